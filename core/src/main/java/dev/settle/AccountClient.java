@@ -1,0 +1,68 @@
+package dev.settle;
+
+import dev.settle.model.Account;
+import dev.settle.model.CustomerId;
+import dev.settle.model.Portal;
+
+/**
+ * One customer's account: its payment methods and invoices.
+ *
+ * <p>Cheap to create and thread-safe; every method call is a request. The account's portal is
+ * read once and remembered, since an account does not change portal.
+ */
+public final class AccountClient {
+  private final CustomerId customerId;
+  private final SettleClient client;
+  private final PaymentMethods paymentMethods;
+  private final Invoices invoices;
+  private volatile Portal portal;
+
+  AccountClient(CustomerId customerId, SettleClient client) {
+    this.customerId = customerId;
+    this.client = client;
+    this.paymentMethods = new PaymentMethods(this);
+    this.invoices = new Invoices(this);
+  }
+
+  public CustomerId customerId() {
+    return customerId;
+  }
+
+  /** Reads the account: its portal, currency and preferred payment method. */
+  public Account get() {
+    return get(RequestOptions.defaults());
+  }
+
+  /** Reads the account with per-call options. */
+  public Account get(RequestOptions options) {
+    Account account =
+        client.transport().read(client.transport().http().api().account(customerId.value()), options);
+    portal = account.portal();
+    return account;
+  }
+
+  /** The portal the account lives on; read from the server on first use. */
+  public Portal portal() {
+    Portal known = portal;
+    return known != null ? known : get().portal();
+  }
+
+  /** The account's stored payment methods. */
+  public PaymentMethods paymentMethods() {
+    return paymentMethods;
+  }
+
+  /** The account's invoices. */
+  public Invoices invoices() {
+    return invoices;
+  }
+
+  SettleClient client() {
+    return client;
+  }
+
+  @Override
+  public String toString() {
+    return "AccountClient{customerId=" + customerId + "}";
+  }
+}

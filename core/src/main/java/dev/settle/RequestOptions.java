@@ -1,0 +1,100 @@
+package dev.settle;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Options for one call: its idempotency key and its timeout.
+ *
+ * <p>Pass your own idempotency key when the same logical operation may be started twice, for
+ * example from two instances of your service paying the same order: derive it from your order id
+ * and the server will charge once. Without one, Settle generates a fresh key per call.
+ *
+ * <pre>{@code
+ * invoices.pay(invoiceId, RequestOptions.builder().idempotencyKey("order-8812-pay").build());
+ * }</pre>
+ */
+public final class RequestOptions {
+  private static final RequestOptions DEFAULTS = new Builder().build();
+
+  private final String idempotencyKey;
+  private final Duration timeout;
+
+  private RequestOptions(Builder builder) {
+    this.idempotencyKey = builder.idempotencyKey;
+    this.timeout = builder.timeout;
+  }
+
+  /** No key of your own, the client's timeouts. */
+  public static RequestOptions defaults() {
+    return DEFAULTS;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The caller's idempotency key, if given. */
+  public Optional<String> idempotencyKey() {
+    return Optional.ofNullable(idempotencyKey);
+  }
+
+  /** The whole call's timeout, overriding the client's, if given. */
+  public Optional<Duration> timeout() {
+    return Optional.ofNullable(timeout);
+  }
+
+  public Builder newBuilder() {
+    Builder builder = new Builder();
+    builder.idempotencyKey = idempotencyKey;
+    builder.timeout = timeout;
+    return builder;
+  }
+
+  @Override
+  public String toString() {
+    return "RequestOptions{idempotencyKey=" + idempotencyKey + ", timeout=" + timeout + "}";
+  }
+
+  /** Builds {@link RequestOptions}. */
+  public static final class Builder {
+    private String idempotencyKey;
+    private Duration timeout;
+
+    private Builder() {}
+
+    /**
+     * Sets the idempotency key: 1 to 240 printable ASCII characters.
+     *
+     * @throws ValidationException if it is not
+     */
+    public Builder idempotencyKey(String key) {
+      Objects.requireNonNull(key, "key");
+      boolean printable = key.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+      if (key.isEmpty() || key.length() > 240 || !printable) {
+        throw new ValidationException(
+            "idempotency_key", "An idempotency key is 1 to 240 printable ASCII characters");
+      }
+      this.idempotencyKey = key;
+      return this;
+    }
+
+    /**
+     * Sets the timeout of the whole call.
+     *
+     * @throws ValidationException if it is not positive
+     */
+    public Builder timeout(Duration timeout) {
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new ValidationException("timeout", "A timeout must be positive");
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    public RequestOptions build() {
+      return new RequestOptions(this);
+    }
+  }
+}

@@ -1,0 +1,254 @@
+package dev.settle;
+
+import dev.settle.internal.http.HttpStack;
+import dev.settle.model.CustomerId;
+import dev.settle.spi.PaymentMethodProvider;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The entry point: a client of one billing system, with one API key.
+ *
+ * <pre>{@code
+ * SettleClient settle = SettleClient.builder()
+ *     .baseUrl(URI.create("https://billing.example.com/"))
+ *     .apiKey(System.getenv("SETTLE_API_KEY"))
+ *     .build();
+ *
+ * AccountClient account = settle.account(CustomerId.of("200001"));
+ * PaymentMethod card = account.paymentMethods().add(CardDetails.builder()...build());
+ * account.paymentMethods().makePreferred(card.id());
+ * Payment payment = account.invoices().pay(invoiceId);
+ * }</pre>
+ *
+ * <p>A client is immutable and thread-safe; build one and share it. It holds no global state, so
+ * several clients with different keys or servers can live side by side. Use {@link #newBuilder()}
+ * to derive a client that shares this one's connection pool.
+ */
+public final class SettleClient {
+  private final Builder settings;
+  private final Transport transport;
+  private final Providers providers;
+
+  private SettleClient(Builder settings, Providers providers, HttpStack http) {
+    this.settings = settings;
+    this.providers = providers;
+    this.transport = new Transport(http, settings.clock);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this client's settings, to derive a client that differs in a few. */
+  public Builder newBuilder() {
+    return new Builder(settings);
+  }
+
+  /**
+   * The account of {@code customerId}. Makes no request: each call on the returned object does.
+   */
+  public AccountClient account(CustomerId customerId) {
+    return new AccountClient(Objects.requireNonNull(customerId, "customerId"), this);
+  }
+
+  Transport transport() {
+    return transport;
+  }
+
+  Providers providers() {
+    return providers;
+  }
+
+  Clock clock() {
+    return settings.clock;
+  }
+
+  @Override
+  public String toString() {
+    return "SettleClient{baseUrl=" + settings.baseUrl + ", apiKey=" + Secrets.mask(settings.apiKey)
+        + "}";
+  }
+
+  /**
+   * Configures a {@link SettleClient}. Only the base URL and the API key are required.
+   *
+   * <p>Timeouts default to 10 s to connect, 30 s to read or write, and 60 s for a whole call.
+   */
+  public static final class Builder {
+    private HttpUrl baseUrl;
+    private String apiKey;
+    private OkHttpClient okHttpClient;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration writeTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = Duration.ofSeconds(60);
+    private Clock clock = Clock.systemUTC();
+    private boolean discoverProviders = true;
+    private final List<PaymentMethodProvider> providers = new ArrayList<>();
+
+    private Builder() {}
+
+    private Builder(Builder other) {
+      baseUrl = other.baseUrl;
+      apiKey = other.apiKey;
+      okHttpClient = other.okHttpClient;
+      connectTimeout = other.connectTimeout;
+      readTimeout = other.readTimeout;
+      writeTimeout = other.writeTimeout;
+      callTimeout = other.callTimeout;
+      clock = other.clock;
+      discoverProviders = other.discoverProviders;
+      providers.addAll(other.providers);
+    }
+
+    /**
+     * The billing system's address. HTTPS is required, except for a loopback host such as a
+     * local sandbox.
+     *
+     * @throws SettleConfigurationException if it is not an absolute http(s) URL, or is plain
+     *     HTTP to a host other than loopback
+     */
+    public Builder baseUrl(URI baseUrl) {
+      HttpUrl url = baseUrl == null ? null : HttpUrl.parse(baseUrl.toString());
+      if (url == null) {
+        throw new SettleConfigurationException("The base URL must be an absolute http(s) URL");
+      }
+      if (!url.isHttps() && !isLoopback(url.host())) {
+        throw new SettleConfigurationException(
+            "The base URL must use HTTPS; plain HTTP is allowed only to a loopback host, got "
+                + url.host());
+      }
+      this.baseUrl = url.newBuilder().encodedPath(withTrailingSlash(url.encodedPath())).build();
+      return this;
+    }
+
+    /** The secret API key, sent as a bearer token; it never appears in logs or messages. */
+    public Builder apiKey(String apiKey) {
+      if (apiKey == null || apiKey.isBlank()) {
+        throw new SettleConfigurationException("The API key is missing");
+      }
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /**
+     * An OkHttp client to share connection pools and dispatchers with. Settle derives its own
+     * from it with {@link OkHttpClient#newBuilder()}, adding its headers and timeouts and turning
+     * off OkHttp's silent retry, which could repeat a payment.
+     */
+    public Builder okHttpClient(OkHttpClient client) {
+      this.okHttpClient = Objects.requireNonNull(client, "client");
+      return this;
+    }
+
+    public Builder connectTimeout(Duration timeout) {
+      this.connectTimeout = positive(timeout, "connectTimeout");
+      return this;
+    }
+
+    public Builder readTimeout(Duration timeout) {
+      this.readTimeout = positive(timeout, "readTimeout");
+      return this;
+    }
+
+    public Builder writeTimeout(Duration timeout) {
+      this.writeTimeout = positive(timeout, "writeTimeout");
+      return this;
+    }
+
+    /** The limit for a whole call, from start to decoded result. */
+    public Builder callTimeout(Duration timeout) {
+      this.callTimeout = positive(timeout, "callTimeout");
+      return this;
+    }
+
+    /** The clock used to check card expiry and read dates; the system clock by default. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Registers a provider. It is used for its kind even when another provider of that kind is
+     * found on the classpath.
+     */
+    public Builder addProvider(PaymentMethodProvider provider) {
+      providers.add(Objects.requireNonNull(provider, "provider"));
+      return this;
+    }
+
+    /**
+     * Whether to look for providers on the classpath with {@link java.util.ServiceLoader}; on by
+     * default.
+     */
+    public Builder discoverProviders(boolean discover) {
+      this.discoverProviders = discover;
+      return this;
+    }
+
+    /**
+     * Builds the client.
+     *
+     * @throws SettleConfigurationException when the base URL or API key is missing, or two
+     *     providers claim one kind
+     */
+    public SettleClient build() {
+      if (baseUrl == null) {
+        throw new SettleConfigurationException("The base URL is missing");
+      }
+      if (apiKey == null) {
+        throw new SettleConfigurationException("The API key is missing");
+      }
+      Providers resolved = Providers.resolve(providers, discoverProviders);
+      HttpStack http =
+          HttpStack.create(
+              baseUrl,
+              apiKey,
+              okHttpClient != null ? okHttpClient : new OkHttpClient(),
+              new HttpStack.Timeouts(connectTimeout, readTimeout, writeTimeout, callTimeout),
+              resolved.detailsAdapters());
+      return new SettleClient(new Builder(this), resolved, http);
+    }
+
+    @Override
+    public String toString() {
+      return "SettleClient.Builder{baseUrl=" + baseUrl + ", apiKey=" + Secrets.mask(apiKey) + "}";
+    }
+
+    private static Duration positive(Duration timeout, String name) {
+      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+        throw new SettleConfigurationException(name + " must be a positive duration");
+      }
+      return timeout;
+    }
+
+    private static String withTrailingSlash(String path) {
+      return path.endsWith("/") ? path : path + "/";
+    }
+
+    /** Loopback by its literal form only: no name lookup decides whether HTTPS is required. */
+    private static boolean isLoopback(String host) {
+      if (host.equals("localhost")) {
+        return true;
+      }
+      boolean literal = host.contains(":") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
+      if (!literal) {
+        return false;
+      }
+      try {
+        return InetAddress.getByName(host).isLoopbackAddress();
+      } catch (UnknownHostException e) {
+        return false;
+      }
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package dev.settle.internal.http;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import dev.settle.model.PaymentMethod;
+import dev.settle.model.PaymentMethodDetails;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.ResponseBody;
+import retrofit2.Retrofit;
+import retrofit2.converter.moshi.MoshiConverterFactory;
+
+/**
+ * One client's HTTP machinery, built once and shared by all its calls: the OkHttp client, the
+ * Moshi instance that knows every provider's details, and the Retrofit service.
+ */
+public final class HttpStack {
+  /** The API version this client speaks, sent on every request. */
+  public static final String API_VERSION = "2026-11-01";
+
+  private final BillingApi api;
+  private final Moshi moshi;
+  private final JsonAdapter<Wire.ErrorBody> errors;
+
+  private HttpStack(BillingApi api, Moshi moshi) {
+    this.api = api;
+    this.moshi = moshi;
+    this.errors = moshi.adapter(Wire.ErrorBody.class);
+  }
+
+  /**
+   * Builds the stack.
+   *
+   * @param base the user's OkHttp client to share pools with, or a fresh one
+   * @param detailsAdapters each kind's details adapter, made from the Moshi it is given
+   */
+  public static HttpStack create(
+      HttpUrl baseUrl,
+      String apiKey,
+      OkHttpClient base,
+      Timeouts timeouts,
+      Map<String, Function<Moshi, JsonAdapter<? extends PaymentMethodDetails>>> detailsAdapters) {
+    Moshi shared = new Moshi.Builder().add(new ModelAdapters()).build();
+    Map<String, JsonAdapter<? extends PaymentMethodDetails>> byKind = new LinkedHashMap<>();
+    detailsAdapters.forEach((kind, factory) -> byKind.put(kind, factory.apply(shared)));
+    PaymentMethodAdapter paymentMethods =
+        new PaymentMethodAdapter(byKind, shared.adapter(Instant.class), shared.adapter(Object.class));
+    Moshi moshi =
+        shared.newBuilder().add(PaymentMethod.class, paymentMethods.nullSafe()).build();
+
+    OkHttpClient okHttp =
+        base.newBuilder()
+            // Settle retries by its own policy with the same idempotency key; OkHttp's silent
+            // re-send of a POST after a dropped connection could charge twice.
+            .retryOnConnectionFailure(false)
+            .connectTimeout(timeouts.connect())
+            .readTimeout(timeouts.read())
+            .writeTimeout(timeouts.write())
+            .callTimeout(timeouts.call())
+            .addInterceptor(new ClientHeaders(apiKey, API_VERSION))
+            .build();
+    Retrofit retrofit =
+        new Retrofit.Builder()
+            .baseUrl(baseUrl)
+            .client(okHttp)
+            .addConverterFactory(
+                new SafeConverterFactory(MoshiConverterFactory.create(moshi)))
+            .build();
+    return new HttpStack(retrofit.create(BillingApi.class), moshi);
+  }
+
+  public BillingApi api() {
+    return api;
+  }
+
+  /** Decodes a provider's response body; failures come out as {@link WireFormatException}. */
+  public <T> T decode(ResponseBody body, Type type) throws IOException {
+    JsonAdapter<T> adapter = moshi.adapter(type);
+    try (body) {
+      T value = adapter.fromJson(body.source());
+      if (value == null) {
+        throw new WireFormatException("The body was JSON null");
+      }
+      return value;
+    } catch (RuntimeException | java.io.EOFException | com.squareup.moshi.JsonEncodingException e) {
+      if (e instanceof WireFormatException) {
+        throw (WireFormatException) e;
+      }
+      throw new WireFormatException(SafeConverterFactory.describe(e), e);
+    }
+  }
+
+  /** Reads an error body; null when it is not the error shape (an HTML page from a proxy). */
+  public Wire.Error decodeError(ResponseBody body) {
+    if (body == null) {
+      return null;
+    }
+    try (body) {
+      Wire.ErrorBody parsed = errors.fromJson(body.source());
+      return parsed == null ? null : parsed.error();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** The per-socket and whole-call timeouts. */
+  public record Timeouts(Duration connect, Duration read, Duration write, Duration call) {}
+}

@@ -1,0 +1,41 @@
+package dev.settle.model;
+
+import java.time.Instant;
+import java.util.Currency;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A customer's account on the billing system: which portal it lives on and which method renewals
+ * are charged to.
+ */
+@Value.Immutable
+public abstract class Account {
+  Account() {}
+
+  public abstract CustomerId customerId();
+
+  /** The portal the account lives on; it decides how the preferred method is switched. */
+  public abstract Portal portal();
+
+  public abstract String name();
+
+  public abstract Optional<String> email();
+
+  /** The currency the account is invoiced in. */
+  public abstract Currency currency();
+
+  /** The method renewals are charged to; empty when the account has none. */
+  public abstract Optional<PaymentMethod> preferredPaymentMethod();
+
+  public abstract Instant createdAt();
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@link Account}, for tests of code that reads them. */
+  public static final class Builder extends ImmutableAccount.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,31 @@
+package dev.settle.model;
+
+import org.immutables.value.Value;
+
+/**
+ * The id of a license.
+ *
+ * <p>Checked when created ({@code lic_…}), so a mistyped id fails before any request.
+ */
+@Value.Immutable
+public abstract class LicenseId {
+  LicenseId() {}
+
+  /** The id as the server wrote it. */
+  @Value.Parameter
+  public abstract String value();
+
+  /**
+   * Returns the id for {@code value}.
+   *
+   * @throws dev.settle.ValidationException if it is not of the form {@code lic_…}
+   */
+  public static LicenseId of(String value) {
+    return ImmutableLicenseId.of(Ids.check(value, "lic_", "license_id"));
+  }
+
+  @Override
+  public String toString() {
+    return value();
+  }
+}

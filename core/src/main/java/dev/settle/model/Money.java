@@ -1,0 +1,106 @@
+package dev.settle.model;
+
+import dev.settle.ValidationException;
+import java.math.BigDecimal;
+import java.util.Currency;
+import org.immutables.value.Value;
+
+/**
+ * An amount of money in the minor units of an ISO 4217 currency.
+ *
+ * <p>Amounts are whole numbers of the currency's smallest unit, as on the wire: cents for EUR,
+ * yen for JPY (which has no minor unit), fils for BHD (which has three digits after the point).
+ * This keeps arithmetic exact and makes the scale a property of the currency, never a guess.
+ */
+@Value.Immutable
+public abstract class Money implements Comparable<Money> {
+  Money() {}
+
+  /** The amount in minor units; never negative. */
+  @Value.Parameter
+  public abstract long minorUnits();
+
+  /** The currency. */
+  @Value.Parameter
+  public abstract Currency currency();
+
+  /**
+   * Returns {@code minorUnits} of {@code currencyCode}.
+   *
+   * @throws ValidationException if the amount is negative or the code is not ISO 4217
+   */
+  public static Money ofMinor(long minorUnits, String currencyCode) {
+    return ofMinor(minorUnits, currency(currencyCode));
+  }
+
+  /**
+   * Returns {@code minorUnits} of {@code currency}.
+   *
+   * @throws ValidationException if the amount is negative
+   */
+  public static Money ofMinor(long minorUnits, Currency currency) {
+    if (minorUnits < 0) {
+      throw new ValidationException("amount", "An amount cannot be negative");
+    }
+    if (currency.getDefaultFractionDigits() < 0) {
+      throw new ValidationException("currency", "Currency " + currency + " has no minor unit");
+    }
+    return ImmutableMoney.of(minorUnits, currency);
+  }
+
+  /**
+   * Returns the amount written in major units, such as {@code 119.00} EUR.
+   *
+   * @throws ValidationException if it is negative or has more decimals than the currency allows
+   */
+  public static Money of(BigDecimal amount, String currencyCode) {
+    Currency currency = currency(currencyCode);
+    try {
+      long minor =
+          amount.movePointRight(currency.getDefaultFractionDigits()).longValueExact();
+      return ofMinor(minor, currency);
+    } catch (ArithmeticException e) {
+      throw new ValidationException(
+          "amount",
+          currencyCode + " has " + currency.getDefaultFractionDigits() + " decimal places");
+    }
+  }
+
+  /** The amount in major units, with the currency's scale: {@code 119.00} for 11900 EUR cents. */
+  public BigDecimal toBigDecimal() {
+    return BigDecimal.valueOf(minorUnits(), currency().getDefaultFractionDigits());
+  }
+
+  /** True when the amount is zero. */
+  public boolean isZero() {
+    return minorUnits() == 0;
+  }
+
+  /**
+   * Compares amounts of the same currency.
+   *
+   * @throws IllegalArgumentException when the currencies differ
+   */
+  @Override
+  public int compareTo(Money other) {
+    if (!currency().equals(other.currency())) {
+      throw new IllegalArgumentException(
+          "Cannot compare " + currency() + " with " + other.currency());
+    }
+    return Long.compare(minorUnits(), other.minorUnits());
+  }
+
+  /** For example {@code EUR 119.00} or {@code JPY 5000}. */
+  @Override
+  public String toString() {
+    return currency().getCurrencyCode() + " " + toBigDecimal().toPlainString();
+  }
+
+  private static Currency currency(String code) {
+    try {
+      return Currency.getInstance(code);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new ValidationException("currency", "Not an ISO 4217 currency code");
+    }
+  }
+}

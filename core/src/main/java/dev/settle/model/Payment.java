@@ -1,0 +1,49 @@
+package dev.settle.model;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * One attempt to pay an invoice with a stored method.
+ *
+ * <p>Check {@link #status()}: a payment that needs the customer to authenticate is not an error,
+ * it carries the URL to send them to.
+ */
+@Value.Immutable
+public abstract class Payment {
+  Payment() {}
+
+  /** The server's id for the attempt. */
+  public abstract String id();
+
+  public abstract InvoiceId invoiceId();
+
+  public abstract PaymentStatus status();
+
+  public abstract Money amount();
+
+  /** The method charged; empty when none was (for example a bank transfer). */
+  public abstract Optional<PaymentMethodId> paymentMethodId();
+
+  /** For a failed payment, the issuer's reason, such as {@code insufficient_funds}. */
+  public abstract Optional<String> declineCode();
+
+  /** For a failed payment, a message that may be shown to the customer. */
+  public abstract Optional<String> failureMessage();
+
+  /** For {@link PaymentStatus#REQUIRES_ACTION}, where the customer authenticates. */
+  public abstract Optional<URI> nextActionUrl();
+
+  public abstract Instant createdAt();
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Payment}, for tests of code that reads them. */
+  public static final class Builder extends ImmutablePayment.Builder {
+    Builder() {}
+  }
+}

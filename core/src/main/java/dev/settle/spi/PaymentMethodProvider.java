@@ -1,0 +1,41 @@
+package dev.settle.spi;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.Moshi;
+import dev.settle.model.PaymentMethodDetails;
+import dev.settle.model.PaymentMethodInput;
+
+/**
+ * Everything that is specific to one kind of payment method: how its details are read from JSON
+ * and how a caller's input becomes a single-use token that the account can store.
+ *
+ * <p>One instance serves every client that registers it, from many threads at once: an
+ * implementation must be stateless or thread-safe. It must also keep card data and secrets out of
+ * its exceptions and logs; the raw input may go only to the tokenization request.
+ */
+public interface PaymentMethodProvider {
+  /**
+   * The kind's wire name, such as {@code card}: the value of a payment method's {@code type} and
+   * the name of the JSON object that holds its details.
+   */
+  String kind();
+
+  /**
+   * The adapter that reads this kind's details object. Called once per client; {@code moshi}
+   * already knows Settle's shared types (timestamps, for example).
+   */
+  JsonAdapter<? extends PaymentMethodDetails> detailsAdapter(Moshi moshi);
+
+  /**
+   * Validates {@code input} and exchanges it for a single-use token that Settle then attaches to
+   * the account.
+   *
+   * <p>Validation comes first and throws {@link dev.settle.ValidationException} without any
+   * request. Requests go through {@code context}, which adds authentication, idempotency and
+   * error mapping.
+   *
+   * @param input an input whose {@link PaymentMethodInput#kind()} is this provider's kind
+   * @return the token's id, such as {@code tok_…}
+   */
+  String tokenize(PaymentMethodInput input, ProviderContext context);
+}
