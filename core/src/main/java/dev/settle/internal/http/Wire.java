@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The wire records: JSON as the server writes it, snake_case and all nullable, so that a missing
+ * The wire records (public only because Moshi reads records through public accessors): JSON as the server writes it, snake_case and all nullable, so that a missing
  * field is seen by the mapping (and reported) rather than defaulted to zero or false.
  */
 public final class Wire {
@@ -15,7 +15,7 @@ public final class Wire {
       List<T> data, @Json(name = "has_more") Boolean hasMore,
       @Json(name = "next_cursor") String nextCursor) {}
 
-  record Account(
+  public record Account(
       @Json(name = "customer_id") String customerId,
       String portal,
       String name,
@@ -24,12 +24,12 @@ public final class Wire {
       @Json(name = "preferred_payment_method") dev.settle.model.PaymentMethod preferredPaymentMethod,
       @Json(name = "created_at") Instant createdAt) {}
 
-  record BankDetails(String name, String iban, String bic) {}
+  public record BankDetails(String name, String iban, String bic) {}
 
-  record InvoiceLine(
+  public record InvoiceLine(
       String description, Long amount, @Json(name = "license_id") String licenseId) {}
 
-  record Invoice(
+  public record Invoice(
       String id,
       String number,
       String status,
@@ -44,9 +44,9 @@ public final class Wire {
       @Json(name = "payment_reference") String paymentReference,
       List<InvoiceLine> lines) {}
 
-  record NextAction(String type, String url) {}
+  public record NextAction(String type, String url) {}
 
-  record Payment(
+  public record Payment(
       String id,
       @Json(name = "invoice_id") String invoiceId,
       String status,
@@ -58,7 +58,7 @@ public final class Wire {
       @Json(name = "next_action") NextAction nextAction,
       @Json(name = "created_at") Instant createdAt) {}
 
-  record License(
+  public record License(
       String id,
       String product,
       String status,
