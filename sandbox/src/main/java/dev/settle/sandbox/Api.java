@@ -1,0 +1,138 @@
+package dev.settle.sandbox;
+
+import dev.settle.sandbox.Model.InvoiceStatus;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** The contract's operations, each mapped to {@link Billing} after its input has been checked. */
+final class Api {
+  private static final Pattern CUSTOMER_ID = Pattern.compile("[0-9]{6,12}");
+  private static final Pattern TOKEN_ID = Pattern.compile("tok_[A-Za-z0-9]{1,64}");
+  private static final Pattern CARD_NUMBER = Pattern.compile("[0-9]{12,19}");
+  private static final Pattern CVC = Pattern.compile("[0-9]{3,4}");
+  private static final Pattern HOLDER_NAME = Pattern.compile("(?s).{0,200}");
+  private static final Pattern CARD_TYPE = Pattern.compile("card");
+  private static final Set<String> PAGING = Set.of("limit", "starting_after");
+
+  private Api() {}
+
+  static List<Route> routes(Billing billing) {
+    String account = "/v1/accounts/{customer_id}";
+    String method = account + "/payment_methods/{payment_method_id}";
+    String invoice = account + "/invoices/{invoice_id}";
+    String license = account + "/licenses/{license_id}";
+    String setup = account + "/paypal_setups/{setup_id}";
+    return List.of(
+        get(account, Set.of(), call -> billing.account(customerId(call))),
+
+        get(account + "/payment_methods", PAGING,
+            call -> billing.paymentMethods(customerId(call), page("pm", call))),
+        new Route("POST", account + "/payment_methods", 201, true, true, Set.of(), call -> {
+          Fields body = Fields.of(call.body()).allowOnly("token", "preferred");
+          String token = body.requiredString("token", TOKEN_ID, "a token id (tok_…)");
+          Boolean preferred = body.optionalBoolean("preferred");
+          return billing.attach(customerId(call), token, preferred);
+        }),
+        get(method, Set.of(), call -> billing.paymentMethod(customerId(call), call.path().get("payment_method_id"))),
+        new Route("DELETE", method, 200, false, false, Set.of(),
+            call -> billing.remove(customerId(call), call.path().get("payment_method_id"))),
+        new Route("POST", method + "/make_preferred", 200, false, false, Set.of(),
+            call -> billing.makePreferred(customerId(call), call.path().get("payment_method_id"))),
+
+        new Route("POST", "/v1/tokens", 201, true, true, Set.of(), call -> billing.tokenize(cardInput(call))),
+
+        get(account + "/invoices", Set.of("limit", "starting_after", "status"),
+            call -> billing.invoices(customerId(call), page("in", call), invoiceStatus(call))),
+        get(invoice, Set.of(), call -> billing.invoice(customerId(call), call.path().get("invoice_id"))),
+        new Route("POST", invoice + "/pay", 200, true, true, Set.of(), call -> {
+          Fields body = Fields.of(call.body()).allowOnly("payment_method_id");
+          String paymentMethodId = body.optionalString("payment_method_id", null, "a payment method id (pm_…)");
+          return billing.pay(customerId(call), call.path().get("invoice_id"), paymentMethodId);
+        }),
+        get(invoice + "/bank_transfer_instructions", Set.of(),
+            call -> billing.bankTransferInstructions(customerId(call), call.path().get("invoice_id"))),
+
+        get(account + "/licenses", PAGING, call -> billing.licenses(customerId(call), page("lic", call))),
+        get(license, Set.of(), call -> billing.license(customerId(call), call.path().get("license_id"))),
+        new Route("POST", license + "/activate", 200, false, false, Set.of(),
+            call -> billing.activate(customerId(call), call.path().get("license_id"))),
+        new Route("POST", license + "/auto_renewal", 200, false, true, Set.of(), call -> {
+          boolean enabled = Fields.of(call.body()).allowOnly("enabled").requiredBoolean("enabled");
+          return billing.autoRenewal(customerId(call), call.path().get("license_id"), enabled);
+        }),
+
+        // Later work; answered in the error shape so that clients see "not yet", not "no such path".
+        notImplemented("POST", account + "/paypal_setups"),
+        notImplemented("GET", setup),
+        notImplemented("POST", setup + "/complete"),
+        notImplemented("GET", invoice + "/pdf"),
+        notImplemented("GET", "/v1/webhook_endpoints"),
+        notImplemented("POST", "/v1/webhook_endpoints"),
+        notImplemented("DELETE", "/v1/webhook_endpoints/{webhook_endpoint_id}"));
+  }
+
+  private static Route get(String template, Set<String> queryNames, Route.Handler handler) {
+    return new Route("GET", template, 200, false, false, queryNames, handler);
+  }
+
+  private static Route notImplemented(String method, String template) {
+    return new Route(method, template, 501, false, false, Set.of(), call -> {
+      throw ApiError.notImplemented(method, template);
+    });
+  }
+
+  private static String customerId(Route.Call call) {
+    String customerId = call.path().get("customer_id");
+    if (!CUSTOMER_ID.matcher(customerId).matches()) {
+      throw ApiError.parameterInvalid("customer_id", "customer_id must be 6 to 12 digits.");
+    }
+    return customerId;
+  }
+
+  private static Pages.Request page(String kind, Route.Call call) {
+    Map<String, String> query = call.query();
+    Integer limit = null;
+    if (query.containsKey("limit")) {
+      try {
+        limit = Integer.valueOf(query.get("limit"));
+      } catch (NumberFormatException e) {
+        limit = 0;
+      }
+      if (limit < 1 || limit > Pages.MAX_LIMIT) {
+        throw ApiError.parameterInvalid("limit", "limit must be an integer from 1 to " + Pages.MAX_LIMIT + ".");
+      }
+    }
+    String startingAfter = query.get("starting_after");
+    if (startingAfter != null && (startingAfter.isEmpty() || startingAfter.length() > 200)) {
+      throw ApiError.parameterInvalid("starting_after", "starting_after must be 1 to 200 characters.");
+    }
+    return Pages.request(kind, limit, startingAfter);
+  }
+
+  private static InvoiceStatus invoiceStatus(Route.Call call) {
+    String status = call.query().get("status");
+    if (status == null) {
+      return null;
+    }
+    for (InvoiceStatus candidate : InvoiceStatus.values()) {
+      if (candidate.wireName().equals(status)) {
+        return candidate;
+      }
+    }
+    throw ApiError.parameterInvalid("status", "status must be one of open, paid, void, uncollectible.");
+  }
+
+  private static Billing.CardInput cardInput(Route.Call call) {
+    Fields body = Fields.of(call.body()).allowOnly("type", "card");
+    body.requiredString("type", CARD_TYPE, "card");
+    Fields card = body.requiredObject("card").allowOnly("number", "exp_month", "exp_year", "cvc", "holder_name");
+    return new Billing.CardInput(
+        card.requiredString("number", CARD_NUMBER, "a string of 12 to 19 digits"),
+        card.requiredInteger("exp_month", 1, 12),
+        card.requiredInteger("exp_year", 2000, 2200),
+        card.requiredString("cvc", CVC, "a string of 3 or 4 digits"),
+        card.optionalString("holder_name", HOLDER_NAME, "a string of at most 200 characters"));
+  }
+}

@@ -1,0 +1,79 @@
+package dev.settle.sandbox;
+
+import java.util.Map;
+
+/**
+ * The stand-in for a card issuer's 3-D Secure page, where a payment in {@code requires_action}
+ * sends the customer. {@code GET /sandbox/3ds/{payment id}} shows the page; posting to its
+ * {@code /authenticate} or {@code /fail} completes the payment one way or the other. Not part of
+ * the API contract and not authenticated with the API key, as the customer's browser opens it.
+ */
+final class AuthenticationPages {
+  static final String PATH_PREFIX = "/sandbox/";
+  private static final String PAGE_PREFIX = "/sandbox/3ds/";
+
+  private final Billing billing;
+
+  AuthenticationPages(Billing billing) {
+    this.billing = billing;
+  }
+
+  Response respond(String method, String path, String requestId) {
+    if (!path.startsWith(PAGE_PREFIX)) {
+      throw ApiError.unknownRoute(method, path);
+    }
+    String[] parts = path.substring(PAGE_PREFIX.length()).split("/", -1);
+    String paymentId = parts[0];
+    if (parts.length == 1 && method.equals("GET")) {
+      return page(paymentId);
+    }
+    if (parts.length == 2 && (parts[1].equals("authenticate") || parts[1].equals("fail"))) {
+      if (!method.equals("POST")) {
+        return Response.error(ApiError.methodNotAllowed(method, path), requestId).withHeader("Allow", "POST");
+      }
+      Map<String, Object> payment = billing.completeAuthentication(paymentId, parts[1].equals("authenticate"));
+      return Response.html(200, document("Payment " + payment.get("status"),
+          "<p>The payment is now <strong>" + payment.get("status") + "</strong>. You can close this window.</p>"));
+    }
+    if (parts.length == 1) {
+      return Response.error(ApiError.methodNotAllowed(method, path), requestId).withHeader("Allow", "GET");
+    }
+    throw ApiError.unknownRoute(method, path);
+  }
+
+  private Response page(String paymentId) {
+    Map<String, Object> payment = billing.payment(paymentId);
+    if (payment == null) {
+      throw ApiError.notFound("payment_id", "No such payment: " + paymentId + ".");
+    }
+    String id = escape(paymentId);
+    String amount = escape(payment.get("amount") + " " + payment.get("currency") + " (minor units)");
+    String body = "<p>Payment <code>" + id + "</code> of " + amount + " asks you to confirm it is you.</p>"
+        + "<p>Status: <strong>" + escape(String.valueOf(payment.get("status"))) + "</strong></p>"
+        + "<form method=\"post\" action=\"" + PAGE_PREFIX + id + "/authenticate\">"
+        + "<button type=\"submit\">Authenticate</button></form>"
+        + "<form method=\"post\" action=\"" + PAGE_PREFIX + id + "/fail\">"
+        + "<button type=\"submit\">Fail authentication</button></form>";
+    return Response.html(200, document("Settle sandbox: authenticate payment", body));
+  }
+
+  private static String document(String title, String body) {
+    return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
+        + "</title></head><body><h1>" + escape(title) + "</h1>" + body + "</body></html>";
+  }
+
+  private static String escape(String text) {
+    StringBuilder escaped = new StringBuilder(text.length());
+    for (char c : text.toCharArray()) {
+      switch (c) {
+        case '<' -> escaped.append("&lt;");
+        case '>' -> escaped.append("&gt;");
+        case '&' -> escaped.append("&amp;");
+        case '"' -> escaped.append("&quot;");
+        case '\'' -> escaped.append("&#39;");
+        default -> escaped.append(c);
+      }
+    }
+    return escaped.toString();
+  }
+}

@@ -1,0 +1,400 @@
+package dev.settle.sandbox;
+
+import dev.settle.sandbox.Model.Account;
+import dev.settle.sandbox.Model.CardFacts;
+import dev.settle.sandbox.Model.Invoice;
+import dev.settle.sandbox.Model.InvoiceLine;
+import dev.settle.sandbox.Model.InvoiceStatus;
+import dev.settle.sandbox.Model.License;
+import dev.settle.sandbox.Model.LicenseStatus;
+import dev.settle.sandbox.Model.Payment;
+import dev.settle.sandbox.Model.PaymentMethod;
+import dev.settle.sandbox.Model.PaymentStatus;
+import dev.settle.sandbox.Model.Token;
+import dev.settle.sandbox.SettleSandbox.Portal;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The billing system's rules over the in-memory state: portals, tokens, stored methods, invoices,
+ * payments and licenses. Every method holds this object's lock, so each request sees and leaves a
+ * consistent state; answers are built as wire maps before the lock is released.
+ */
+final class Billing {
+  static final Duration PAYMENT_TERMS = Duration.ofDays(30);
+
+  private final SandboxClock clock;
+  private final Supplier<URI> baseUrl;
+
+  private final Map<String, Account> accounts = new LinkedHashMap<>();
+  private final Map<String, Token> tokens = new HashMap<>();
+  private final Map<String, Payment> payments = new HashMap<>();
+  private long sequence;
+  private int invoiceCount;
+  private long nextCustomerNumber;
+
+  Billing(SandboxClock clock, Supplier<URI> baseUrl) {
+    this.clock = clock;
+    this.baseUrl = baseUrl;
+    reset();
+  }
+
+  /** Back to the demo data, with the clock back at its start. */
+  synchronized void reset() {
+    accounts.clear();
+    tokens.clear();
+    payments.clear();
+    sequence = 0;
+    invoiceCount = 0;
+    nextCustomerNumber = 900001;
+    clock.reset();
+    DemoData.populate(this, clock.instant());
+  }
+
+  // ---- accounts
+
+  synchronized Map<String, Object> account(String customerId) {
+    return Views.account(findAccount(customerId));
+  }
+
+  synchronized String createAccount(Portal portal, String name, String currency) {
+    String customerId = Long.toString(nextCustomerNumber++);
+    addAccount(customerId, portal, name, null, currency, clock.instant());
+    return customerId;
+  }
+
+  // ---- tokens and payment methods
+
+  record CardInput(String number, int expMonth, int expYear, String cvc, String holderName) {}
+
+  synchronized Map<String, Object> tokenize(CardInput input) {
+    String number = input.number();
+    if (!Cards.passesLuhn(number)) {
+      throw ApiError.invalid("invalid_number", "card.number", "The card number is not a valid card number.");
+    }
+    Cards.Brand brand = Cards.brandOf(number);
+    if (brand == null) {
+      throw ApiError.invalid("card_brand_unsupported", "card.number",
+          "This card brand is not accepted. Use Visa, Mastercard, American Express or JCB.");
+    }
+    if (!Cards.hasValidLength(brand, number.length())) {
+      throw ApiError.invalid("invalid_number", "card.number",
+          "The card number has the wrong number of digits for its brand.");
+    }
+    YearMonth expiry = YearMonth.of(input.expYear(), input.expMonth());
+    YearMonth now = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
+    if (expiry.isBefore(now)) {
+      throw ApiError.invalid("invalid_expiry", input.expYear() < now.getYear() ? "card.exp_year" : "card.exp_month",
+          "The card's expiry date is in the past.");
+    }
+    if (input.cvc().length() != brand.cvcLength) {
+      throw ApiError.invalid("invalid_cvc", "card.cvc",
+          "The card's security code must have " + brand.cvcLength + " digits for this brand.");
+    }
+    CardFacts card = new CardFacts(brand, number.substring(number.length() - 4), input.expMonth(),
+        input.expYear(), input.holderName(), Cards.behaviorOf(number));
+    Token token = new Token(Ids.random("tok_"), clock.instant(), card);
+    tokens.put(token.id, token);
+    return Views.token(token);
+  }
+
+  synchronized Map<String, Object> paymentMethods(String customerId, Pages.Request page) {
+    Account account = findAccount(customerId);
+    return Pages.page("pm", List.copyOf(account.paymentMethods.values()), method -> method.sequence,
+        method -> Views.paymentMethod(account, method), page);
+  }
+
+  synchronized Map<String, Object> paymentMethod(String customerId, String paymentMethodId) {
+    Account account = findAccount(customerId);
+    return Views.paymentMethod(account, findPaymentMethod(account, paymentMethodId));
+  }
+
+  synchronized Map<String, Object> attach(String customerId, String tokenId, Boolean preferred) {
+    Account account = findAccount(customerId);
+    Token token = tokens.get(tokenId);
+    if (token == null) {
+      throw ApiError.referenceMissing("token", "No such token.");
+    }
+    if (token.used) {
+      throw ApiError.tokenAlreadyUsed();
+    }
+    if (account.portal == Portal.I && !account.paymentMethods.isEmpty()) {
+      throw ApiError.conflict("portal_single_method", null,
+          "Accounts on Portal I store one payment method. Remove the stored method, then add the new one.");
+    }
+    // Like a processor verifying a card when it is saved: the token is spent even if that fails.
+    token.used = true;
+    Cards.Decline decline = token.card.behavior().onAttach;
+    if (decline != null) {
+      throw ApiError.card(decline.code, decline.declineCode, decline.message, null);
+    }
+    boolean makePreferred = account.portal == Portal.I
+        || (preferred != null ? preferred : account.paymentMethods.isEmpty());
+    PaymentMethod method = addPaymentMethod(account, token.card, makePreferred);
+    return Views.paymentMethod(account, method);
+  }
+
+  synchronized Map<String, Object> makePreferred(String customerId, String paymentMethodId) {
+    Account account = findAccount(customerId);
+    PaymentMethod method = findPaymentMethod(account, paymentMethodId);
+    account.preferredPaymentMethodId = method.id;
+    return Views.paymentMethod(account, method);
+  }
+
+  synchronized Map<String, Object> remove(String customerId, String paymentMethodId) {
+    Account account = findAccount(customerId);
+    PaymentMethod method = findPaymentMethod(account, paymentMethodId);
+    account.paymentMethods.remove(method.id);
+    if (method.id.equals(account.preferredPaymentMethodId)) {
+      account.preferredPaymentMethodId = null;
+    }
+    return Json.object("id", method.id, "deleted", true);
+  }
+
+  // ---- invoices and payments
+
+  synchronized Map<String, Object> invoices(String customerId, Pages.Request page, InvoiceStatus status) {
+    Account account = findAccount(customerId);
+    List<Invoice> matching = account.invoices.values().stream()
+        .filter(invoice -> status == null || invoice.status == status)
+        .toList();
+    return Pages.page("in", matching, invoice -> invoice.sequence, Views::invoice, page);
+  }
+
+  synchronized Map<String, Object> invoice(String customerId, String invoiceId) {
+    return Views.invoice(findInvoice(findAccount(customerId), invoiceId));
+  }
+
+  synchronized String createInvoice(String customerId, long amountMinor, String description) {
+    Account account = accounts.get(customerId);
+    if (account == null) {
+      throw new IllegalArgumentException("No account with customer id " + customerId);
+    }
+    Instant now = clock.instant();
+    return addInvoice(account, null, List.of(new InvoiceLine(description, amountMinor, null)), now).id;
+  }
+
+  synchronized Map<String, Object> pay(String customerId, String invoiceId, String paymentMethodId) {
+    Account account = findAccount(customerId);
+    Invoice invoice = findInvoice(account, invoiceId);
+    requireOpen(invoice);
+    PaymentMethod method;
+    if (paymentMethodId != null) {
+      method = account.paymentMethods.get(paymentMethodId);
+      if (method == null) {
+        throw ApiError.referenceMissing("payment_method_id",
+            "No payment method " + paymentMethodId + " is stored on account " + customerId + ".");
+      }
+    } else {
+      method = account.preferred();
+      if (method == null) {
+        throw ApiError.conflict("no_preferred_payment_method", null, "Account " + customerId
+            + " has no preferred payment method. Pass payment_method_id or make a stored method preferred.");
+      }
+    }
+    Instant now = clock.instant();
+    Payment payment = new Payment(Ids.random("py_"), customerId, invoice.id, invoice.amountDue(),
+        invoice.currency, method.id, now);
+    payments.put(payment.id, payment);
+
+    Cards.Decline decline = isExpired(method.card, now) ? Cards.Decline.EXPIRED : method.card.behavior().onCharge;
+    if (decline != null) {
+      payment.status = PaymentStatus.FAILED;
+      payment.declineCode = decline.declineCode;
+      payment.failureMessage = decline.message;
+      throw ApiError.card(decline.code, decline.declineCode, decline.message, Views.payment(payment));
+    }
+    if (method.card.behavior().chargeRequiresAction) {
+      payment.status = PaymentStatus.REQUIRES_ACTION;
+      payment.nextActionUrl = baseUrl.get().resolve("sandbox/3ds/" + payment.id).toString();
+    } else {
+      payment.status = PaymentStatus.SUCCEEDED;
+      invoice.markPaid(now);
+    }
+    return Views.payment(payment);
+  }
+
+  synchronized Map<String, Object> bankTransferInstructions(String customerId, String invoiceId) {
+    Invoice invoice = findInvoice(findAccount(customerId), invoiceId);
+    requireOpen(invoice);
+    return Views.bankTransferInstructions(invoice);
+  }
+
+  /** A payment by id, or null; the API has no such call, the sandbox's authentication page does. */
+  synchronized Map<String, Object> payment(String paymentId) {
+    Payment payment = payments.get(paymentId);
+    return payment == null ? null : Views.payment(payment);
+  }
+
+  /** The customer's answer on the sandbox's authentication page (the 3-D Secure step). */
+  synchronized Map<String, Object> completeAuthentication(String paymentId, boolean authenticated) {
+    Payment payment = payments.get(paymentId);
+    if (payment == null) {
+      throw ApiError.notFound("payment_id", "No such payment: " + paymentId + ".");
+    }
+    if (payment.status != PaymentStatus.REQUIRES_ACTION) {
+      throw ApiError.conflict("payment_not_awaiting_action", "payment_id",
+          "This payment is " + payment.status.wireName() + "; it is not waiting for authentication.");
+    }
+    payment.nextActionUrl = null;
+    Invoice invoice = accounts.get(payment.customerId).invoices.get(payment.invoiceId);
+    if (!authenticated) {
+      payment.status = PaymentStatus.FAILED;
+      payment.declineCode = "authentication_failed";
+      payment.failureMessage = "The customer did not authenticate the payment.";
+    } else if (invoice.status != InvoiceStatus.OPEN) {
+      payment.status = PaymentStatus.FAILED;
+      payment.failureMessage = "The invoice was no longer open.";
+    } else {
+      payment.status = PaymentStatus.SUCCEEDED;
+      invoice.markPaid(clock.instant());
+    }
+    return Views.payment(payment);
+  }
+
+  // ---- licenses
+
+  synchronized Map<String, Object> licenses(String customerId, Pages.Request page) {
+    Account account = findAccount(customerId);
+    return Pages.page("lic", List.copyOf(account.licenses.values()), license -> license.sequence,
+        license -> Views.license(account, license), page);
+  }
+
+  synchronized Map<String, Object> license(String customerId, String licenseId) {
+    Account account = findAccount(customerId);
+    return Views.license(account, findLicense(account, licenseId));
+  }
+
+  synchronized Map<String, Object> activate(String customerId, String licenseId) {
+    Account account = findAccount(customerId);
+    License license = findLicense(account, licenseId);
+    if (license.status == LicenseStatus.PURCHASED) {
+      activate(license, clock.instant());
+    } else if (license.status != LicenseStatus.ACTIVE) {
+      throw ApiError.conflict("license_not_activatable", "license_id",
+          "This license is " + license.status.wireName() + "; only a purchased license can be activated.");
+    }
+    return Views.license(account, license);
+  }
+
+  synchronized Map<String, Object> autoRenewal(String customerId, String licenseId, boolean enabled) {
+    Account account = findAccount(customerId);
+    License license = findLicense(account, licenseId);
+    license.autoRenewal = enabled;
+    return Views.license(account, license);
+  }
+
+  // ---- building state (callers hold the lock: reset, the demo data, the in-process setup)
+
+  Account addAccount(String customerId, Portal portal, String name, String email, String currency,
+      Instant createdAt) {
+    Account account = new Account(customerId, portal, name, email, currency, createdAt);
+    accounts.put(customerId, account);
+    return account;
+  }
+
+  PaymentMethod addPaymentMethod(Account account, CardFacts card, boolean preferred) {
+    return addPaymentMethod(account, Ids.random("pm_"), card, preferred, clock.instant());
+  }
+
+  PaymentMethod addPaymentMethod(Account account, String id, CardFacts card, boolean preferred,
+      Instant createdAt) {
+    PaymentMethod method = new PaymentMethod(id, ++sequence, createdAt, card);
+    account.paymentMethods.put(method.id, method);
+    if (preferred) {
+      account.preferredPaymentMethodId = method.id;
+    }
+    return method;
+  }
+
+  Invoice addInvoice(Account account, String id, List<InvoiceLine> lines, Instant issuedAt) {
+    int year = issuedAt.atZone(ZoneOffset.UTC).getYear();
+    String number = String.format(Locale.ROOT, "INV-%d-%04d", year, ++invoiceCount);
+    Invoice invoice = new Invoice(id != null ? id : Ids.random("in_"), ++sequence, number,
+        account.currency, lines, issuedAt, issuedAt.plus(PAYMENT_TERMS));
+    account.invoices.put(invoice.id, invoice);
+    return invoice;
+  }
+
+  License addLicense(Account account, String id, String product, long price, Instant createdAt) {
+    License license = new License(id, ++sequence, product, price, account.currency, createdAt);
+    account.licenses.put(license.id, license);
+    return license;
+  }
+
+  static void activate(License license, Instant when) {
+    license.status = LicenseStatus.ACTIVE;
+    license.activatedAt = when;
+    license.renewsAt = when.atZone(ZoneOffset.UTC).plusYears(1).toInstant();
+  }
+
+  synchronized List<String> accountSummaries() {
+    List<String> lines = new ArrayList<>();
+    for (Account account : accounts.values()) {
+      long open = account.invoices.values().stream().filter(i -> i.status == InvoiceStatus.OPEN).count();
+      PaymentMethod preferred = account.preferred();
+      lines.add(String.format(Locale.ROOT, "%-8s Portal %-3s %-3s %-28s %s, %d open invoice(s)",
+          account.customerId, account.portal, account.currency, account.name,
+          preferred == null ? "no preferred method"
+              : "preferred " + preferred.card.brand().wireName + " " + preferred.card.last4(),
+          open));
+    }
+    return lines;
+  }
+
+  // ---- look-ups
+
+  private Account findAccount(String customerId) {
+    Account account = accounts.get(customerId);
+    if (account == null) {
+      throw ApiError.notFound("customer_id", "No account with customer id " + customerId + ".");
+    }
+    return account;
+  }
+
+  private static PaymentMethod findPaymentMethod(Account account, String paymentMethodId) {
+    PaymentMethod method = account.paymentMethods.get(paymentMethodId);
+    if (method == null) {
+      throw ApiError.notFound("payment_method_id",
+          "No payment method " + paymentMethodId + " is stored on account " + account.customerId + ".");
+    }
+    return method;
+  }
+
+  private static Invoice findInvoice(Account account, String invoiceId) {
+    Invoice invoice = account.invoices.get(invoiceId);
+    if (invoice == null) {
+      throw ApiError.notFound("invoice_id", "No invoice " + invoiceId + " on account " + account.customerId + ".");
+    }
+    return invoice;
+  }
+
+  private static License findLicense(Account account, String licenseId) {
+    License license = account.licenses.get(licenseId);
+    if (license == null) {
+      throw ApiError.notFound("license_id", "No license " + licenseId + " on account " + account.customerId + ".");
+    }
+    return license;
+  }
+
+  private static void requireOpen(Invoice invoice) {
+    if (invoice.status != InvoiceStatus.OPEN) {
+      throw ApiError.conflict("invoice_not_open", "invoice_id",
+          "Invoice " + invoice.number + " is " + invoice.status.wireName() + "; only open invoices can be paid.");
+    }
+  }
+
+  private static boolean isExpired(CardFacts card, Instant now) {
+    return YearMonth.of(card.expYear(), card.expMonth()).isBefore(YearMonth.from(now.atZone(ZoneOffset.UTC)));
+  }
+}

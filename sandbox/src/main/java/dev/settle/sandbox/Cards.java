@@ -1,0 +1,139 @@
+package dev.settle.sandbox;
+
+import java.util.Map;
+
+/**
+ * Card number rules the way a processor applies them when a card is tokenized, and the sandbox's
+ * test numbers. Nothing here keeps a number: callers store only the facts derived from it.
+ */
+final class Cards {
+  private Cards() {}
+
+  enum Brand {
+    VISA("visa", 3), MASTERCARD("mastercard", 3), AMEX("amex", 4), JCB("jcb", 3);
+
+    final String wireName;
+    final int cvcLength;
+
+    Brand(String wireName, int cvcLength) {
+      this.wireName = wireName;
+      this.cvcLength = cvcLength;
+    }
+  }
+
+  /** What happens to a card when it is stored and when it is charged. */
+  enum Behavior {
+    SUCCEEDS(null, null, false),
+    ATTACH_DECLINED_GENERIC(Decline.GENERIC, null, false),
+    ATTACH_DECLINED_LOST(Decline.LOST, null, false),
+    ATTACH_DECLINED_STOLEN(Decline.STOLEN, null, false),
+    ATTACH_DECLINED_EXPIRED(Decline.EXPIRED, null, false),
+    ATTACH_DECLINED_INCORRECT_CVC(Decline.INCORRECT_CVC, null, false),
+    ATTACH_DECLINED_PROCESSING_ERROR(Decline.PROCESSING_ERROR, null, false),
+    CHARGE_DECLINED_GENERIC(null, Decline.GENERIC, false),
+    CHARGE_DECLINED_INSUFFICIENT_FUNDS(null, Decline.INSUFFICIENT_FUNDS, false),
+    CHARGE_REQUIRES_AUTHENTICATION(null, null, true);
+
+    /** The decline when the card is stored, or null when storing it succeeds. */
+    final Decline onAttach;
+    /** The decline of every charge, or null. */
+    final Decline onCharge;
+    final boolean chargeRequiresAction;
+
+    Behavior(Decline onAttach, Decline onCharge, boolean chargeRequiresAction) {
+      this.onAttach = onAttach;
+      this.onCharge = onCharge;
+      this.chargeRequiresAction = chargeRequiresAction;
+    }
+  }
+
+  /** A decline as the API reports it: HTTP 402, {@code card_error}, a code and a decline code. */
+  enum Decline {
+    GENERIC("card_declined", "generic_decline", "Your card was declined."),
+    INSUFFICIENT_FUNDS("card_declined", "insufficient_funds", "Your card has insufficient funds."),
+    // Lost and stolen cards are shown to the customer as a plain decline.
+    LOST("card_declined", "lost_card", "Your card was declined."),
+    STOLEN("card_declined", "stolen_card", "Your card was declined."),
+    EXPIRED("expired_card", "expired_card", "Your card has expired."),
+    INCORRECT_CVC("incorrect_cvc", "incorrect_cvc", "Your card's security code is incorrect."),
+    PROCESSING_ERROR("processing_error", "processing_error",
+        "An error occurred while processing your card. Try again in a little bit.");
+
+    final String code;
+    final String declineCode;
+    final String message;
+
+    Decline(String code, String declineCode, String message) {
+      this.code = code;
+      this.declineCode = declineCode;
+      this.message = message;
+    }
+  }
+
+  private static final Map<String, Behavior> TEST_NUMBERS = Map.ofEntries(
+      Map.entry("4000000000000002", Behavior.ATTACH_DECLINED_GENERIC),
+      Map.entry("4000000000009987", Behavior.ATTACH_DECLINED_LOST),
+      Map.entry("4000000000009979", Behavior.ATTACH_DECLINED_STOLEN),
+      Map.entry("4000000000000069", Behavior.ATTACH_DECLINED_EXPIRED),
+      Map.entry("4000000000000127", Behavior.ATTACH_DECLINED_INCORRECT_CVC),
+      Map.entry("4000000000000119", Behavior.ATTACH_DECLINED_PROCESSING_ERROR),
+      Map.entry("4000000000000341", Behavior.CHARGE_DECLINED_GENERIC),
+      Map.entry("4000000000009995", Behavior.CHARGE_DECLINED_INSUFFICIENT_FUNDS),
+      Map.entry("4000002760003184", Behavior.CHARGE_REQUIRES_AUTHENTICATION));
+
+  /** Any valid number that is not a test number behaves like 4242 4242 4242 4242. */
+  static Behavior behaviorOf(String number) {
+    return TEST_NUMBERS.getOrDefault(number, Behavior.SUCCEEDS);
+  }
+
+  static boolean passesLuhn(String digits) {
+    int sum = 0;
+    boolean doubled = false;
+    for (int i = digits.length() - 1; i >= 0; i--) {
+      int digit = digits.charAt(i) - '0';
+      if (doubled) {
+        digit *= 2;
+        if (digit > 9) {
+          digit -= 9;
+        }
+      }
+      sum += digit;
+      doubled = !doubled;
+    }
+    return sum % 10 == 0;
+  }
+
+  /** The brand of a number by its leading digits, or null for a brand the API does not accept. */
+  static Brand brandOf(String digits) {
+    int two = Integer.parseInt(digits.substring(0, 2));
+    int four = Integer.parseInt(digits.substring(0, 4));
+    if (digits.charAt(0) == '4') {
+      return Brand.VISA;
+    }
+    if ((two >= 51 && two <= 55) || (four >= 2221 && four <= 2720)) {
+      return Brand.MASTERCARD;
+    }
+    if (two == 34 || two == 37) {
+      return Brand.AMEX;
+    }
+    if (four >= 3528 && four <= 3589) {
+      return Brand.JCB;
+    }
+    return null;
+  }
+
+  static boolean hasValidLength(Brand brand, int length) {
+    switch (brand) {
+      case VISA:
+        return length == 13 || length == 16 || length == 19;
+      case MASTERCARD:
+        return length == 16;
+      case AMEX:
+        return length == 15;
+      case JCB:
+        return length >= 16 && length <= 19;
+      default:
+        throw new AssertionError(brand);
+    }
+  }
+}

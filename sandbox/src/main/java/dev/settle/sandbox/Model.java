@@ -1,0 +1,186 @@
+package dev.settle.sandbox;
+
+import dev.settle.sandbox.SettleSandbox.Portal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The sandbox's state objects. They are mutable and unsynchronized: only {@link Billing} touches
+ * them, always while holding its lock.
+ */
+final class Model {
+  private Model() {}
+
+  enum InvoiceStatus {
+    OPEN, PAID, VOID, UNCOLLECTIBLE;
+
+    String wireName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  enum PaymentStatus {
+    SUCCEEDED, FAILED, REQUIRES_ACTION;
+
+    String wireName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  enum LicenseStatus {
+    PURCHASED, ACTIVE, RENEWAL_FAILED, EXPIRED;
+
+    String wireName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** What may be known of a card after tokenization: never its number or CVC. */
+  record CardFacts(Cards.Brand brand, String last4, int expMonth, int expYear, String holderName,
+      Cards.Behavior behavior) {}
+
+  static final class Account {
+    final String customerId;
+    final Portal portal;
+    final String name;
+    final String email;
+    final String currency;
+    final Instant createdAt;
+    final Map<String, PaymentMethod> paymentMethods = new LinkedHashMap<>();
+    String preferredPaymentMethodId;
+    final Map<String, Invoice> invoices = new LinkedHashMap<>();
+    final Map<String, License> licenses = new LinkedHashMap<>();
+
+    Account(String customerId, Portal portal, String name, String email, String currency, Instant createdAt) {
+      this.customerId = customerId;
+      this.portal = portal;
+      this.name = name;
+      this.email = email;
+      this.currency = currency;
+      this.createdAt = createdAt;
+    }
+
+    PaymentMethod preferred() {
+      return preferredPaymentMethodId == null ? null : paymentMethods.get(preferredPaymentMethodId);
+    }
+  }
+
+  static final class PaymentMethod {
+    final String id;
+    final long sequence;
+    final Instant createdAt;
+    final CardFacts card;
+
+    PaymentMethod(String id, long sequence, Instant createdAt, CardFacts card) {
+      this.id = id;
+      this.sequence = sequence;
+      this.createdAt = createdAt;
+      this.card = card;
+    }
+  }
+
+  record InvoiceLine(String description, long amount, String licenseId) {}
+
+  static final class Invoice {
+    final String id;
+    final long sequence;
+    final String number;
+    final String currency;
+    final List<InvoiceLine> lines;
+    final long total;
+    final Instant issuedAt;
+    final Instant dueAt;
+    final String paymentReference;
+    InvoiceStatus status = InvoiceStatus.OPEN;
+    long amountPaid;
+    Instant paidAt;
+
+    Invoice(String id, long sequence, String number, String currency, List<InvoiceLine> lines,
+        Instant issuedAt, Instant dueAt) {
+      this.id = id;
+      this.sequence = sequence;
+      this.number = number;
+      this.currency = currency;
+      this.lines = List.copyOf(lines);
+      this.total = lines.stream().mapToLong(InvoiceLine::amount).sum();
+      this.issuedAt = issuedAt;
+      this.dueAt = dueAt;
+      this.paymentReference = CreditorReference.of(number);
+    }
+
+    long amountDue() {
+      return total - amountPaid;
+    }
+
+    void markPaid(Instant when) {
+      status = InvoiceStatus.PAID;
+      amountPaid = total;
+      paidAt = when;
+    }
+  }
+
+  static final class License {
+    final String id;
+    final long sequence;
+    final String product;
+    final long price;
+    final String currency;
+    final Instant createdAt;
+    LicenseStatus status;
+    boolean autoRenewal;
+    Instant activatedAt;
+    Instant renewsAt;
+    String lastRenewalInvoiceId;
+
+    License(String id, long sequence, String product, long price, String currency, Instant createdAt) {
+      this.id = id;
+      this.sequence = sequence;
+      this.product = product;
+      this.price = price;
+      this.currency = currency;
+      this.createdAt = createdAt;
+      this.status = LicenseStatus.PURCHASED;
+    }
+  }
+
+  static final class Token {
+    final String id;
+    final Instant createdAt;
+    final CardFacts card;
+    boolean used;
+
+    Token(String id, Instant createdAt, CardFacts card) {
+      this.id = id;
+      this.createdAt = createdAt;
+      this.card = card;
+    }
+  }
+
+  static final class Payment {
+    final String id;
+    final String customerId;
+    final String invoiceId;
+    final long amount;
+    final String currency;
+    final String paymentMethodId;
+    final Instant createdAt;
+    PaymentStatus status;
+    String declineCode;
+    String failureMessage;
+    String nextActionUrl;
+
+    Payment(String id, String customerId, String invoiceId, long amount, String currency,
+        String paymentMethodId, Instant createdAt) {
+      this.id = id;
+      this.customerId = customerId;
+      this.invoiceId = invoiceId;
+      this.amount = amount;
+      this.currency = currency;
+      this.paymentMethodId = paymentMethodId;
+      this.createdAt = createdAt;
+    }
+  }
+}

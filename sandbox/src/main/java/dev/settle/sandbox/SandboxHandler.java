@@ -1,0 +1,220 @@
+package dev.settle.sandbox;
+
+import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * The HTTP side of the sandbox: request ids, authentication, routing, request parsing,
+ * idempotency and the one error shape. Whatever goes wrong, the client gets JSON in that shape,
+ * never a stack trace or an HTML error page.
+ */
+final class SandboxHandler implements HttpHandler {
+  static final String API_VERSION = "2026-11-01";
+  private static final System.Logger LOG = System.getLogger(SettleSandbox.class.getName());
+
+  private final String apiKey;
+  private final Clock clock;
+  private final List<Route> routes;
+  private final Idempotency idempotency;
+  private final AuthenticationPages authenticationPages;
+  /** Runs after an idempotency key is claimed and before the request executes; tests hold it there. */
+  private volatile Consumer<String> beforeExecute = path -> { };
+
+  SandboxHandler(String apiKey, Clock clock, List<Route> routes, Idempotency idempotency,
+      AuthenticationPages authenticationPages) {
+    this.apiKey = apiKey;
+    this.clock = clock;
+    this.routes = routes;
+    this.idempotency = idempotency;
+    this.authenticationPages = authenticationPages;
+  }
+
+  void beforeExecute(Consumer<String> hook) {
+    this.beforeExecute = hook;
+  }
+
+  @Override
+  public void handle(HttpExchange exchange) throws IOException {
+    String requestId = Ids.request();
+    Response response;
+    try {
+      response = respond(exchange, requestId);
+    } catch (ApiError error) {
+      response = Response.error(error, requestId);
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "Sandbox request failed: " + exchange.getRequestMethod(), e);
+      response = Response.error(ApiError.internal(), requestId);
+    }
+    send(exchange, response, requestId);
+  }
+
+  private Response respond(HttpExchange exchange, String requestId) throws IOException {
+    String method = exchange.getRequestMethod();
+    String path = exchange.getRequestURI().getPath();
+    byte[] body = exchange.getRequestBody().readAllBytes();
+    Headers headers = exchange.getRequestHeaders();
+
+    if (path.startsWith(AuthenticationPages.PATH_PREFIX)) {
+      return authenticationPages.respond(method, path, requestId);
+    }
+    authenticate(headers.getFirst("Authorization"));
+    String version = headers.getFirst("Settle-Version");
+    if (version != null && !version.equals(API_VERSION)) {
+      throw ApiError.invalid("version_unsupported", "Settle-Version",
+          "The sandbox speaks API version " + API_VERSION + ".");
+    }
+
+    Route route = null;
+    Map<String, String> pathParameters = null;
+    List<Route> onPath = routes.stream().filter(r -> r.match(path) != null).toList();
+    for (Route candidate : onPath) {
+      if (candidate.method().equals(method)) {
+        route = candidate;
+        pathParameters = candidate.match(path);
+      }
+    }
+    if (onPath.isEmpty()) {
+      throw ApiError.unknownRoute(method, path);
+    }
+    if (route == null) {
+      String allowed = onPath.stream().map(Route::method).distinct().sorted().collect(Collectors.joining(", "));
+      return Response.error(ApiError.methodNotAllowed(method, path), requestId)
+          .withHeader("Allow", allowed);
+    }
+
+    String idempotencyKey = route.idempotent() ? idempotencyKey(headers) : null;
+    Map<String, String> query = query(exchange.getRequestURI().getRawQuery(), route);
+    Object json = route.hasBody() ? parseBody(headers.getFirst("Content-Type"), body) : null;
+    Route.Call call = new Route.Call(pathParameters, query, json);
+    if (idempotencyKey == null) {
+      return execute(route, call);
+    }
+
+    String fingerprint = method + " " + exchange.getRequestURI().getRawPath() + "?"
+        + exchange.getRequestURI().getRawQuery() + "\n" + new String(Json.write(Json.canonical(json)), StandardCharsets.UTF_8);
+    Idempotency.Claim claim = idempotency.claim(apiKey, idempotencyKey, fingerprint, clock.instant());
+    if (claim.replay != null) {
+      return claim.replay
+          .withHeader("Idempotent-Replayed", "true")
+          .withHeader("Original-Request", claim.originalRequestId);
+    }
+    Response kept = null;
+    try {
+      beforeExecute.accept(path);
+      Response response;
+      try {
+        response = execute(route, call);
+        kept = response;
+      } catch (ApiError error) {
+        response = Response.error(error, requestId);
+        kept = error.stored ? response : null;
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "Sandbox request failed: " + method + " " + path, e);
+        response = Response.error(ApiError.internal(), requestId);
+        kept = response;
+      }
+      return response;
+    } finally {
+      idempotency.finish(claim, kept, requestId);
+    }
+  }
+
+  private static Response execute(Route route, Route.Call call) {
+    return Response.json(route.successStatus(), route.handler().handle(call));
+  }
+
+  private void authenticate(String authorization) {
+    if (authorization == null || authorization.isBlank()) {
+      throw ApiError.authentication("No API key provided. Send it as 'Authorization: Bearer <api key>'.");
+    }
+    String[] parts = authorization.trim().split(" +", 2);
+    byte[] given = parts.length == 2 && parts[0].equalsIgnoreCase("Bearer")
+        ? parts[1].getBytes(StandardCharsets.UTF_8)
+        : new byte[0];
+    // Constant time, and the key is never repeated back: it is a secret.
+    if (!MessageDigest.isEqual(given, apiKey.getBytes(StandardCharsets.UTF_8))) {
+      throw ApiError.authentication("Invalid API key provided.");
+    }
+  }
+
+  private static String idempotencyKey(Headers headers) {
+    String key = headers.getFirst("Idempotency-Key");
+    if (key == null || key.isEmpty()) {
+      throw ApiError.invalid("parameter_missing", "Idempotency-Key",
+          "This request needs an Idempotency-Key header, so that a retry cannot repeat it.");
+    }
+    if (key.length() > 255) {
+      throw ApiError.parameterInvalid("Idempotency-Key", "Idempotency-Key must be 1 to 255 characters.");
+    }
+    return key;
+  }
+
+  private static Map<String, String> query(String rawQuery, Route route) {
+    Map<String, String> query = new HashMap<>();
+    if (rawQuery == null || rawQuery.isEmpty()) {
+      return query;
+    }
+    for (String pair : rawQuery.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int equals = pair.indexOf('=');
+      String name = decode(equals < 0 ? pair : pair.substring(0, equals));
+      String value = equals < 0 ? "" : decode(pair.substring(equals + 1));
+      if (!route.queryNames().contains(name)) {
+        throw ApiError.parameterUnknown(name);
+      }
+      if (query.put(name, value) != null) {
+        throw ApiError.parameterInvalid(name, name + " may appear once.");
+      }
+    }
+    return query;
+  }
+
+  private static String decode(String component) {
+    try {
+      return URLDecoder.decode(component, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw ApiError.invalid("parameter_invalid", null, "The query string is not well-formed.");
+    }
+  }
+
+  private static Object parseBody(String contentType, byte[] body) {
+    if (contentType != null && !contentType.toLowerCase(Locale.ROOT).trim().startsWith("application/json")) {
+      throw ApiError.unsupportedMediaType();
+    }
+    if (body.length == 0) {
+      throw ApiError.invalidJson("This request needs a JSON object body; send {} when no field applies.");
+    }
+    try {
+      return Json.parse(body);
+    } catch (Json.MalformedJsonException e) {
+      throw ApiError.invalidJson(e.getMessage());
+    }
+  }
+
+  private static void send(HttpExchange exchange, Response response, String requestId) throws IOException {
+    Headers headers = exchange.getResponseHeaders();
+    headers.set("Content-Type", response.contentType());
+    headers.set("Request-Id", requestId);
+    response.headers().forEach(headers::set);
+    byte[] body = response.body();
+    exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
+  }
+}

@@ -1,0 +1,321 @@
+package dev.settle.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * A stateful, in-memory server of the Settle billing API, for tests and local development: the
+ * same HTTP API as the real system, with its portal rules, idempotency keys, test cards that
+ * decline or ask for authentication, and a clock tests can move.
+ *
+ * <p>It starts on a free loopback port, seeded with {@linkplain #demoAccounts() demo accounts},
+ * and accepts one API key. Point any HTTP client, or Settle's own client, at {@link #baseUrl()}:
+ *
+ * <pre>{@code
+ * try (SettleSandbox sandbox = SettleSandbox.builder().build().start()) {
+ *   SettleClient settle = SettleClient.builder()
+ *       .baseUrl(sandbox.baseUrl())
+ *       .apiKey(sandbox.apiKey())
+ *       .build();
+ *   ...
+ * }
+ * }</pre>
+ *
+ * <p>In JUnit 5 tests, {@link SettleSandboxExtension} does the starting, resetting and closing.
+ * Standalone, {@code java -jar settle-sandbox-<version>-standalone.jar [--port N]} runs one until
+ * it is killed. The test cards and the demo data are listed in the module's README.
+ *
+ * <p>Thread-safe: requests are served concurrently and each sees a consistent state. The server's
+ * threads are daemon threads, so a forgotten sandbox does not keep a JVM alive. Starting a sandbox
+ * sets the system property {@code sun.net.httpserver.nodelay=true} before the JDK's HTTP server is
+ * first used: without it every small response on loopback waits about 40 ms for a delayed ACK. The
+ * JDK reads that property once, so it has no effect if the JDK's HTTP server was used in this JVM
+ * before the first sandbox started.
+ */
+public final class SettleSandbox implements AutoCloseable {
+  /** The API key a sandbox accepts unless the builder names another. */
+  static final String DEFAULT_API_KEY = "sk_test_settle_sandbox";
+  static final int STANDALONE_PORT = 12111;
+
+  /**
+   * The management portal an account lives on: Portal I stores one payment method, which is the
+   * preferred one; Portal II stores many, at most one of them preferred.
+   */
+  public enum Portal { I, II }
+
+  /**
+   * An account every sandbox starts with, so that tests and demos can use it without setup.
+   *
+   * @param customerId the customer number, as the API's {@code customer_id}
+   * @param portal the portal the account lives on
+   * @param name the customer's name
+   * @param currency the ISO 4217 currency of its invoices
+   */
+  public record DemoAccount(String customerId, Portal portal, String name, String currency) {}
+
+  private final int requestedPort;
+  private final String apiKey;
+  private final SandboxClock clock;
+  private final Billing billing;
+  private final Idempotency idempotency = new Idempotency();
+  private final SandboxHandler handler;
+  private HttpServer server;
+  private ExecutorService executor;
+  private volatile URI baseUrl;
+  private boolean closed;
+
+  private SettleSandbox(Builder builder) {
+    this.requestedPort = builder.port;
+    this.apiKey = builder.apiKey;
+    this.clock = new SandboxClock(builder.clock);
+    this.billing = new Billing(clock, this::baseUrl);
+    this.handler = new SandboxHandler(apiKey, clock, Api.routes(billing), idempotency,
+        new AuthenticationPages(billing));
+  }
+
+  /** A builder with port 0 (any free port), the default API key and a clock standing at now. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Binds 127.0.0.1 and starts serving.
+   *
+   * @return this sandbox, for chaining
+   * @throws IllegalStateException if it was started or closed before
+   * @throws UncheckedIOException if the port cannot be bound
+   */
+  public synchronized SettleSandbox start() {
+    if (server != null || closed) {
+      throw new IllegalStateException(closed ? "This sandbox is closed" : "This sandbox is already started");
+    }
+    // Must precede the first use of the JDK's HTTP server classes, which read it once.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+    try {
+      InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+      server = HttpServer.create(new InetSocketAddress(loopback, requestedPort), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot bind the sandbox to 127.0.0.1:" + requestedPort, e);
+    }
+    int port = server.getAddress().getPort();
+    executor = Executors.newFixedThreadPool(8, daemonThreads("settle-sandbox-" + port + "-"));
+    server.setExecutor(executor);
+    server.createContext("/", handler);
+    server.start();
+    baseUrl = URI.create("http://127.0.0.1:" + port + "/");
+    return this;
+  }
+
+  /**
+   * Where the sandbox listens, ending in a slash, like {@code http://127.0.0.1:54321/}.
+   *
+   * @throws IllegalStateException before {@link #start()}
+   */
+  public URI baseUrl() {
+    URI url = baseUrl;
+    if (url == null) {
+      throw new IllegalStateException("Start the sandbox before asking for its URL");
+    }
+    return url;
+  }
+
+  /** The one API key this sandbox accepts, to send as {@code Authorization: Bearer <key>}. */
+  public String apiKey() {
+    return apiKey;
+  }
+
+  /** The sandbox's clock; {@link SandboxClock#advance} moves the sandbox's time forward. */
+  public SandboxClock clock() {
+    return clock;
+  }
+
+  /** The accounts every sandbox starts with, and {@link #reset()} brings back. */
+  public List<DemoAccount> demoAccounts() {
+    return DemoData.ACCOUNTS;
+  }
+
+  /**
+   * Puts everything back as it was when the sandbox was built: the demo data, no tokens, no
+   * idempotency keys, and the clock at its start. Objects created since are gone.
+   */
+  public void reset() {
+    idempotency.clear();
+    billing.reset();
+  }
+
+  /**
+   * Creates an account, for tests that need one beyond the demo accounts.
+   *
+   * @param currency an upper-case ISO 4217 code, such as {@code EUR} or {@code JPY}
+   * @return the new account's customer id
+   * @throws IllegalArgumentException for a blank name or an unknown currency
+   */
+  public String createAccount(Portal portal, String name, String currency) {
+    Objects.requireNonNull(portal, "portal");
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("name must not be blank");
+    }
+    if (currency == null || !currency.matches("[A-Z]{3}")) {
+      throw new IllegalArgumentException("currency must be an upper-case ISO 4217 code, not " + currency);
+    }
+    Currency.getInstance(currency);
+    return billing.createAccount(portal, name, currency);
+  }
+
+  /**
+   * Issues an open invoice of one line on an account, due in 30 days.
+   *
+   * @param amountMinor the amount in the account currency's minor units (cents for EUR)
+   * @return the new invoice's id
+   * @throws IllegalArgumentException for an unknown account, an amount that is not positive or a
+   *     blank description
+   */
+  public String createInvoice(String customerId, long amountMinor, String description) {
+    if (amountMinor <= 0) {
+      throw new IllegalArgumentException("amountMinor must be positive, not " + amountMinor);
+    }
+    if (description == null || description.isBlank()) {
+      throw new IllegalArgumentException("description must not be blank");
+    }
+    return billing.createInvoice(customerId, amountMinor, description);
+  }
+
+  /** Stops serving and frees the port. Closing twice does nothing. */
+  @Override
+  public synchronized void close() {
+    closed = true;
+    if (server != null) {
+      server.stop(0);
+      executor.shutdownNow();
+      server = null;
+    }
+  }
+
+  /** Lets a test hold a request after its idempotency key is claimed and before it executes. */
+  void beforeExecute(Consumer<String> hook) {
+    handler.beforeExecute(hook);
+  }
+
+  /**
+   * Runs a sandbox until the process is killed: {@code [--port N] [--api-key KEY]}. Port 0 picks
+   * a free one; the default is 12111. It prints its URL, API key and demo accounts.
+   */
+  public static void main(String[] args) throws InterruptedException {
+    SettleSandbox sandbox;
+    try {
+      sandbox = startStandalone(args, System.out);
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.exit(2);
+      return;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      sandbox.close();
+      stopped.countDown();
+    }, "settle-sandbox-shutdown"));
+    stopped.await();
+  }
+
+  static SettleSandbox startStandalone(String[] args, PrintStream out) {
+    Builder builder = builder().port(STANDALONE_PORT);
+    for (int i = 0; i < args.length; i++) {
+      String value = i + 1 < args.length ? args[i + 1] : null;
+      switch (args[i]) {
+        case "--port" -> builder.port(parsePort(value));
+        case "--api-key" -> builder.apiKey(Objects.requireNonNullElse(value, ""));
+        default -> throw new IllegalArgumentException(
+            "Unknown argument " + args[i] + ". Usage: java -jar settle-sandbox-standalone.jar [--port N] [--api-key KEY]");
+      }
+      i++;
+    }
+    SettleSandbox sandbox = builder.build().start();
+    out.println("Settle sandbox listening on " + sandbox.baseUrl());
+    out.println("API key: " + sandbox.apiKey());
+    out.println("Demo accounts:");
+    sandbox.billing.accountSummaries().forEach(line -> out.println("  " + line));
+    out.println("Test cards: 4242424242424242 succeeds; see the sandbox README for declines and 3-D Secure.");
+    out.println("Stop with Ctrl+C.");
+    out.flush();
+    return sandbox;
+  }
+
+  private static int parsePort(String value) {
+    try {
+      return Integer.parseInt(Objects.requireNonNull(value, "--port needs a number"));
+    } catch (NumberFormatException | NullPointerException e) {
+      throw new IllegalArgumentException("--port needs a number from 0 to 65535");
+    }
+  }
+
+  private static ThreadFactory daemonThreads(String namePrefix) {
+    AtomicInteger count = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, namePrefix + count.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
+  }
+
+  /**
+   * Configures a {@link SettleSandbox}. Not thread-safe; build once and share the sandbox.
+   */
+  public static final class Builder {
+    private int port;
+    private String apiKey = DEFAULT_API_KEY;
+    private Clock clock = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
+
+    private Builder() {}
+
+    /** The port to bind on 127.0.0.1; 0, the default, picks a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be from 0 to 65535, not " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The API key to accept; defaults to {@code sk_test_settle_sandbox}. */
+    public Builder apiKey(String apiKey) {
+      if (apiKey == null || apiKey.isBlank() || apiKey.chars().anyMatch(Character::isWhitespace)) {
+        throw new IllegalArgumentException("apiKey must be non-blank and without spaces");
+      }
+      this.apiKey = apiKey;
+      return this;
+    }
+
+    /**
+     * The clock the sandbox's time starts from. A fixed clock (the default stands at the time the
+     * builder was made, in whole seconds) keeps time still unless a test advances it; a ticking
+     * clock lets it run.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** A sandbox with the demo data, not yet listening; call {@link SettleSandbox#start()}. */
+    public SettleSandbox build() {
+      return new SettleSandbox(this);
+    }
+  }
+}

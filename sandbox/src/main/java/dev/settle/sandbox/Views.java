@@ -1,0 +1,134 @@
+package dev.settle.sandbox;
+
+import dev.settle.sandbox.Model.Account;
+import dev.settle.sandbox.Model.CardFacts;
+import dev.settle.sandbox.Model.Invoice;
+import dev.settle.sandbox.Model.InvoiceLine;
+import dev.settle.sandbox.Model.License;
+import dev.settle.sandbox.Model.Payment;
+import dev.settle.sandbox.Model.PaymentMethod;
+import dev.settle.sandbox.Model.Token;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/** The wire form of the state objects, as the contract's schemas name their fields. */
+final class Views {
+  /** The payee printed on every invoice: a well-formed German IBAN and its bank's BIC. */
+  static final Map<String, Object> PAYEE = Collections.unmodifiableMap(Json.object(
+      "name", "Settle Sandbox Software GmbH",
+      "iban", "DE89370400440532013000",
+      "bic", "COBADEFFXXX"));
+
+  private Views() {}
+
+  static String timestamp(Instant instant) {
+    return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  static Map<String, Object> account(Account account) {
+    PaymentMethod preferred = account.preferred();
+    return Json.object(
+        "customer_id", account.customerId,
+        "portal", account.portal.name(),
+        "name", account.name,
+        "email", account.email,
+        "currency", account.currency,
+        "preferred_payment_method", preferred == null ? null : paymentMethod(account, preferred),
+        "created_at", timestamp(account.createdAt));
+  }
+
+  static Map<String, Object> paymentMethod(Account account, PaymentMethod method) {
+    return Json.object(
+        "id", method.id,
+        "type", "card",
+        "preferred", method.id.equals(account.preferredPaymentMethodId),
+        "created_at", timestamp(method.createdAt),
+        "card", card(method.card));
+  }
+
+  static Map<String, Object> card(CardFacts card) {
+    return Json.object(
+        "brand", card.brand().wireName,
+        "last4", card.last4(),
+        "exp_month", (long) card.expMonth(),
+        "exp_year", (long) card.expYear(),
+        "holder_name", card.holderName());
+  }
+
+  static Map<String, Object> token(Token token) {
+    return Json.object(
+        "id", token.id,
+        "type", "card",
+        "created_at", timestamp(token.createdAt),
+        "card", card(token.card));
+  }
+
+  static Map<String, Object> invoice(Invoice invoice) {
+    List<Object> lines = invoice.lines.stream().map(Views::line).toList();
+    return Json.object(
+        "id", invoice.id,
+        "number", invoice.number,
+        "status", invoice.status.wireName(),
+        "currency", invoice.currency,
+        "total", invoice.total,
+        "amount_due", invoice.amountDue(),
+        "amount_paid", invoice.amountPaid,
+        "issued_at", timestamp(invoice.issuedAt),
+        "due_at", timestamp(invoice.dueAt),
+        "paid_at", timestamp(invoice.paidAt),
+        "payee", PAYEE,
+        "payment_reference", invoice.paymentReference,
+        "lines", lines);
+  }
+
+  private static Object line(InvoiceLine line) {
+    return Json.object(
+        "description", line.description(),
+        "amount", line.amount(),
+        "license_id", line.licenseId());
+  }
+
+  static Map<String, Object> payment(Payment payment) {
+    return Json.object(
+        "id", payment.id,
+        "invoice_id", payment.invoiceId,
+        "status", payment.status.wireName(),
+        "amount", payment.amount,
+        "currency", payment.currency,
+        "payment_method_id", payment.paymentMethodId,
+        "decline_code", payment.declineCode,
+        "failure_message", payment.failureMessage,
+        "next_action", payment.nextActionUrl == null
+            ? null
+            : Json.object("type", "redirect_to_url", "url", payment.nextActionUrl),
+        "created_at", timestamp(payment.createdAt));
+  }
+
+  static Map<String, Object> bankTransferInstructions(Invoice invoice) {
+    return Json.object(
+        "invoice_id", invoice.id,
+        "payee", PAYEE,
+        "amount", invoice.amountDue(),
+        "currency", invoice.currency,
+        "reference", invoice.paymentReference);
+  }
+
+  static Map<String, Object> license(Account account, License license) {
+    boolean warnNoPreferred = license.autoRenewal && account.preferred() == null;
+    return Json.object(
+        "id", license.id,
+        "product", license.product,
+        "status", license.status.wireName(),
+        "auto_renewal", license.autoRenewal,
+        "warnings", warnNoPreferred ? List.of("no_preferred_payment_method") : List.of(),
+        "price", license.price,
+        "currency", license.currency,
+        "activated_at", timestamp(license.activatedAt),
+        "renews_at", timestamp(license.renewsAt),
+        "last_renewal_invoice_id", license.lastRenewalInvoiceId,
+        "created_at", timestamp(license.createdAt));
+  }
+}
