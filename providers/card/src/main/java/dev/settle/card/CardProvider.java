@@ -1,0 +1,105 @@
+package dev.settle.card;
+
+import com.squareup.moshi.Json;
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.Moshi;
+import dev.settle.ValidationException;
+import dev.settle.model.PaymentMethodInput;
+import dev.settle.spi.PaymentMethodProvider;
+import dev.settle.spi.ProviderContext;
+import java.time.YearMonth;
+
+/**
+ * Plugs cards into Settle: reads stored cards as {@link Card} and turns a {@link CardDetails}
+ * into a single-use token.
+ *
+ * <p>The client finds it on the classpath through {@link java.util.ServiceLoader}; register it
+ * with {@code SettleClient.Builder.addProvider(new CardProvider())} only when discovery is off.
+ *
+ * <p>Stateless, so one instance serves any number of clients and threads. Tokenization is the
+ * one place the card number and CVC leave the caller's machine: {@code POST /v1/tokens}, whose
+ * response carries only the token.
+ */
+public final class CardProvider implements PaymentMethodProvider {
+
+  public CardProvider() {}
+
+  /** Always {@code card}. */
+  @Override
+  public String kind() {
+    return "card";
+  }
+
+  @Override
+  public JsonAdapter<Card> detailsAdapter(Moshi moshi) {
+    return new CardAdapter();
+  }
+
+  /**
+   * Checks that {@code input}, a {@link CardDetails}, has not expired by the client's clock, then
+   * exchanges it for a token.
+   *
+   * <p>A card can be charged until the last day of its expiry month, in the time zone of the
+   * client's clock (UTC unless the client was given another).
+   *
+   * @throws ValidationException with param {@code exp_month} if the expiry month has ended;
+   *     nothing was sent
+   */
+  @Override
+  public String tokenize(PaymentMethodInput input, ProviderContext context) {
+    if (!(input instanceof CardDetails)) {
+      throw new IllegalArgumentException(
+          "CardProvider tokenizes CardDetails, not " + input.getClass().getName());
+    }
+    CardDetails card = (CardDetails) input;
+    YearMonth now = YearMonth.now(context.clock());
+    if (card.expiry().isBefore(now)) {
+      throw new ValidationException(
+          "exp_month", "The card expired at the end of " + card.expiry() + "; use a current card");
+    }
+    TokenResponse token = context.post("v1/tokens", TokenRequest.of(card), TokenResponse.class);
+    return token.id();
+  }
+
+  /** The body of {@code POST /v1/tokens}. */
+  record TokenRequest(String type, CardFields card) {
+    static TokenRequest of(CardDetails card) {
+      return new TokenRequest(
+          "card",
+          new CardFields(
+              card.number(),
+              card.expiry().getMonthValue(),
+              card.expiry().getYear(),
+              card.cvc(),
+              card.holderName().orElse(null)));
+    }
+  }
+
+  /** The {@code card} object of a token request; absent holder name is left out, not null. */
+  record CardFields(
+      String number,
+      @Json(name = "exp_month") int expMonth,
+      @Json(name = "exp_year") int expYear,
+      String cvc,
+      @Json(name = "holder_name") String holderName) {
+
+    /** A record would print every component; this one holds the number and the CVC. */
+    @Override
+    public String toString() {
+      return "CardFields{redacted}";
+    }
+  }
+
+  /**
+   * The part of a token that Settle needs. A token without a {@code tok_} id fails here, while
+   * it is being read, so core reports it as a malformed response.
+   */
+  record TokenResponse(String id) {
+    TokenResponse {
+      if (id == null || !id.startsWith("tok_")) {
+        throw new JsonDataException("Expected a token id starting with tok_ at $.id");
+      }
+    }
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * Cards for Settle: Visa, Mastercard, American Express and JCB.
+ *
+ * <p>Put {@code dev.settle:settle-card} on the classpath and the client finds
+ * {@link dev.settle.card.CardProvider} by itself. A caller fills in {@link dev.settle.card.CardDetails}
+ * to add a card, and reads stored cards as {@link dev.settle.card.Card}. The card number and CVC
+ * are checked on the caller's machine, sent once to the tokenization request, and shown nowhere
+ * else.
+ *
+ * <p>Every type here is immutable and safe to share between threads.
+ */
+@Value.Style(
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
+    overshadowImplementation = true,
+    defaults = @Value.Immutable(copy = false),
+    jdkOnly = true,
+    optionalAcceptNullable = true)
+package dev.settle.card;
+
+import org.immutables.value.Value;
