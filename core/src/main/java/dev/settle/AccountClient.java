@@ -1,11 +1,12 @@
 package dev.settle;
 
+import dev.settle.internal.http.BillingApi;
 import dev.settle.model.Account;
 import dev.settle.model.CustomerId;
 import dev.settle.model.Portal;
 
 /**
- * One customer's account: its payment methods and invoices.
+ * One customer's account: its payment methods, invoices and licenses.
  *
  * <p>Cheap to create and thread-safe; every method call is a request. The account's portal is
  * read once and remembered, since an account does not change portal.
@@ -15,6 +16,7 @@ public final class AccountClient {
   private final SettleClient client;
   private final PaymentMethods paymentMethods;
   private final Invoices invoices;
+  private final Licenses licenses;
   private volatile Portal portal;
 
   AccountClient(CustomerId customerId, SettleClient client) {
@@ -22,6 +24,7 @@ public final class AccountClient {
     this.client = client;
     this.paymentMethods = new PaymentMethods(this);
     this.invoices = new Invoices(this);
+    this.licenses = new Licenses(this);
   }
 
   public CustomerId customerId() {
@@ -36,7 +39,7 @@ public final class AccountClient {
   /** Reads the account with per-call options. */
   public Account get(RequestOptions options) {
     Account account =
-        client.transport().read(client.transport().http().api().account(customerId.value()), options);
+        transport().read(api().account(customer()), options);
     portal = account.portal();
     return account;
   }
@@ -57,8 +60,26 @@ public final class AccountClient {
     return invoices;
   }
 
+  /** The account's licenses. */
+  public Licenses licenses() {
+    return licenses;
+  }
+
   SettleClient client() {
     return client;
+  }
+
+  Transport transport() {
+    return client.transport();
+  }
+
+  BillingApi api() {
+    return client.transport().http().api();
+  }
+
+  /** The customer number as it goes into request paths. */
+  String customer() {
+    return customerId.value();
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.settle;
 
-import dev.settle.internal.http.BillingApi;
 import dev.settle.internal.http.Wire;
 import dev.settle.model.Invoice;
 import dev.settle.model.InvoiceId;
@@ -38,8 +37,8 @@ public final class Invoices {
     return new PagedIterable<>(
         cursor -> {
           Wire.Page<Invoice> page =
-              transport().read(
-                  api().invoices(customer(), status, built.pageSize(), cursor),
+              account.transport().read(
+                  account.api().invoices(account.customer(), status, built.pageSize(), cursor),
                   RequestOptions.defaults());
           return Pages.of(page);
         });
@@ -47,7 +46,7 @@ public final class Invoices {
 
   /** One invoice. */
   public Invoice get(InvoiceId id) {
-    return transport().read(api().invoice(customer(), id.value()), RequestOptions.defaults());
+    return account.transport().read(account.api().invoice(account.customer(), id.value()), RequestOptions.defaults());
   }
 
   /**
@@ -82,19 +81,10 @@ public final class Invoices {
   private Payment charge(InvoiceId id, String method, RequestOptions options) {
     Objects.requireNonNull(id, "id");
     String key = PaymentMethods.idempotencyKey(options);
-    return transport().write(
-        api().payInvoice(customer(), id.value(), key, new Wire.PayRequest(method)), key, options);
+    return account.transport().write(
+        account.api().payInvoice(account.customer(), id.value(), key, new Wire.PayRequest(method)), key, options);
   }
 
-  private Transport transport() {
-    return account.client().transport();
-  }
 
-  private BillingApi api() {
-    return transport().http().api();
-  }
 
-  private String customer() {
-    return account.customerId().value();
-  }
 }

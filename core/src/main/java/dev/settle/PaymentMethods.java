@@ -1,6 +1,5 @@
 package dev.settle;
 
-import dev.settle.internal.http.BillingApi;
 import dev.settle.internal.http.Wire;
 import dev.settle.model.PaymentMethod;
 import dev.settle.model.PaymentMethodId;
@@ -31,7 +30,7 @@ public final class PaymentMethods {
     return new PagedIterable<>(
         cursor -> {
           Wire.Page<PaymentMethod> page =
-              transport().read(api().paymentMethods(customer(), PAGE_SIZE, cursor),
+              account.transport().read(account.api().paymentMethods(account.customer(), PAGE_SIZE, cursor),
                   RequestOptions.defaults());
           return Pages.of(page);
         });
@@ -39,7 +38,7 @@ public final class PaymentMethods {
 
   /** One stored method. */
   public PaymentMethod get(PaymentMethodId id) {
-    return transport().read(api().paymentMethod(customer(), id.value()), RequestOptions.defaults());
+    return account.transport().read(account.api().paymentMethod(account.customer(), id.value()), RequestOptions.defaults());
   }
 
   /**
@@ -63,9 +62,9 @@ public final class PaymentMethods {
     PaymentMethodProvider provider = client().providers().forKind(input.kind());
     String key = idempotencyKey(options);
     String token =
-        provider.tokenize(input, new ProviderCalls(transport(), client().clock(), key, options));
-    return transport().write(
-        api().attachPaymentMethod(customer(), key, new Wire.AttachRequest(token, null)),
+        provider.tokenize(input, new ProviderCalls(account.transport(), client().clock(), key, options));
+    return account.transport().write(
+        account.api().attachPaymentMethod(account.customer(), key, new Wire.AttachRequest(token, null)),
         key,
         options);
   }
@@ -75,7 +74,7 @@ public final class PaymentMethods {
    * another is made preferred; {@link AccountClient#get()} then shows no preferred method.
    */
   public void remove(PaymentMethodId id) {
-    transport().read(api().removePaymentMethod(customer(), id.value()), RequestOptions.defaults());
+    account.transport().read(account.api().removePaymentMethod(account.customer(), id.value()), RequestOptions.defaults());
   }
 
   /**
@@ -97,24 +96,15 @@ public final class PaymentMethods {
               "On Portal I an account holds one method, which is always preferred; "
                   + id + " is not it. To change it, remove the stored method and add the new one"));
     }
-    return transport().read(api().makePreferred(customer(), id.value()), RequestOptions.defaults());
+    return account.transport().read(account.api().makePreferred(account.customer(), id.value()), RequestOptions.defaults());
   }
 
   private SettleClient client() {
     return account.client();
   }
 
-  private Transport transport() {
-    return client().transport();
-  }
 
-  private BillingApi api() {
-    return transport().http().api();
-  }
 
-  private String customer() {
-    return account.customerId().value();
-  }
 
   static String idempotencyKey(RequestOptions options) {
     return options.idempotencyKey().orElseGet(() -> UUID.randomUUID().toString());

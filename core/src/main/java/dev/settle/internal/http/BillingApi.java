@@ -2,6 +2,7 @@ package dev.settle.internal.http;
 
 import dev.settle.model.Account;
 import dev.settle.model.Invoice;
+import dev.settle.model.License;
 import dev.settle.model.Payment;
 import dev.settle.model.PaymentMethod;
 import okhttp3.ResponseBody;
@@ -66,6 +67,26 @@ public interface BillingApi {
       @Path("invoice_id") String invoiceId,
       @Header(IDEMPOTENCY_KEY) String idempotencyKey,
       @Body Wire.PayRequest body);
+
+  @GET("v1/accounts/{customer_id}/licenses")
+  Call<Wire.Page<License>> licenses(
+      @Path("customer_id") String customerId,
+      @Query("limit") Integer limit,
+      @Query("starting_after") String startingAfter);
+
+  @GET("v1/accounts/{customer_id}/licenses/{license_id}")
+  Call<License> license(
+      @Path("customer_id") String customerId, @Path("license_id") String licenseId);
+
+  @POST("v1/accounts/{customer_id}/licenses/{license_id}/activate")
+  Call<License> activateLicense(
+      @Path("customer_id") String customerId, @Path("license_id") String licenseId);
+
+  @POST("v1/accounts/{customer_id}/licenses/{license_id}/auto_renewal")
+  Call<License> setAutoRenewal(
+      @Path("customer_id") String customerId,
+      @Path("license_id") String licenseId,
+      @Body Wire.AutoRenewalRequest body);
 
   /** A provider's own request, such as card tokenization; decoded by the caller. */
   @POST

@@ -87,6 +87,8 @@ public final class Wire {
 
   public record PayRequest(@Json(name = "payment_method_id") String paymentMethodId) {}
 
+  public record AutoRenewalRequest(Boolean enabled) {}
+
   public record Deleted(String id, Boolean deleted) {}
 
   public record Token(String id, String type) {}
