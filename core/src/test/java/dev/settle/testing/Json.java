@@ -37,6 +37,15 @@ public final class Json {
         .formatted(id, invoiceId, status);
   }
 
+  public static String license(String id, String status, boolean autoRenewal, String warnings) {
+    return """
+        {"id":"%s","product":"Business","status":"%s","auto_renewal":%s,"warnings":%s,
+         "price":11900,"currency":"EUR","activated_at":"2026-01-01T00:00:00Z",
+         "renews_at":"2027-01-01T00:00:00Z","last_renewal_invoice_id":null,
+         "created_at":"2025-12-20T00:00:00Z"}"""
+        .formatted(id, status, autoRenewal, warnings);
+  }
+
   public static String error(String type, String code, String param) {
     return """
         {"error":{"type":"%s","code":"%s","message":"Something about %s","param":%s,
