@@ -58,15 +58,104 @@ public final class PaymentMethods {
 
   /** Like {@link #add(PaymentMethodInput)}, with per-call options. */
   public PaymentMethod add(PaymentMethodInput input, RequestOptions options) {
+    String key = idempotencyKey(options);
+    return attach(tokenize(input, key, options), false, key, options);
+  }
+
+  /**
+   * Makes a new method the preferred one, the right way for the account's portal.
+   *
+   * <p>The input is validated and tokenized first, so a bad or refused card changes nothing. On
+   * Portal II the new method is then added already marked preferred. On Portal I, which holds a
+   * single method, the old one is removed and the new one added; if the add fails, the old one
+   * is put back.
+   *
+   * @return the new method, now preferred
+   * @throws PreferredSwitchException if the switch failed after the account was changed; it says
+   *     which method is preferred now
+   * @throws SettleException any other failure, with the account unchanged
+   */
+  public PaymentMethod switchPreferred(PaymentMethodInput input) {
+    return switchPreferred(input, RequestOptions.defaults());
+  }
+
+  /** Like {@link #switchPreferred(PaymentMethodInput)}, with per-call options. */
+  public PaymentMethod switchPreferred(PaymentMethodInput input, RequestOptions options) {
+    String key = idempotencyKey(options);
+    PaymentMethod previous = account.get().preferredPaymentMethod().orElse(null);
+    String token = tokenize(input, key, options);
+    if (account.portal() == Portal.II) {
+      return attach(token, true, key, options);
+    }
+    String restoreToken = previous == null ? null : removeForSwitch(previous.id());
+    try {
+      return attachOnce(token, key, options);
+    } catch (SettleException addFailed) {
+      throw restore(previous, restoreToken, key, options, addFailed);
+    }
+  }
+
+  private String tokenize(PaymentMethodInput input, String key, RequestOptions options) {
     Objects.requireNonNull(input, "input");
     PaymentMethodProvider provider = client().providers().forKind(input.kind());
-    String key = idempotencyKey(options);
-    String token =
-        provider.tokenize(input, new ProviderCalls(account.transport(), client().clock(), key, options));
+    return provider.tokenize(input, new ProviderCalls(account.transport(), client().clock(), key, options));
+  }
+
+  private PaymentMethod attach(String token, boolean preferred, String key, RequestOptions options) {
     return account.transport().write(
-        account.api().attachPaymentMethod(account.customer(), key, new Wire.AttachRequest(token, null)),
+        account.api().attachPaymentMethod(
+            account.customer(), key, new Wire.AttachRequest(token, preferred ? Boolean.TRUE : null)),
         key,
         options);
+  }
+
+  /**
+   * Attaches, and when the outcome is unknown (the connection broke, the server failed) asks once
+   * more with the same key: the server replays a request it processed instead of repeating it.
+   */
+  private PaymentMethod attachOnce(String token, String key, RequestOptions options) {
+    try {
+      return attach(token, false, key, options);
+    } catch (ConnectionException | ServerException unknownOutcome) {
+      return attach(token, false, key, options);
+    }
+  }
+
+  private String removeForSwitch(PaymentMethodId id) {
+    return account.transport()
+        .read(account.api().removePaymentMethod(account.customer(), id.value()), RequestOptions.defaults())
+        .restoreToken();
+  }
+
+  private PreferredSwitchException restore(
+      PaymentMethod previous, String restoreToken, String key, RequestOptions options,
+      SettleException addFailed) {
+    if (restoreToken != null) {
+      try {
+        PaymentMethod restored = attachOnce(restoreToken, key + ":restore", options);
+        return new PreferredSwitchException(
+            "The new method could not be added (" + addFailed.getMessage()
+                + "); the previous method " + restored.id() + " was put back and is preferred",
+            restored, true, addFailed);
+      } catch (SettleException restoreFailed) {
+        addFailed.addSuppressed(restoreFailed);
+      }
+    }
+    PaymentMethod now = preferredNow(addFailed);
+    return new PreferredSwitchException(
+        "The new method could not be added (" + addFailed.getMessage() + ")"
+            + (previous == null ? "" : " and the previous method " + previous.id() + " could not be put back")
+            + "; the account's preferred method is now " + (now == null ? "none" : now.id()),
+        now, false, addFailed);
+  }
+
+  private PaymentMethod preferredNow(SettleException failure) {
+    try {
+      return account.get().preferredPaymentMethod().orElse(null);
+    } catch (SettleException lookupFailed) {
+      failure.addSuppressed(lookupFailed);
+      return null;
+    }
   }
 
   /**
@@ -94,7 +183,7 @@ public final class PaymentMethods {
           .filter(stored -> stored.id().equals(id))
           .orElseThrow(() -> new UnsupportedPortalOperationException(Portal.I,
               "On Portal I an account holds one method, which is always preferred; "
-                  + id + " is not it. To change it, remove the stored method and add the new one"));
+                  + id + " is not it. To change it, use switchPreferred with the new method"));
     }
     return account.transport().read(account.api().makePreferred(account.customer(), id.value()), RequestOptions.defaults());
   }

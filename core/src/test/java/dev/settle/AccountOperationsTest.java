@@ -187,7 +187,7 @@ class AccountOperationsTest {
     assertThatThrownBy(() -> account.paymentMethods().makePreferred(PaymentMethodId.of("pm_2")))
         .isInstanceOfSatisfying(UnsupportedPortalOperationException.class,
             e -> assertThat(e.portal()).isEqualTo(Portal.I))
-        .hasMessageContaining("remove the stored method and add the new one");
+        .hasMessageContaining("use switchPreferred");
 
     assertThat(server.getRequestCount()).isEqualTo(2);
     assertThat(server.takeRequest().getMethod()).isEqualTo("GET");

@@ -89,7 +89,7 @@ public final class Wire {
 
   public record AutoRenewalRequest(Boolean enabled) {}
 
-  public record Deleted(String id, Boolean deleted) {}
+  public record Deleted(String id, Boolean deleted, @Json(name = "restore_token") String restoreToken) {}
 
   public record Token(String id, String type) {}
 }
