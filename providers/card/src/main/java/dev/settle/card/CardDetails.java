@@ -170,7 +170,7 @@ public final class CardDetails implements PaymentMethodInput {
       if (!brand.numberLengths().contains(digits.length())) {
         throw new ValidationException(
             "number",
-            "A " + brand.displayName() + " card number has " + lengths(brand)
+            brand.displayName() + " card numbers have " + lengths(brand)
                 + " digits; this one has " + digits.length());
       }
       if (!passesLuhnCheck(digits)) {
@@ -182,11 +182,11 @@ public final class CardDetails implements PaymentMethodInput {
     }
 
     private static String digitsOf(String number) {
-      if (number == null || number.isBlank()) {
+      String digits = number == null ? "" : number.replace(" ", "").replace("-", "");
+      if (digits.isEmpty()) {
         throw new ValidationException("number", "The card number is required");
       }
-      String digits = number.replace(" ", "").replace("-", "");
-      if (digits.isEmpty() || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
         throw new ValidationException(
             "number", "The card number may contain only digits, spaces and dashes");
       }
@@ -245,8 +245,8 @@ public final class CardDetails implements PaymentMethodInput {
           || cvc.length() != brand.cvcLength()
           || !cvc.chars().allMatch(c -> c >= '0' && c <= '9')) {
         throw new ValidationException(
-            "cvc", "The CVC of a " + brand.displayName() + " card is " + brand.cvcLength()
-                + " digits");
+            "cvc",
+            "The CVC of " + brand.displayName() + " cards has " + brand.cvcLength() + " digits");
       }
       return cvc;
     }

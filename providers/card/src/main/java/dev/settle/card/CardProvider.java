@@ -1,8 +1,6 @@
 package dev.settle.card;
 
-import com.squareup.moshi.Json;
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.Moshi;
 import dev.settle.ValidationException;
 import dev.settle.model.PaymentMethodInput;
@@ -58,48 +56,7 @@ public final class CardProvider implements PaymentMethodProvider {
       throw new ValidationException(
           "exp_month", "The card expired at the end of " + card.expiry() + "; use a current card");
     }
-    TokenResponse token = context.post("v1/tokens", TokenRequest.of(card), TokenResponse.class);
+    CardToken token = context.post("v1/tokens", TokenWire.Request.of(card), CardToken.class);
     return token.id();
-  }
-
-  /** The body of {@code POST /v1/tokens}. */
-  record TokenRequest(String type, CardFields card) {
-    static TokenRequest of(CardDetails card) {
-      return new TokenRequest(
-          "card",
-          new CardFields(
-              card.number(),
-              card.expiry().getMonthValue(),
-              card.expiry().getYear(),
-              card.cvc(),
-              card.holderName().orElse(null)));
-    }
-  }
-
-  /** The {@code card} object of a token request; absent holder name is left out, not null. */
-  record CardFields(
-      String number,
-      @Json(name = "exp_month") int expMonth,
-      @Json(name = "exp_year") int expYear,
-      String cvc,
-      @Json(name = "holder_name") String holderName) {
-
-    /** A record would print every component; this one holds the number and the CVC. */
-    @Override
-    public String toString() {
-      return "CardFields{redacted}";
-    }
-  }
-
-  /**
-   * The part of a token that Settle needs. A token without a {@code tok_} id fails here, while
-   * it is being read, so core reports it as a malformed response.
-   */
-  record TokenResponse(String id) {
-    TokenResponse {
-      if (id == null || !id.startsWith("tok_")) {
-        throw new JsonDataException("Expected a token id starting with tok_ at $.id");
-      }
-    }
   }
 }
