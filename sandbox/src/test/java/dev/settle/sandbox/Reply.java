@@ -44,8 +44,9 @@ record Reply(int status, HttpHeaders headers, String body) {
     return parent instanceof Map<?, ?> map && map.containsKey(path.substring(dot + 1));
   }
 
-  List<?> list(String path) {
-    return (List<?>) get(path);
+  @SuppressWarnings("unchecked")
+  List<Object> list(String path) {
+    return (List<Object>) get(path);
   }
 
   Object json() {
