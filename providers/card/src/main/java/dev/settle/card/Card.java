@@ -25,8 +25,10 @@ public abstract class Card implements PaymentMethodDetails {
     return "card";
   }
 
-  /** The brand as the API names it, such as {@code visa}, including brands not listed in
-   * {@link CardBrand}. */
+  /**
+   * The brand as the API names it, such as {@code visa}; also set for a brand {@link CardBrand}
+   * does not list.
+   */
   public abstract String brandName();
 
   /** The brand; empty when {@link #brandName()} is one this version does not know. */
@@ -34,11 +36,13 @@ public abstract class Card implements PaymentMethodDetails {
     return CardBrand.fromWireName(brandName());
   }
 
+  /** The last four digits of the number. */
   public abstract String lastFour();
 
   /** The month after which the card can no longer be charged. */
   public abstract YearMonth expiry();
 
+  /** The name on the card, when one was given. */
   public abstract Optional<String> holderName();
 
   @Value.Check
@@ -49,6 +53,7 @@ public abstract class Card implements PaymentMethodDetails {
     }
   }
 
+  /** A builder with no field set. */
   public static Builder builder() {
     return new Builder();
   }

@@ -48,6 +48,7 @@ public final class CardDetails implements PaymentMethodInput {
     this.holderName = holderName;
   }
 
+  /** A builder with no field set. */
   public static Builder builder() {
     return new Builder();
   }
@@ -89,11 +90,11 @@ public final class CardDetails implements PaymentMethodInput {
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof CardDetails
-        && number.equals(((CardDetails) other).number)
-        && expiry.equals(((CardDetails) other).expiry)
-        && cvc.equals(((CardDetails) other).cvc)
-        && Objects.equals(holderName, ((CardDetails) other).holderName);
+    return other instanceof CardDetails that
+        && number.equals(that.number)
+        && expiry.equals(that.expiry)
+        && cvc.equals(that.cvc)
+        && Objects.equals(holderName, that.holderName);
   }
 
   /**
@@ -141,6 +142,7 @@ public final class CardDetails implements PaymentMethodInput {
       return this;
     }
 
+    /** The expiry as a month of a year. */
     public Builder expiry(YearMonth expiry) {
       return expiry(expiry.getMonthValue(), expiry.getYear());
     }

@@ -2,12 +2,12 @@
  * Cards for Settle: Visa, Mastercard, American Express and JCB.
  *
  * <p>Put {@code dev.settle:settle-card} on the classpath and the client finds
- * {@link dev.settle.card.CardProvider} by itself. A caller fills in {@link dev.settle.card.CardDetails}
- * to add a card, and reads stored cards as {@link dev.settle.card.Card}. The card number and CVC
- * are checked on the caller's machine, sent once to the tokenization request, and shown nowhere
- * else.
+ * {@link CardProvider} by itself. A caller fills in {@link CardDetails} to add a card, and reads
+ * stored cards as {@link Card}. The card number and CVC are checked on the caller's machine, sent
+ * once to the tokenization request, and shown nowhere else.
  *
- * <p>Every type here is immutable and safe to share between threads.
+ * <p>{@link Card}, {@link CardDetails} and {@link CardProvider} are immutable and safe to share
+ * between threads; the builders are not.
  */
 @Value.Style(
     visibility = Value.Style.ImplementationVisibility.PACKAGE,

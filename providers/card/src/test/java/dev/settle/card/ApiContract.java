@@ -29,7 +29,8 @@ final class ApiContract {
     for (String name : recorded.getUrl().queryParameterNames()) {
       request.withQueryParam(name, recorded.getUrl().queryParameterValues(name));
     }
-    recorded.getHeaders().forEach(header -> request.withHeader(header.getFirst(), header.getSecond()));
+    recorded.getHeaders()
+        .forEach(header -> request.withHeader(header.getFirst(), header.getSecond()));
     if (recorded.getBody() != null && recorded.getBody().size() > 0) {
       request.withBody(recorded.getBody().utf8());
     }

@@ -13,7 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class CardAdapterTest {
-  private final JsonAdapter<Card> adapter = new CardProvider().detailsAdapter(new Moshi.Builder().build());
+  private final JsonAdapter<Card> adapter =
+      new CardProvider().detailsAdapter(new Moshi.Builder().build());
 
   @Test
   void readsEveryField() throws IOException {

@@ -140,7 +140,8 @@ class CardProviderTest {
   void aCardCanBeAddedUntilTheLastInstantOfItsExpiryMonth() {
     respond("POST", "/v1/tokens", 201, TOKEN);
     respond("POST", "/v1/accounts/" + CUSTOMER + "/payment_methods", 201, STORED_VISA);
-    Clock lastInstantOfJune = Clock.fixed(Instant.parse("2030-06-30T23:59:59.999Z"), ZoneOffset.UTC);
+    Clock lastInstantOfJune =
+        Clock.fixed(Instant.parse("2030-06-30T23:59:59.999Z"), ZoneOffset.UTC);
     Clock firstInstantOfJuly = Clock.fixed(Instant.parse("2030-07-01T00:00:00Z"), ZoneOffset.UTC);
     CardDetails expiresInJune = visa().expiry(6, 2030).build();
 

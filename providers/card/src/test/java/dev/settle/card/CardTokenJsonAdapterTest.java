@@ -12,15 +12,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class CardTokenJsonAdapterTest {
-  /** A Moshi that knows nothing of Settle, like the one core builds: it finds the adapter by name. */
-  private final JsonAdapter<CardToken> adapter = new Moshi.Builder().build().adapter(CardToken.class);
+  /** A plain Moshi: it finds the adapter by name, as the client's does. */
+  private final JsonAdapter<CardToken> adapter =
+      new Moshi.Builder().build().adapter(CardToken.class);
 
   @Test
   void readsTheIdAndSkipsTheRest() throws IOException {
     CardToken token =
         adapter.fromJson(
             "{\"type\":\"card\",\"card\":{\"brand\":\"visa\",\"last4\":\"4242\"},"
-                + "\"id\":\"tok_4eC39HqLyjWDarjtT1zdp7dc\",\"created_at\":\"2030-06-15T12:00:00Z\"}");
+                + "\"id\":\"tok_4eC39HqLyjWDarjtT1zdp7dc\","
+                + "\"created_at\":\"2030-06-15T12:00:00Z\"}");
 
     assertThat(token.id()).isEqualTo("tok_4eC39HqLyjWDarjtT1zdp7dc");
   }

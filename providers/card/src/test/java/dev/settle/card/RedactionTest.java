@@ -77,7 +77,9 @@ class RedactionTest {
   void theExpiryMessageShowsNeitherNumberNorCvc(String number, String cvc) {
     CardDetails expired = CardDetails.builder().number(number).expiry(5, 2030).cvc(cvc).build();
 
-    assertThatThrownBy(() -> new CardProvider().tokenize(expired, contextAt("2030-06-01T00:00:00Z")))
+    ProviderContext june2030 = contextAt("2030-06-01T00:00:00Z");
+
+    assertThatThrownBy(() -> new CardProvider().tokenize(expired, june2030))
         .isInstanceOfSatisfying(ValidationException.class,
             e -> assertShowsNeither(e.getMessage(), number, cvc));
   }
