@@ -3,6 +3,7 @@ package dev.settle.examples;
 import dev.settle.AccountClient;
 import dev.settle.SettleClient;
 import dev.settle.card.Card;
+import dev.settle.card.CardBrand;
 import dev.settle.card.CardDetails;
 import dev.settle.model.Account;
 import dev.settle.model.CustomerId;
@@ -71,7 +72,8 @@ public final class Quickstart {
       return "none";
     }
     String details = method.details(Card.class)
-        .map(card -> card.brand() + " ending in " + card.lastFour() + ", expires " + card.expiry())
+        .map(card -> card.brand().map(CardBrand::displayName).orElse(card.brandName())
+            + " ending in " + card.lastFour() + ", expires " + card.expiry())
         .orElse(method.kind());
     return details + " (" + method.id() + (method.preferred() ? ", preferred)" : ")");
   }

@@ -74,8 +74,7 @@ final class PaymentMethodAdapter extends JsonAdapter<PaymentMethod> {
         .kind(kind)
         .preferred(ModelAdapters.required(preferred, "payment_method.preferred"))
         .createdAt(ModelAdapters.required(createdAt, "payment_method.created_at"))
-        .details(
-            details != null ? details : UnknownPaymentMethodDetails.of(kind, Map.of()))
+        .details(details != null ? details : missingDetails(kind))
         .build();
   }
 
@@ -91,6 +90,14 @@ final class PaymentMethodAdapter extends JsonAdapter<PaymentMethod> {
     @SuppressWarnings("unchecked")
     Map<String, Object> attributes = (Map<String, Object>) raw;
     return UnknownPaymentMethodDetails.of(kind, attributes);
+  }
+
+  /** Absent details are tolerated for an unknown kind only: a known kind must bring its own. */
+  private PaymentMethodDetails missingDetails(String kind) {
+    if (detailsByKind.containsKey(kind)) {
+      throw new WireFormatException("Required field payment_method." + kind + " is missing");
+    }
+    return UnknownPaymentMethodDetails.of(kind, Map.of());
   }
 
   private static String kindOf(JsonReader peek) throws IOException {
