@@ -30,7 +30,10 @@ final class SandboxHandler implements HttpHandler {
   private final List<Route> routes;
   private final Idempotency idempotency;
   private final AuthenticationPages authenticationPages;
-  /** Runs after an idempotency key is claimed and before the request executes; tests hold it there. */
+  /**
+   * Runs for requests with an idempotency key, after the key is claimed and before the request
+   * executes, with the request's path; tests hold a request there to have it in flight.
+   */
   private volatile Consumer<String> beforeExecute = path -> { };
 
   SandboxHandler(String apiKey, Clock clock, List<Route> routes, Idempotency idempotency,
@@ -103,8 +106,10 @@ final class SandboxHandler implements HttpHandler {
       return execute(route, call);
     }
 
-    String fingerprint = method + " " + exchange.getRequestURI().getRawPath() + "?"
-        + exchange.getRequestURI().getRawQuery() + "\n" + new String(Json.write(Json.canonical(json)), StandardCharsets.UTF_8);
+    String rawQuery = exchange.getRequestURI().getRawQuery();
+    String fingerprint = method + " " + exchange.getRequestURI().getRawPath()
+        + (rawQuery == null ? "" : "?" + rawQuery)
+        + "\n" + new String(Json.write(Json.canonical(json)), StandardCharsets.UTF_8);
     Idempotency.Claim claim = idempotency.claim(apiKey, idempotencyKey, fingerprint, clock.instant());
     if (claim.replay != null) {
       return claim.replay
@@ -211,7 +216,8 @@ final class SandboxHandler implements HttpHandler {
     headers.set("Content-Type", response.contentType());
     headers.set("Request-Id", requestId);
     response.headers().forEach(headers::set);
-    byte[] body = response.body();
+    // A HEAD answer has headers only; the JDK warns when told a length for one.
+    byte[] body = exchange.getRequestMethod().equals("HEAD") ? new byte[0] : response.body();
     exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(body);

@@ -157,8 +157,8 @@ public final class SettleSandbox implements AutoCloseable {
    * idempotency keys, and the clock at its start. Objects created since are gone.
    */
   public void reset() {
-    idempotency.clear();
     billing.reset();
+    idempotency.clear();
   }
 
   /**
@@ -209,7 +209,7 @@ public final class SettleSandbox implements AutoCloseable {
     }
   }
 
-  /** Lets a test hold a request after its idempotency key is claimed and before it executes. */
+  /** Lets a test hold a keyed request after its idempotency key is claimed and before it executes. */
   void beforeExecute(Consumer<String> hook) {
     handler.beforeExecute(hook);
   }

@@ -93,6 +93,16 @@ class ErrorsAndAuthenticationTest extends SandboxTestCase {
     assertThat(reply.string("error.code")).isEqualTo("method_not_allowed");
   }
 
+  @Test
+  void headIsRefusedWithHeadersOnly() {
+    Reply reply = http.send("HEAD", "/v1/accounts/100001", null, http.authorized());
+
+    assertThat(reply.status()).isEqualTo(405);
+    assertThat(reply.header("Allow")).isEqualTo("GET");
+    assertThat(reply.header("Request-Id")).startsWith("req_");
+    assertThat(reply.body()).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"{", "{\"token\":}", "[1,2", "not json", "{} {}", "{'token':'tok_1'}",
       "{\"token\":\"tok_1\",\"token\":\"tok_2\"}", "\"tok_1\"", "[]", "null"})
