@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,7 +33,7 @@ final class SandboxHandler implements HttpHandler {
   private final AuthenticationPages authenticationPages;
   /**
    * Runs for requests with an idempotency key, after the key is claimed and before the request
-   * executes, with the request's path; tests hold a request there to have it in flight.
+   * executes, with the operation's path template; tests hold a request there to have it in flight.
    */
   private volatile Consumer<String> beforeExecute = path -> { };
 
@@ -80,36 +81,43 @@ final class SandboxHandler implements HttpHandler {
           "The sandbox speaks API version " + API_VERSION + ".");
     }
 
-    Route route = null;
-    Map<String, String> pathParameters = null;
-    List<Route> onPath = routes.stream().filter(r -> r.match(path) != null).toList();
-    for (Route candidate : onPath) {
-      if (candidate.method().equals(method)) {
-        route = candidate;
-        pathParameters = candidate.match(path);
-      }
-    }
-    if (onPath.isEmpty()) {
-      throw ApiError.unknownRoute(method, path);
-    }
+    Route route = routes.stream()
+        .filter(candidate -> candidate.method().equals(method) && candidate.match(path) != null)
+        .findFirst()
+        .orElse(null);
     if (route == null) {
-      String allowed = onPath.stream().map(Route::method).distinct().sorted().collect(Collectors.joining(", "));
-      return Response.error(ApiError.methodNotAllowed(method, path), requestId)
-          .withHeader("Allow", allowed);
+      return noRoute(method, path, requestId);
     }
 
     String idempotencyKey = route.idempotent() ? idempotencyKey(headers) : null;
-    Map<String, String> query = query(exchange.getRequestURI().getRawQuery(), route);
+    URI uri = exchange.getRequestURI();
+    Map<String, String> query = query(uri.getRawQuery(), route);
     Object json = route.hasBody() ? parseBody(headers.getFirst("Content-Type"), body) : null;
-    Route.Call call = new Route.Call(pathParameters, query, json);
+    Route.Call call = new Route.Call(route.match(path), query, json);
     if (idempotencyKey == null) {
       return execute(route, call);
     }
-
-    String rawQuery = exchange.getRequestURI().getRawQuery();
-    String fingerprint = method + " " + exchange.getRequestURI().getRawPath()
-        + (rawQuery == null ? "" : "?" + rawQuery)
+    String fingerprint = method + " " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
         + "\n" + new String(Json.write(Json.canonical(json)), StandardCharsets.UTF_8);
+    return executeOnce(route, call, idempotencyKey, fingerprint, requestId);
+  }
+
+  private Response noRoute(String method, String path, String requestId) {
+    String allowed = routes.stream()
+        .filter(candidate -> candidate.match(path) != null)
+        .map(Route::method)
+        .distinct()
+        .sorted()
+        .collect(Collectors.joining(", "));
+    if (allowed.isEmpty()) {
+      throw ApiError.unknownRoute(method, path);
+    }
+    return Response.error(ApiError.methodNotAllowed(method, path), requestId).withHeader("Allow", allowed);
+  }
+
+  /** Runs a request under its idempotency key: at most once, its answer kept for replays. */
+  private Response executeOnce(Route route, Route.Call call, String idempotencyKey, String fingerprint,
+      String requestId) {
     Idempotency.Claim claim = idempotency.claim(apiKey, idempotencyKey, fingerprint, clock.instant());
     if (claim.replay != null) {
       return claim.replay
@@ -118,7 +126,7 @@ final class SandboxHandler implements HttpHandler {
     }
     Response kept = null;
     try {
-      beforeExecute.accept(path);
+      beforeExecute.accept(route.template());
       Response response;
       try {
         response = execute(route, call);
@@ -127,7 +135,7 @@ final class SandboxHandler implements HttpHandler {
         response = Response.error(error, requestId);
         kept = error.stored ? response : null;
       } catch (RuntimeException e) {
-        LOG.log(System.Logger.Level.WARNING, "Sandbox request failed: " + method + " " + path, e);
+        LOG.log(System.Logger.Level.WARNING, "Sandbox request failed: " + route.method() + " " + route.template(), e);
         response = Response.error(ApiError.internal(), requestId);
         kept = response;
       }

@@ -2,6 +2,7 @@ package dev.settle.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class LicensesTest extends SandboxTestCase {
@@ -37,7 +38,7 @@ class LicensesTest extends SandboxTestCase {
     assertThat(activated.string("activated_at")).isEqualTo("2026-11-26T09:30:00Z");
     assertThat(activated.string("renews_at")).isEqualTo("2027-11-26T09:30:00Z");
 
-    sandbox.clock().advance(java.time.Duration.ofDays(1));
+    sandbox.clock().advance(Duration.ofDays(1));
     Reply again = http.postWithoutKey("/v1/accounts/100002/licenses/lic_demo100002/activate", null);
     assertThat(again.status()).isEqualTo(200);
     assertThat(again.string("activated_at")).isEqualTo("2026-11-26T09:30:00Z");

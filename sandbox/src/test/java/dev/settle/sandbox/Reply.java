@@ -2,6 +2,7 @@ package dev.settle.sandbox;
 
 import java.math.BigDecimal;
 import java.net.http.HttpHeaders;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -51,7 +52,7 @@ record Reply(int status, HttpHeaders headers, String body) {
 
   Object json() {
     try {
-      return Json.parse(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return Json.parse(body.getBytes(StandardCharsets.UTF_8));
     } catch (Json.MalformedJsonException e) {
       throw new AssertionError("Not JSON: " + body, e);
     }

@@ -2,6 +2,7 @@ package dev.settle.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
@@ -152,8 +154,7 @@ class SettleSandboxTest {
   void tickingClockRuns() {
     SettleSandbox sandbox = SettleSandbox.builder().clock(Clock.systemUTC()).build();
 
-    assertThat(sandbox.clock().instant()).isCloseTo(Instant.now(), org.assertj.core.api.Assertions.within(
-        Duration.ofSeconds(5)));
+    assertThat(sandbox.clock().instant()).isCloseTo(Instant.now(), within(Duration.ofSeconds(5)));
   }
 
   @Test
@@ -206,7 +207,7 @@ class SettleSandboxTest {
       SandboxHttp http = new SandboxHttp(sandbox);
       assertThat(http.get("/v1/accounts/100001").status()).isEqualTo(200);
       assertThat(http.send("GET", "/v1/accounts/100001", null,
-          java.util.Map.of("Authorization", "Bearer sk_test_settle_sandbox")).status()).isEqualTo(401);
+          Map.of("Authorization", "Bearer sk_test_settle_sandbox")).status()).isEqualTo(401);
     }
   }
 

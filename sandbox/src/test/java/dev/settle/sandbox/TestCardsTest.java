@@ -2,6 +2,7 @@ package dev.settle.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -106,12 +107,12 @@ class TestCardsTest extends SandboxTestCase {
     attach("300001", token("4000002760003184"));
     String paymentId = http.post(INVOICE + "/pay", "{}").string("id");
 
-    Reply page = http.send("GET", "/sandbox/3ds/" + paymentId, null, java.util.Map.of());
+    Reply page = http.send("GET", "/sandbox/3ds/" + paymentId, null, Map.of());
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.header("Content-Type")).startsWith("text/html");
     assertThat(page.body()).contains(paymentId).contains("/sandbox/3ds/" + paymentId + "/authenticate");
 
-    Reply done = http.send("POST", "/sandbox/3ds/" + paymentId + "/authenticate", null, java.util.Map.of());
+    Reply done = http.send("POST", "/sandbox/3ds/" + paymentId + "/authenticate", null, Map.of());
     assertThat(done.status()).isEqualTo(200);
     assertThat(done.body()).contains("succeeded");
 
@@ -119,7 +120,7 @@ class TestCardsTest extends SandboxTestCase {
     assertThat(invoice.string("status")).isEqualTo("paid");
     assertThat(invoice.number("amount_paid")).isEqualTo(59800);
 
-    Reply again = http.send("POST", "/sandbox/3ds/" + paymentId + "/authenticate", null, java.util.Map.of());
+    Reply again = http.send("POST", "/sandbox/3ds/" + paymentId + "/authenticate", null, Map.of());
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.string("error.code")).isEqualTo("payment_not_awaiting_action");
   }
@@ -129,7 +130,7 @@ class TestCardsTest extends SandboxTestCase {
     attach("300001", token("4000002760003184"));
     String paymentId = http.post(INVOICE + "/pay", "{}").string("id");
 
-    Reply done = http.send("POST", "/sandbox/3ds/" + paymentId + "/fail", null, java.util.Map.of());
+    Reply done = http.send("POST", "/sandbox/3ds/" + paymentId + "/fail", null, Map.of());
 
     assertThat(done.status()).isEqualTo(200);
     assertThat(done.body()).contains("failed");
@@ -138,7 +139,7 @@ class TestCardsTest extends SandboxTestCase {
 
   @Test
   void unknownPaymentPageIsNotFoundInTheErrorShape() {
-    Reply reply = http.send("GET", "/sandbox/3ds/py_nothing", null, java.util.Map.of());
+    Reply reply = http.send("GET", "/sandbox/3ds/py_nothing", null, Map.of());
 
     assertThat(reply.status()).isEqualTo(404);
     assertThat(reply.header("Content-Type")).isEqualTo("application/json");
