@@ -85,6 +85,12 @@ final class ApiError extends RuntimeException {
         "This token was already used; tokens are single use. Create a new one.", "token", null, null, true);
   }
 
+  static ApiError tokenExpired() {
+    return new ApiError(400, "invalid_request_error", "token_expired",
+        "This restore token has expired; restore tokens are good for one hour after the removal.", "token",
+        null, null, true);
+  }
+
   static ApiError card(String code, String declineCode, String message, Map<String, Object> payment) {
     return new ApiError(402, "card_error", code, message, null, declineCode, payment, true);
   }

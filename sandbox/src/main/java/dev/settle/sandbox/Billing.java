@@ -10,6 +10,7 @@ import dev.settle.sandbox.Model.LicenseStatus;
 import dev.settle.sandbox.Model.Payment;
 import dev.settle.sandbox.Model.PaymentMethod;
 import dev.settle.sandbox.Model.PaymentStatus;
+import dev.settle.sandbox.Model.RestoreToken;
 import dev.settle.sandbox.Model.Token;
 import dev.settle.sandbox.SettleSandbox.Portal;
 import java.net.URI;
@@ -38,6 +39,7 @@ final class Billing {
 
   private final Map<String, Account> accounts = new LinkedHashMap<>();
   private final Map<String, Token> tokens = new HashMap<>();
+  private final Map<String, RestoreToken> restoreTokens = new HashMap<>();
   private final Map<String, Payment> payments = new HashMap<>();
   private long sequence;
   private int invoiceCount;
@@ -53,6 +55,7 @@ final class Billing {
   synchronized void reset() {
     accounts.clear();
     tokens.clear();
+    restoreTokens.clear();
     payments.clear();
     sequence = 0;
     invoiceCount = 0;
@@ -121,6 +124,10 @@ final class Billing {
 
   synchronized Map<String, Object> attach(String customerId, String tokenId, Boolean preferred) {
     Account account = findAccount(customerId);
+    RestoreToken restoreToken = restoreTokens.get(tokenId);
+    if (restoreToken != null) {
+      return restore(account, restoreToken, preferred);
+    }
     Token token = tokens.get(tokenId);
     if (token == null) {
       throw ApiError.referenceMissing("token", "No such token.");
@@ -158,7 +165,39 @@ final class Billing {
     if (method.id.equals(account.preferredPaymentMethodId)) {
       account.preferredPaymentMethodId = null;
     }
-    return Json.object("id", method.id, "deleted", true);
+    RestoreToken restoreToken = new RestoreToken(Ids.random("tok_"), account.customerId, clock.instant(), method);
+    restoreTokens.put(restoreToken.id, restoreToken);
+    return Json.object("id", method.id, "deleted", true, "restore_token", restoreToken.id);
+  }
+
+  /**
+   * Puts a removed method back under its own id, without verifying the card again. Portal rules
+   * apply as to any attach; a refusal by them leaves the token usable.
+   */
+  private Map<String, Object> restore(Account account, RestoreToken token, Boolean preferred) {
+    if (!token.customerId.equals(account.customerId)) {
+      // Another account's token is no more visible than another account's objects.
+      throw ApiError.referenceMissing("token", "No such token.");
+    }
+    if (token.used) {
+      throw ApiError.tokenAlreadyUsed();
+    }
+    if (token.expiredAt(clock.instant())) {
+      throw ApiError.tokenExpired();
+    }
+    if (account.portal == Portal.I && !account.paymentMethods.isEmpty()) {
+      throw ApiError.conflict("portal_single_method", null,
+          "Accounts on Portal I store one payment method. Remove the stored method, then add the new one.");
+    }
+    token.used = true;
+    boolean makePreferred = account.portal == Portal.I
+        || (preferred != null ? preferred : account.preferredPaymentMethodId == null);
+    PaymentMethod method = token.method;
+    account.paymentMethods.put(method.id, method);
+    if (makePreferred) {
+      account.preferredPaymentMethodId = method.id;
+    }
+    return Views.paymentMethod(account, method);
   }
 
   // ---- invoices and payments

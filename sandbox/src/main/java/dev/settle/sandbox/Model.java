@@ -159,6 +159,31 @@ final class Model {
     }
   }
 
+  /**
+   * Handed out when a method is removed: attached to the same account within {@link #LIFETIME},
+   * once, it puts the very same method back (same id and card facts, no new card check).
+   */
+  static final class RestoreToken {
+    static final java.time.Duration LIFETIME = java.time.Duration.ofHours(1);
+
+    final String id;
+    final String customerId;
+    final Instant createdAt;
+    final PaymentMethod method;
+    boolean used;
+
+    RestoreToken(String id, String customerId, Instant createdAt, PaymentMethod method) {
+      this.id = id;
+      this.customerId = customerId;
+      this.createdAt = createdAt;
+      this.method = method;
+    }
+
+    boolean expiredAt(Instant now) {
+      return now.isAfter(createdAt.plus(LIFETIME));
+    }
+  }
+
   static final class Payment {
     final String id;
     final String customerId;
