@@ -4,6 +4,7 @@ import dev.settle.internal.http.BillingApi;
 import dev.settle.model.Account;
 import dev.settle.model.CustomerId;
 import dev.settle.model.Portal;
+import dev.settle.spi.ProviderContext;
 
 /**
  * One customer's account: its payment methods, invoices and licenses.
@@ -63,6 +64,15 @@ public final class AccountClient {
   /** The account's licenses. */
   public Licenses licenses() {
     return licenses;
+  }
+
+  /**
+   * A context through which a provider module makes its own calls for this account, such as
+   * starting a PayPal approval. Applications use the provider's entry point instead
+   * ({@code PayPal.of(account)}); this is the bridge it is built on.
+   */
+  public ProviderContext providerContext(RequestOptions options) {
+    return new ProviderCalls(this, PaymentMethods.idempotencyKey(options), options);
   }
 
   SettleClient client() {

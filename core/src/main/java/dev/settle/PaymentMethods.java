@@ -98,7 +98,7 @@ public final class PaymentMethods {
   private String tokenize(PaymentMethodInput input, String key, RequestOptions options) {
     Objects.requireNonNull(input, "input");
     PaymentMethodProvider provider = client().providers().forKind(input.kind());
-    return provider.tokenize(input, new ProviderCalls(account.transport(), client().clock(), key, options));
+    return provider.tokenize(input, new ProviderCalls(account, key, options));
   }
 
   private PaymentMethod attach(String token, boolean preferred, String key, RequestOptions options) {

@@ -1,6 +1,7 @@
 package dev.settle;
 
 import dev.settle.internal.http.WireFormatException;
+import dev.settle.model.CustomerId;
 import dev.settle.spi.ProviderContext;
 import java.io.IOException;
 import java.lang.reflect.Type;
@@ -9,36 +10,48 @@ import okhttp3.ResponseBody;
 import retrofit2.Call;
 
 /**
- * The {@link ProviderContext} of one call. The n-th request a provider makes gets the call's
+ * The {@link ProviderContext} of one call. The n-th request a provider POSTs gets the call's
  * idempotency key suffixed with n, so repeating the whole call with the same key replays each
  * provider request instead of repeating it.
  */
 final class ProviderCalls implements ProviderContext {
-  private final Transport transport;
-  private final Clock clock;
+  private final AccountClient account;
   private final String idempotencyKey;
   private final RequestOptions options;
-  private int requests;
+  private int posts;
 
-  ProviderCalls(Transport transport, Clock clock, String idempotencyKey, RequestOptions options) {
-    this.transport = transport;
-    this.clock = clock;
+  ProviderCalls(AccountClient account, String idempotencyKey, RequestOptions options) {
+    this.account = account;
     this.idempotencyKey = idempotencyKey;
     this.options = options;
   }
 
   @Override
   public Clock clock() {
-    return clock;
+    return account.client().clock();
+  }
+
+  @Override
+  public CustomerId customerId() {
+    return account.customerId();
+  }
+
+  @Override
+  public <T> T get(String path, Type responseType) {
+    Call<ResponseBody> call = account.api().get(path);
+    return decode(call, account.transport().read(call, options), null, responseType);
   }
 
   @Override
   public <T> T post(String path, Object body, Type responseType) {
-    String key = idempotencyKey + ":" + (++requests);
-    Call<ResponseBody> call = transport.http().api().post(path, key, body);
-    ResponseBody response = transport.write(call, key, options);
+    String key = idempotencyKey + ":" + (++posts);
+    Call<ResponseBody> call = account.api().post(path, key, body);
+    return decode(call, account.transport().write(call, key, options), key, responseType);
+  }
+
+  private <T> T decode(Call<?> call, ResponseBody body, String key, Type responseType) {
     try {
-      return transport.http().decode(response, responseType);
+      return account.transport().http().decode(body, responseType);
     } catch (WireFormatException e) {
       throw Transport.malformed(call, e);
     } catch (IOException e) {

@@ -1,21 +1,35 @@
 package dev.settle.spi;
 
+import dev.settle.model.CustomerId;
 import java.lang.reflect.Type;
 import java.time.Clock;
 
 /**
- * What Settle lends a provider while it works on one call: the client's clock and its HTTP
+ * What Settle lends a provider for one call on one account: the client's clock and its HTTP
  * pipeline.
  *
- * <p>Valid only during the call it was passed to; it is not shared between threads.
+ * <p>Settle passes one to {@link PaymentMethodProvider#tokenize}; a provider whose flow needs
+ * more calls of its own (PayPal's approval, for example) gets one from
+ * {@link dev.settle.AccountClient#providerContext}. Not shared between threads.
  */
 public interface ProviderContext {
   /** The client's clock; check expiry dates against it, never against the system clock. */
   Clock clock();
 
+  /** The account the call is for, to build paths such as {@code v1/accounts/{id}/…}. */
+  CustomerId customerId();
+
+  /**
+   * GETs {@code path} (relative to the base URL) and decodes the response as
+   * {@code responseType}, which must be a public type Moshi can read. Failures are thrown as
+   * Settle's exceptions.
+   */
+  <T> T get(String path, Type responseType);
+
   /**
    * POSTs {@code body} as JSON to {@code path} (relative to the base URL, such as
-   * {@code v1/tokens}) and decodes the response as {@code responseType}.
+   * {@code v1/tokens}) and decodes the response as {@code responseType}. Both must be public
+   * types Moshi can read and write.
    *
    * <p>The request carries the client's authentication and an idempotency key derived from the
    * call's own, so repeating the whole call repeats this request safely. Failures are thrown as

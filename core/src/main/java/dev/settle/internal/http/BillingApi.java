@@ -88,6 +88,10 @@ public interface BillingApi {
       @Path("license_id") String licenseId,
       @Body Wire.AutoRenewalRequest body);
 
+  /** A provider's own read, such as a PayPal setup's status; decoded by the caller. */
+  @GET
+  Call<ResponseBody> get(@Url String path);
+
   /** A provider's own request, such as card tokenization; decoded by the caller. */
   @POST
   Call<ResponseBody> post(

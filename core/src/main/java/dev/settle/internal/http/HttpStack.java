@@ -4,6 +4,8 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import dev.settle.model.PaymentMethod;
 import dev.settle.model.PaymentMethodDetails;
+import com.squareup.moshi.JsonEncodingException;
+import java.io.EOFException;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.time.Duration;
@@ -89,10 +91,10 @@ public final class HttpStack {
         throw new WireFormatException("The body was JSON null");
       }
       return value;
-    } catch (RuntimeException | java.io.EOFException | com.squareup.moshi.JsonEncodingException e) {
-      if (e instanceof WireFormatException) {
-        throw (WireFormatException) e;
-      }
+    } catch (WireFormatException e) {
+      throw e;
+    } catch (RuntimeException | AssertionError | EOFException | JsonEncodingException e) {
+      // Moshi reports a wire record whose constructor throws as an AssertionError.
       throw new WireFormatException(SafeConverterFactory.describe(e), e);
     }
   }

@@ -52,7 +52,7 @@ final class SafeConverterFactory extends Converter.Factory {
   }
 
   /** The decoder's reason, which names a JSON path but never echoes the body. */
-  static String describe(Exception e) {
+  static String describe(Throwable e) {
     if (e instanceof EOFException) {
       return "The body ended before a complete JSON value";
     }
