@@ -50,6 +50,20 @@ public final class Invoices {
   }
 
   /**
+   * Every attempt to pay the invoice, oldest first: payments by hand, renewal charges, and the
+   * failed ones, each with the method it charged.
+   */
+  public PagedIterable<Payment> payments(InvoiceId id) {
+    Objects.requireNonNull(id, "id");
+    return new PagedIterable<>(
+        cursor ->
+            Pages.of(
+                account.transport().read(
+                    account.api().invoicePayments(account.customer(), id.value(), 100, cursor),
+                    RequestOptions.defaults())));
+  }
+
+  /**
    * Pays an open invoice with the account's preferred method.
    *
    * <p>The result may be {@link dev.settle.model.PaymentStatus#REQUIRES_ACTION}: the customer

@@ -164,6 +164,19 @@ class AccountOperationsTest {
   }
 
   @Test
+  void listsThePaymentAttemptsOfAnInvoice() throws Exception {
+    server.enqueue(json(200, Json.page(false, null,
+        Json.payment("py_1", "in_7", "failed"), Json.payment("py_2", "in_7", "succeeded"))));
+
+    List<Payment> attempts = account().invoices().payments(InvoiceId.of("in_7")).stream().collect(Collectors.toList());
+
+    assertThat(attempts).extracting(Payment::status).containsExactly(PaymentStatus.FAILED, PaymentStatus.SUCCEEDED);
+    RecordedRequest request = server.takeRequest();
+    assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/accounts/200001/invoices/in_7/payments");
+    Contract.assertValidRequest(request);
+  }
+
+  @Test
   void makePreferredOnPortalTwoMarksTheMethod() throws Exception {
     server.enqueue(json(200, Json.account("200001", "II", "null")));
     server.enqueue(json(200, Json.cardMethod("pm_2", true)));

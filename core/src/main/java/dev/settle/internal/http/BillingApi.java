@@ -68,6 +68,13 @@ public interface BillingApi {
       @Header(IDEMPOTENCY_KEY) String idempotencyKey,
       @Body Wire.PayRequest body);
 
+  @GET("v1/accounts/{customer_id}/invoices/{invoice_id}/payments")
+  Call<Wire.Page<Payment>> invoicePayments(
+      @Path("customer_id") String customerId,
+      @Path("invoice_id") String invoiceId,
+      @Query("limit") Integer limit,
+      @Query("starting_after") String startingAfter);
+
   @GET("v1/accounts/{customer_id}/licenses")
   Call<Wire.Page<License>> licenses(
       @Path("customer_id") String customerId,
