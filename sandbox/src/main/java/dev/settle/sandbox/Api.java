@@ -51,6 +51,8 @@ final class Api {
           String paymentMethodId = body.optionalString("payment_method_id", null, "a payment method id (pm_…)");
           return billing.pay(customerId(call), call.path().get("invoice_id"), paymentMethodId);
         }),
+        get(invoice + "/payments", PAGING,
+            call -> billing.invoicePayments(customerId(call), call.path().get("invoice_id"), page("py", call))),
         get(invoice + "/bank_transfer_instructions", Set.of(),
             call -> billing.bankTransferInstructions(customerId(call), call.path().get("invoice_id"))),
 

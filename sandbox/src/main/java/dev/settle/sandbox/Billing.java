@@ -241,26 +241,61 @@ final class Billing {
             + " has no preferred payment method. Pass payment_method_id or make a stored method preferred.");
       }
     }
-    Instant now = clock.instant();
-    Payment payment = new Payment(Ids.random("py_"), customerId, invoice.id, invoice.amountDue(),
-        invoice.currency, method.id, now);
-    payments.put(payment.id, payment);
-
-    Cards.Decline decline = isExpired(method.card, now) ? Cards.Decline.EXPIRED : method.card.behavior().onCharge;
-    if (decline != null) {
-      payment.status = PaymentStatus.FAILED;
-      payment.declineCode = decline.declineCode;
-      payment.failureMessage = decline.message;
-      throw ApiError.card(decline.code, decline.declineCode, decline.message, Views.payment(payment));
-    }
-    if (method.card.behavior().chargeRequiresAction) {
-      payment.status = PaymentStatus.REQUIRES_ACTION;
-      payment.nextActionUrl = baseUrl.get().resolve("sandbox/3ds/" + payment.id).toString();
-    } else {
-      payment.status = PaymentStatus.SUCCEEDED;
-      invoice.markPaid(now);
+    Payment payment = charge(account, invoice, method, clock.instant());
+    if (payment.status == PaymentStatus.FAILED) {
+      throw ApiError.card(payment.decline.code, payment.decline.declineCode, payment.decline.message,
+          Views.payment(payment));
     }
     return Views.payment(payment);
+  }
+
+  synchronized Map<String, Object> invoicePayments(String customerId, String invoiceId, Pages.Request page) {
+    Invoice invoice = findInvoice(findAccount(customerId), invoiceId);
+    List<Payment> attempts = payments.values().stream()
+        .filter(payment -> payment.invoiceId.equals(invoice.id))
+        .toList();
+    return Pages.oldestFirst("py", attempts, payment -> payment.sequence, Views::payment, page);
+  }
+
+  /**
+   * One attempt to charge an open invoice's amount due to a stored method at {@code when}, the
+   * same for a payment asked for through the API and for an automatic renewal: the payment is
+   * recorded whatever its outcome; success marks the invoice paid; a decline or a charge that
+   * needs the customer to authenticate leaves it open.
+   */
+  private Payment charge(Account account, Invoice invoice, PaymentMethod method, Instant when) {
+    Payment payment = new Payment(Ids.random("py_"), ++sequence, account.customerId, invoice.id,
+        invoice.amountDue(), invoice.currency, method.id, when);
+    payments.put(payment.id, payment);
+
+    Cards.Decline decline = isExpired(method.card, when) ? Cards.Decline.EXPIRED : method.card.behavior().onCharge;
+    if (decline != null) {
+      payment.status = PaymentStatus.FAILED;
+      payment.decline = decline;
+      payment.declineCode = decline.declineCode;
+      payment.failureMessage = decline.message;
+    } else if (method.card.behavior().chargeRequiresAction) {
+      payment.status = PaymentStatus.REQUIRES_ACTION;
+      payment.nextActionUrl = sandboxUrl("sandbox/3ds/" + payment.id);
+    } else {
+      payment.status = PaymentStatus.SUCCEEDED;
+      markPaid(account, invoice, when);
+    }
+    return payment;
+  }
+
+  /** Marks an invoice paid, and brings a license whose renewal it was back to active. */
+  private void markPaid(Account account, Invoice invoice, Instant when) {
+    invoice.markPaid(when);
+  }
+
+  /** A URL of the sandbox's own pages; relative while the sandbox has not started (no port yet). */
+  private String sandboxUrl(String path) {
+    try {
+      return baseUrl.get().resolve(path).toString();
+    } catch (IllegalStateException notStarted) {
+      return "/" + path;
+    }
   }
 
   synchronized Map<String, Object> bankTransferInstructions(String customerId, String invoiceId) {
@@ -296,7 +331,7 @@ final class Billing {
       payment.failureMessage = "The invoice was no longer open.";
     } else {
       payment.status = PaymentStatus.SUCCEEDED;
-      invoice.markPaid(clock.instant());
+      markPaid(accounts.get(payment.customerId), invoice, clock.instant());
     }
     return Views.payment(payment);
   }

@@ -186,6 +186,7 @@ final class Model {
 
   static final class Payment {
     final String id;
+    final long sequence;
     final String customerId;
     final String invoiceId;
     final long amount;
@@ -193,13 +194,16 @@ final class Model {
     final String paymentMethodId;
     final Instant createdAt;
     PaymentStatus status;
+    /** Why a failed payment failed; null for a customer who failed to authenticate. */
+    Cards.Decline decline;
     String declineCode;
     String failureMessage;
     String nextActionUrl;
 
-    Payment(String id, String customerId, String invoiceId, long amount, String currency,
+    Payment(String id, long sequence, String customerId, String invoiceId, long amount, String currency,
         String paymentMethodId, Instant createdAt) {
       this.id = id;
+      this.sequence = sequence;
       this.customerId = customerId;
       this.invoiceId = invoiceId;
       this.amount = amount;

@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
- * Cursor paging, newest first. A cursor encodes the list's kind and the creation sequence of the
+ * Cursor paging, newest first (or oldest first, for a history). A cursor encodes the list's kind and the creation sequence of the
  * last item shown, so it stays valid when items are added, removed or change status.
  */
 final class Pages {
@@ -28,13 +28,27 @@ final class Pages {
 
   static <T> Map<String, Object> page(String kind, List<T> items, ToLongFunction<T> sequence,
       Function<T, Object> view, Request request) {
-    List<T> newestFirst = new ArrayList<>(items);
-    newestFirst.sort((a, b) -> Long.compare(sequence.applyAsLong(b), sequence.applyAsLong(a)));
+    return page(kind, items, sequence, view, request, false);
+  }
+
+  /** A page of {@code items} in creation order, as a history such as an invoice's payments reads. */
+  static <T> Map<String, Object> oldestFirst(String kind, List<T> items, ToLongFunction<T> sequence,
+      Function<T, Object> view, Request request) {
+    return page(kind, items, sequence, view, request, true);
+  }
+
+  private static <T> Map<String, Object> page(String kind, List<T> items, ToLongFunction<T> sequence,
+      Function<T, Object> view, Request request, boolean oldestFirst) {
+    List<T> ordered = new ArrayList<>(items);
+    ordered.sort((a, b) -> oldestFirst
+        ? Long.compare(sequence.applyAsLong(a), sequence.applyAsLong(b))
+        : Long.compare(sequence.applyAsLong(b), sequence.applyAsLong(a)));
     if (request.afterSequence() != null) {
-      newestFirst.removeIf(item -> sequence.applyAsLong(item) >= request.afterSequence());
+      long after = request.afterSequence();
+      ordered.removeIf(item -> oldestFirst ? sequence.applyAsLong(item) <= after : sequence.applyAsLong(item) >= after);
     }
-    boolean hasMore = newestFirst.size() > request.limit();
-    List<T> shown = newestFirst.subList(0, Math.min(request.limit(), newestFirst.size()));
+    boolean hasMore = ordered.size() > request.limit();
+    List<T> shown = ordered.subList(0, Math.min(request.limit(), ordered.size()));
     String nextCursor = hasMore ? encode(kind, sequence.applyAsLong(shown.get(shown.size() - 1))) : null;
     return Json.object(
         "data", shown.stream().map(view).toList(),
