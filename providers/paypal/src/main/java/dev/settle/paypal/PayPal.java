@@ -1,0 +1,155 @@
+package dev.settle.paypal;
+
+import dev.settle.AccountClient;
+import dev.settle.RequestOptions;
+import dev.settle.ValidationException;
+import dev.settle.model.PaymentMethod;
+import dev.settle.spi.ProviderContext;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * Saves a payer's PayPal account on one customer's account: the PayPal approval flow.
+ *
+ * <pre>{@code
+ * PayPal paypal = PayPal.of(settle.account(CustomerId.of("200001")));
+ *
+ * // 1. Start, and send the payer's browser to PayPal.
+ * PayPalSetup setup = paypal.startSetup(
+ *     URI.create("https://shop.example.com/paypal/done"),
+ *     URI.create("https://shop.example.com/paypal/cancelled"));
+ * redirectTo(setup.approvalUrl());
+ *
+ * // 2. When the payer is back on the return URL, store the account.
+ * if (paypal.setup(setup.id()).status().canComplete()) {
+ *   PaymentMethod stored = paypal.complete(setup.id());
+ *   stored.details(PayPalAccount.class).map(PayPalAccount::email);
+ * }
+ * }</pre>
+ *
+ * <p>To make the new PayPal account the preferred method at once, the right way for either
+ * portal, store it with {@code account.paymentMethods().switchPreferred(PayPalApproval.of(id))}
+ * instead of {@link #complete}.
+ *
+ * <h2>Setups that cannot be completed</h2>
+ *
+ * <p>Completing a setup that the payer has not approved, cancelled, let expire, or that was
+ * already completed fails with the server's {@link dev.settle.ConflictException} (HTTP 409,
+ * codes {@code payer_action_required}, {@code setup_cancelled}, {@code setup_expired},
+ * {@code setup_already_completed}), and nothing is stored. Read it as a status with {@link
+ * PayPalSetupStatus#ofRefusedCompletion}. This module does not wrap it in an exception of its
+ * own: Settle's exceptions can be created only by core, and an exception outside
+ * {@link dev.settle.SettleException} would break the promise that every failure is one. Nor does
+ * it read the setup before completing and refuse early: a {@link ValidationException} promises
+ * that nothing was sent, and the status can change between that read and the completion anyway,
+ * so the conflict must be handled in any case. {@link #setup} and {@link
+ * PayPalSetupStatus#canComplete()} tell a caller in advance whether completing is worth trying.
+ *
+ * <h2>Retries</h2>
+ *
+ * <p>A completion consumes the setup. If it succeeded but the answer was lost, or the account
+ * refused the method afterwards, repeating the call with a new idempotency key is answered
+ * {@code setup_already_completed}. Pass a {@link RequestOptions#idempotencyKey() key} and repeat
+ * the call with the same key: the server replays the first completion instead.
+ *
+ * <p>Cheap to create and thread-safe; every method call is one or more requests.
+ */
+public final class PayPal {
+  private static final int MAX_URL_LENGTH = 4000;
+
+  private final AccountClient account;
+
+  private PayPal(AccountClient account) {
+    this.account = account;
+  }
+
+  /** The PayPal flow of {@code account}. */
+  public static PayPal of(AccountClient account) {
+    return new PayPal(Objects.requireNonNull(account, "account"));
+  }
+
+  /**
+   * Starts a setup, to be approved by the payer at its {@link PayPalSetup#approvalUrl()}.
+   *
+   * <p>PayPal sends the payer's browser back to {@code returnUrl} when they approve and to
+   * {@code cancelUrl} when they cancel. Put what you need to find the setup again (its id, or a
+   * session of your own) in those URLs or the payer's session.
+   *
+   * @throws ValidationException with param {@code return_url} or {@code cancel_url} if that URL
+   *     is not an absolute http or https URL of at most 4000 characters; nothing was sent
+   */
+  public PayPalSetup startSetup(URI returnUrl, URI cancelUrl) {
+    return startSetup(returnUrl, cancelUrl, RequestOptions.defaults());
+  }
+
+  /**
+   * Like {@link #startSetup(URI, URI)}, with per-call options. Repeating the call with the same
+   * idempotency key returns the same setup instead of starting another.
+   */
+  public PayPalSetup startSetup(URI returnUrl, URI cancelUrl, RequestOptions options) {
+    PayPalWire.CreateSetupRequest body =
+        new PayPalWire.CreateSetupRequest(
+            browserUrl(returnUrl, "return_url"), browserUrl(cancelUrl, "cancel_url"));
+    ProviderContext context = account.providerContext(options);
+    SetupResponse response =
+        context.post(PayPalWire.setupsPath(context.customerId()), body, SetupResponse.class);
+    return response.setup();
+  }
+
+  /** Reads a setup again, to see its current {@link PayPalSetup#status()}. */
+  public PayPalSetup setup(PayPalSetupId id) {
+    return setup(id, RequestOptions.defaults());
+  }
+
+  /** Like {@link #setup(PayPalSetupId)}, with per-call options. */
+  public PayPalSetup setup(PayPalSetupId id, RequestOptions options) {
+    Objects.requireNonNull(id, "id");
+    ProviderContext context = account.providerContext(options);
+    SetupResponse response =
+        context.get(PayPalWire.setupPath(context.customerId(), id), SetupResponse.class);
+    return response.setup();
+  }
+
+  /**
+   * Completes an approved setup and stores its PayPal account on the account: the same as
+   * {@code account.paymentMethods().add(PayPalApproval.of(id))}.
+   *
+   * @throws dev.settle.ConflictException if the setup cannot be completed (see above) or the
+   *     account refuses another method ({@code portal_single_method} on Portal I); nothing was
+   *     stored
+   * @throws dev.settle.MissingProviderException if the client was built without discovery and
+   *     without a {@link PayPalProvider}
+   */
+  public PaymentMethod complete(PayPalSetupId id) {
+    return complete(id, RequestOptions.defaults());
+  }
+
+  /** Like {@link #complete(PayPalSetupId)}, with per-call options. */
+  public PaymentMethod complete(PayPalSetupId id, RequestOptions options) {
+    return account.paymentMethods().add(PayPalApproval.of(id), options);
+  }
+
+  private static String browserUrl(URI url, String param) {
+    if (url == null) {
+      throw new ValidationException(param, "The URL is required");
+    }
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    if (!url.isAbsolute() || url.getHost() == null
+        || !(scheme.equals("https") || scheme.equals("http"))) {
+      throw new ValidationException(
+          param, "PayPal sends the payer's browser here, so it must be an absolute http or https URL");
+    }
+    String text = url.toString();
+    if (text.length() > MAX_URL_LENGTH) {
+      throw new ValidationException(
+          param, "The URL is longer than " + MAX_URL_LENGTH + " characters");
+    }
+    return text;
+  }
+
+  @Override
+  public String toString() {
+    return "PayPal{customerId=" + account.customerId() + "}";
+  }
+}

@@ -1,0 +1,38 @@
+package dev.settle.paypal;
+
+import dev.settle.model.PaymentMethodInput;
+import org.immutables.value.Value;
+
+/**
+ * A setup the payer approved, as input to store their PayPal account on the account.
+ *
+ * <pre>{@code
+ * PaymentMethod stored = account.paymentMethods().add(PayPalApproval.of(setupId));
+ * // or, to charge renewals to it from now on, the right way for either portal:
+ * PaymentMethod preferred = account.paymentMethods().switchPreferred(PayPalApproval.of(setupId));
+ * }</pre>
+ *
+ * <p>Storing it completes the setup, which yields a single-use token, and attaches the token. A
+ * setup that is not approved is refused by the server with a
+ * {@link dev.settle.ConflictException} and nothing is stored; see
+ * {@link PayPalSetupStatus#ofRefusedCompletion} for reading it.
+ */
+@Value.Immutable
+public abstract class PayPalApproval implements PaymentMethodInput {
+  PayPalApproval() {}
+
+  /** The approved setup. */
+  @Value.Parameter
+  public abstract PayPalSetupId setupId();
+
+  /** Always {@code paypal}. */
+  @Override
+  public final String kind() {
+    return "paypal";
+  }
+
+  /** The approval of {@code setupId}. */
+  public static PayPalApproval of(PayPalSetupId setupId) {
+    return ImmutablePayPalApproval.of(setupId);
+  }
+}
