@@ -2,8 +2,6 @@ package dev.settle.examples;
 
 import dev.settle.AccountClient;
 import dev.settle.SettleClient;
-import dev.settle.card.Card;
-import dev.settle.card.CardBrand;
 import dev.settle.card.CardDetails;
 import dev.settle.model.Account;
 import dev.settle.model.CustomerId;
@@ -39,7 +37,7 @@ public final class Quickstart {
 
     Account before = account.get();
     out.printf("1. Account %s is on portal %s; preferred method: %s%n",
-        before.customerId(), before.portal(), describe(before.preferredPaymentMethod().orElse(null)));
+        before.customerId(), before.portal(), Describe.method(before.preferredPaymentMethod().orElse(null)));
 
     CardDetails visa = CardDetails.builder()
         .number("4242 4242 4242 4242")
@@ -48,10 +46,10 @@ public final class Quickstart {
         .holderName("Ada Lovelace")
         .build();
     PaymentMethod card = account.paymentMethods().add(visa);
-    out.printf("2. Added %s%n", describe(card));
+    out.printf("2. Added %s%n", Describe.method(card));
 
     PaymentMethod preferred = account.paymentMethods().makePreferred(card.id());
-    out.printf("3. Preferred method is now %s%n", describe(preferred));
+    out.printf("3. Preferred method is now %s%n", Describe.method(preferred));
 
     Invoice invoice = account.invoices().list(q -> q.status(InvoiceStatus.OPEN)).stream()
         .findFirst()
@@ -65,16 +63,5 @@ public final class Quickstart {
     Invoice after = account.invoices().get(invoice.id());
     out.printf("6. Invoice %s is now %s; amount due %s%n", after.number(), after.status(), after.amountDue());
     return payment;
-  }
-
-  private static String describe(PaymentMethod method) {
-    if (method == null) {
-      return "none";
-    }
-    String details = method.details(Card.class)
-        .map(card -> card.brand().map(CardBrand::displayName).orElse(card.brandName())
-            + " ending in " + card.lastFour() + ", expires " + card.expiry())
-        .orElse(method.kind());
-    return details + " (" + method.id() + (method.preferred() ? ", preferred)" : ")");
   }
 }
