@@ -89,7 +89,7 @@ public final class PaymentMethods {
     }
     String restoreToken = previous == null ? null : removeForSwitch(previous.id());
     try {
-      return attachOnce(token, key, options);
+      return attach(token, false, key, options);
     } catch (SettleException addFailed) {
       throw restore(previous, restoreToken, key, options, addFailed);
     }
@@ -109,18 +109,6 @@ public final class PaymentMethods {
         options);
   }
 
-  /**
-   * Attaches, and when the outcome is unknown (the connection broke, the server failed) asks once
-   * more with the same key: the server replays a request it processed instead of repeating it.
-   */
-  private PaymentMethod attachOnce(String token, String key, RequestOptions options) {
-    try {
-      return attach(token, false, key, options);
-    } catch (ConnectionException | ServerException unknownOutcome) {
-      return attach(token, false, key, options);
-    }
-  }
-
   private String removeForSwitch(PaymentMethodId id) {
     return account.transport()
         .read(account.api().removePaymentMethod(account.customer(), id.value()), RequestOptions.defaults())
@@ -132,7 +120,7 @@ public final class PaymentMethods {
       SettleException addFailed) {
     if (restoreToken != null) {
       try {
-        PaymentMethod restored = attachOnce(restoreToken, key + ":restore", options);
+        PaymentMethod restored = attach(restoreToken, false, key + ":restore", options);
         return new PreferredSwitchException(
             "The new method could not be added (" + addFailed.getMessage()
                 + "); the previous method " + restored.id() + " was put back and is preferred",

@@ -39,23 +39,23 @@ final class ProviderCalls implements ProviderContext {
   @Override
   public <T> T get(String path, Type responseType) {
     Call<ResponseBody> call = account.api().get(path);
-    return decode(call, account.transport().read(call, options), null, responseType);
+    return decode(call, account.transport().read(call, options), responseType);
   }
 
   @Override
   public <T> T post(String path, Object body, Type responseType) {
     String key = idempotencyKey + ":" + (++posts);
     Call<ResponseBody> call = account.api().post(path, key, body);
-    return decode(call, account.transport().write(call, key, options), key, responseType);
+    return decode(call, account.transport().write(call, key, options), responseType);
   }
 
-  private <T> T decode(Call<?> call, ResponseBody body, String key, Type responseType) {
+  private <T> T decode(Call<?> call, ResponseBody body, Type responseType) {
     try {
       return account.transport().http().decode(body, responseType);
     } catch (WireFormatException e) {
       throw Transport.malformed(call, e);
     } catch (IOException e) {
-      throw Transport.connectionFailure(call, key, e);
+      throw Transport.connectionFailure(call, e);
     }
   }
 }

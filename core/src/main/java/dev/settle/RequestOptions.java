@@ -31,6 +31,13 @@ public final class RequestOptions {
     return DEFAULTS;
   }
 
+  /** Options carrying a key Settle made itself, which may exceed the caller's 240 characters. */
+  static RequestOptions withKey(String idempotencyKey) {
+    Builder builder = new Builder();
+    builder.idempotencyKey = idempotencyKey;
+    return builder.build();
+  }
+
   public static Builder builder() {
     return new Builder();
   }

@@ -41,7 +41,8 @@ public final class SettleClient {
   private SettleClient(Builder settings, Providers providers, HttpStack http) {
     this.settings = settings;
     this.providers = providers;
-    this.transport = new Transport(http, settings.clock);
+    this.transport =
+        new Transport(http, settings.clock, settings.retryPolicy, settings.callTimeout, settings.sleeper);
   }
 
   public static Builder builder() {
@@ -81,7 +82,8 @@ public final class SettleClient {
   /**
    * Configures a {@link SettleClient}. Only the base URL and the API key are required.
    *
-   * <p>Timeouts default to 10 s to connect, 30 s to read or write, and 60 s for a whole call.
+   * <p>Timeouts default to 10 s to connect, 30 s to read or write, and 60 s for a whole call
+   * including its retries.
    */
   public static final class Builder {
     private HttpUrl baseUrl;
@@ -93,6 +95,8 @@ public final class SettleClient {
     private Duration callTimeout = Duration.ofSeconds(60);
     private Clock clock = Clock.systemUTC();
     private boolean discoverProviders = true;
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private Sleeper sleeper = Sleeper.SYSTEM;
     private final List<PaymentMethodProvider> providers = new ArrayList<>();
 
     private Builder() {}
@@ -107,6 +111,8 @@ public final class SettleClient {
       callTimeout = other.callTimeout;
       clock = other.clock;
       discoverProviders = other.discoverProviders;
+      retryPolicy = other.retryPolicy;
+      sleeper = other.sleeper;
       providers.addAll(other.providers);
     }
 
@@ -165,7 +171,24 @@ public final class SettleClient {
       return this;
     }
 
-    /** The limit for a whole call, from start to decoded result. */
+    /**
+     * When to repeat a call that failed for a reason that may pass; {@link RetryPolicy#defaults()}
+     * unless set. {@link RetryPolicy#none()} turns retries off.
+     */
+    public Builder retryPolicy(RetryPolicy policy) {
+      this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    Builder sleeper(Sleeper sleeper) {
+      this.sleeper = sleeper;
+      return this;
+    }
+
+    /**
+     * The limit for a whole call, all its attempts and waits included; {@link
+     * RequestOptions#timeout()} overrides it per call.
+     */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = positive(timeout, "callTimeout");
       return this;

@@ -19,10 +19,16 @@ import retrofit2.Response;
 final class Transport {
   private final HttpStack http;
   private final Clock clock;
+  private final RetryPolicy retryPolicy;
+  private final Duration callTimeout;
+  private final Sleeper sleeper;
 
-  Transport(HttpStack http, Clock clock) {
+  Transport(HttpStack http, Clock clock, RetryPolicy retryPolicy, Duration callTimeout, Sleeper sleeper) {
     this.http = http;
     this.clock = clock;
+    this.retryPolicy = retryPolicy;
+    this.callTimeout = callTimeout;
+    this.sleeper = sleeper;
   }
 
   HttpStack http() {
@@ -34,34 +40,113 @@ final class Transport {
     return execute(call, null, options);
   }
 
-  /** Executes a write that carries {@code idempotencyKey}. */
+  /** Executes a write that carries {@code idempotencyKey} on every attempt. */
   <T> T write(Call<T> call, String idempotencyKey, RequestOptions options) {
     return execute(call, idempotencyKey, options);
   }
 
-  private <T> T execute(Call<T> call, String idempotencyKey, RequestOptions options) {
-    Duration timeout = options.timeout().orElse(null);
-    if (timeout != null) {
-      call.timeout().timeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+  /**
+   * Runs the attempts of one call under its retry policy and deadline. A write whose last
+   * failure leaves its outcome open ends in {@link OutcomeUnknownException}.
+   */
+  private <T> T execute(Call<T> first, String idempotencyKey, RequestOptions options) {
+    long deadline = clock.millis() + options.timeout().orElse(callTimeout).toMillis();
+    Call<T> call = first;
+    for (int attempt = 1; ; attempt++) {
+      Attempt<T> outcome = attempt(call, idempotencyKey, deadline);
+      if (outcome.failure == null) {
+        return outcome.body;
+      }
+      Duration wait = retryWait(outcome.failure, attempt);
+      boolean retry = wait != null && clock.millis() + wait.toMillis() < deadline;
+      if (!retry) {
+        throw finalFailure(outcome.failure, idempotencyKey, attempt);
+      }
+      try {
+        sleeper.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw finalFailure(outcome.failure, idempotencyKey, attempt);
+      }
+      call = call.clone();
     }
+  }
+
+  private <T> Attempt<T> attempt(Call<T> call, String idempotencyKey, long deadline) {
+    long remaining = Math.max(1, deadline - clock.millis());
+    call.timeout().timeout(remaining, TimeUnit.MILLISECONDS);
     Response<T> response;
     try {
       response = call.execute();
     } catch (WireFormatException e) {
       throw malformed(call, e);
     } catch (IOException e) {
-      throw connectionFailure(call, idempotencyKey, e);
+      return Attempt.failed(connectionFailure(call, e));
     }
     String requestId = response.headers().get("Request-Id");
-    if (response.isSuccessful()) {
-      T body = response.body();
-      if (body == null) {
-        throw new MalformedResponseException(
-            "Empty response from " + describe(call), response.code(), requestId, null);
-      }
-      return body;
+    if (!response.isSuccessful()) {
+      return Attempt.failed(failure(response.code(), response.headers(), response.errorBody(), requestId));
     }
-    throw failure(response.code(), response.headers(), response.errorBody(), requestId);
+    T body = response.body();
+    if (body == null) {
+      throw new MalformedResponseException(
+          "Empty response from " + describe(call), response.code(), requestId, null);
+    }
+    return new Attempt<>(body, null);
+  }
+
+  /** How long to wait before repeating after {@code failure}, or null when it must not be. */
+  private Duration retryWait(SettleException failure, int attempt) {
+    if (attempt >= retryPolicy.maxAttempts() || !retryable(failure)) {
+      return null;
+    }
+    Duration backoff = retryPolicy.backoff(attempt);
+    if (failure instanceof RateLimitedException) {
+      Duration asked = ((RateLimitedException) failure).retryAfter().orElse(Duration.ZERO);
+      return asked.compareTo(backoff) > 0 ? asked : backoff;
+    }
+    return backoff;
+  }
+
+  private static boolean retryable(SettleException failure) {
+    if (failure instanceof ConnectionException) {
+      return true;
+    }
+    if (!(failure instanceof ApiException)) {
+      return false;
+    }
+    ApiException api = (ApiException) failure;
+    int status = api.statusCode();
+    return status == 429 || status == 502 || status == 503 || status == 504
+        || (status == 409 && api.code().filter("idempotency_key_in_use"::equals).isPresent());
+  }
+
+  /** For a write, a failure that does not say whether it happened becomes outcome-unknown. */
+  private static SettleException finalFailure(SettleException failure, String idempotencyKey, int attempts) {
+    boolean unknown =
+        failure instanceof ConnectionException
+            || (failure instanceof ApiException && ((ApiException) failure).statusCode() >= 500)
+            || (failure instanceof ConflictException
+                && ((ConflictException) failure).code().filter("idempotency_key_in_use"::equals).isPresent());
+    if (idempotencyKey != null && unknown) {
+      return new OutcomeUnknownException(idempotencyKey, attempts, failure);
+    }
+    return failure;
+  }
+
+  /** One attempt's result: a body, or the failure to weigh for a retry. */
+  private static final class Attempt<T> {
+    final T body;
+    final SettleException failure;
+
+    Attempt(T body, SettleException failure) {
+      this.body = body;
+      this.failure = failure;
+    }
+
+    static <T> Attempt<T> failed(SettleException failure) {
+      return new Attempt<>(null, failure);
+    }
   }
 
   /** Turns a non-2xx response into the exception for its status and error code. */
@@ -99,15 +184,9 @@ final class Transport {
     return new InvalidRequestException(error);
   }
 
-  static ConnectionException connectionFailure(
-      Call<?> call, String idempotencyKey, IOException cause) {
-    String message =
-        "Connection failure on " + describe(call) + ": " + cause.getClass().getSimpleName()
-            + (idempotencyKey == null
-                ? ""
-                : "; the write may have reached the server: repeat it with idempotency key "
-                    + idempotencyKey);
-    return new ConnectionException(message, idempotencyKey, cause);
+  static ConnectionException connectionFailure(Call<?> call, IOException cause) {
+    return new ConnectionException(
+        "Connection failure on " + describe(call) + ": " + cause.getClass().getSimpleName(), cause);
   }
 
   static MalformedResponseException malformed(Call<?> call, WireFormatException cause) {

@@ -203,22 +203,24 @@ class ErrorMappingTest {
   }
 
   @Test
-  void droppedConnectionOnAWriteIsAConnectionFailureCarryingTheKey() throws Exception {
+  void droppedConnectionOnAWriteIsAnUnknownOutcomeCarryingTheKey() throws Exception {
     server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
 
     RequestOptions options = RequestOptions.builder().idempotencyKey("pay-in_1-attempt").build();
     assertThatThrownBy(() -> invoices().pay(InvoiceId.of("in_1"), options))
-        .isInstanceOfSatisfying(ConnectionException.class,
-            e -> assertThat(e.idempotencyKey()).hasValue("pay-in_1-attempt"))
+        .isInstanceOfSatisfying(OutcomeUnknownException.class, e -> {
+          assertThat(e.idempotencyKey()).isEqualTo("pay-in_1-attempt");
+          assertThat(e.retryOptions().idempotencyKey()).hasValue("pay-in_1-attempt");
+          assertThat(e.getCause()).isInstanceOf(ConnectionException.class);
+        })
         .hasMessageContaining("pay-in_1-attempt");
     assertThat(server.getRequestCount()).as("sent once, never silently re-sent").isEqualTo(1);
   }
 
   @Test
-  void droppedConnectionOnAReadHasNoKey() {
+  void droppedConnectionOnAReadIsAConnectionFailure() {
     server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
 
-    assertThatThrownBy(() -> account().get())
-        .isInstanceOfSatisfying(ConnectionException.class, e -> assertThat(e.idempotencyKey()).isEmpty());
+    assertThatThrownBy(() -> account().get()).isInstanceOf(ConnectionException.class);
   }
 }

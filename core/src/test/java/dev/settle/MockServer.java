@@ -2,6 +2,8 @@ package dev.settle;
 
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import mockwebserver3.MockResponse;
@@ -14,12 +16,21 @@ final class MockServer {
 
   private MockServer() {}
 
+  /** A client that makes one attempt per call, so each response maps to one call. */
   static SettleClient client(MockWebServer server) {
+    return builder(server).retryPolicy(RetryPolicy.none()).build();
+  }
+
+  /** A client with the default retry policy whose waits are recorded in {@code sleeps}, not slept. */
+  static SettleClient retryingClient(MockWebServer server, List<Duration> sleeps) {
+    return builder(server).sleeper(sleeps::add).build();
+  }
+
+  private static SettleClient.Builder builder(MockWebServer server) {
     return SettleClient.builder()
         .baseUrl(URI.create(server.url("/").toString()))
         .apiKey(API_KEY)
-        .clock(CLOCK)
-        .build();
+        .clock(CLOCK);
   }
 
   static MockResponse json(int code, String body) {

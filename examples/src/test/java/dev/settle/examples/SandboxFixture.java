@@ -1,8 +1,10 @@
 package dev.settle.examples;
 
+import dev.settle.RetryPolicy;
 import dev.settle.SettleClient;
 import dev.settle.sandbox.SettleSandbox;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
@@ -11,6 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 
 /** One sandbox per test class, back to its seeded state before each test, on a fixed clock. */
 abstract class SandboxFixture {
+  /** Attempts per call; retries do not wait, so that no test sleeps. */
+  static final int ATTEMPTS = 3;
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
   static SettleSandbox sandbox;
   SettleClient settle;
@@ -28,6 +32,8 @@ abstract class SandboxFixture {
   @BeforeEach
   void freshState() {
     sandbox.reset();
-    settle = SettleClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey()).clock(CLOCK).build();
+    settle = SettleClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey()).clock(CLOCK)
+        .retryPolicy(RetryPolicy.builder().maxAttempts(ATTEMPTS).initialBackoff(Duration.ZERO).build())
+        .build();
   }
 }

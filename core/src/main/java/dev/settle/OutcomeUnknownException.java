@@ -1,0 +1,48 @@
+package dev.settle;
+
+/**
+ * A write (adding a method, paying) may or may not have happened: every attempt ended without an
+ * answer that says, and the retries or the call's deadline ran out.
+ *
+ * <p>Nothing is lost: the server keeps the outcome of each idempotency key. Resolve it by making
+ * the same call again with {@link #retryOptions()}: the server replays what it did, or does it
+ * now if it never got the request. For a payment, the invoice's payment attempts also show it.
+ *
+ * <pre>{@code
+ * try {
+ *   invoices.pay(id);
+ * } catch (OutcomeUnknownException e) {
+ *   Payment payment = invoices.pay(id, e.retryOptions());   // charges at most once
+ * }
+ * }</pre>
+ */
+public final class OutcomeUnknownException extends SettleException {
+  private final String idempotencyKey;
+  private final int attempts;
+
+  OutcomeUnknownException(String idempotencyKey, int attempts, SettleException lastFailure) {
+    super(
+        "The outcome of the write is unknown after " + attempts + " attempt"
+            + (attempts == 1 ? "" : "s") + " (" + lastFailure.getMessage()
+            + "); repeat it with idempotency key " + idempotencyKey + " to learn it",
+        lastFailure.requestId().orElse(null),
+        lastFailure);
+    this.idempotencyKey = idempotencyKey;
+    this.attempts = attempts;
+  }
+
+  /** The key every attempt carried. */
+  public String idempotencyKey() {
+    return idempotencyKey;
+  }
+
+  /** How many attempts were made. */
+  public int attempts() {
+    return attempts;
+  }
+
+  /** Options that repeat the write with the same key, so it resolves instead of repeating. */
+  public RequestOptions retryOptions() {
+    return RequestOptions.withKey(idempotencyKey);
+  }
+}

@@ -1,0 +1,119 @@
+package dev.settle;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * When and how Settle repeats a call that failed for a reason that may pass: a dropped or
+ * timed-out connection, HTTP 429, 502, 503 or 504, or a 409 saying the same idempotency key is
+ * still being processed.
+ *
+ * <p>A request the server found wrong (any other 4xx) is never repeated. Writes are repeated
+ * with the idempotency key of their first attempt, so the server replays a write it already did
+ * instead of doing it again. The waits grow exponentially with full jitter, and a
+ * {@code Retry-After} from the server is honoured. All attempts of a call share one deadline: the
+ * call's timeout.
+ *
+ * <pre>{@code
+ * SettleClient.builder()...retryPolicy(RetryPolicy.builder().maxAttempts(5).build())
+ * }</pre>
+ */
+public final class RetryPolicy {
+  private static final RetryPolicy DEFAULTS = builder().build();
+  private static final RetryPolicy NONE = builder().maxAttempts(1).build();
+
+  private final int maxAttempts;
+  private final Duration initialBackoff;
+  private final Duration maxBackoff;
+
+  private RetryPolicy(Builder builder) {
+    this.maxAttempts = builder.maxAttempts;
+    this.initialBackoff = builder.initialBackoff;
+    this.maxBackoff = builder.maxBackoff;
+  }
+
+  /** Up to 4 attempts, waits from 200 ms doubling up to 5 s. */
+  public static RetryPolicy defaults() {
+    return DEFAULTS;
+  }
+
+  /** One attempt: failures reach the caller at once. */
+  public static RetryPolicy none() {
+    return NONE;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Attempts per call, the first included. */
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  public Duration initialBackoff() {
+    return initialBackoff;
+  }
+
+  public Duration maxBackoff() {
+    return maxBackoff;
+  }
+
+  /** The wait before attempt {@code attempt + 1}: uniform in [0, min(max, initial·2^(attempt-1))]. */
+  Duration backoff(int attempt) {
+    long ceiling = initialBackoff.toMillis() << Math.min(attempt - 1, 20);
+    long capped = Math.min(Math.max(ceiling, 0), maxBackoff.toMillis());
+    return Duration.ofMillis(ThreadLocalRandom.current().nextLong(capped + 1));
+  }
+
+  @Override
+  public String toString() {
+    return "RetryPolicy{maxAttempts=" + maxAttempts + ", initialBackoff=" + initialBackoff
+        + ", maxBackoff=" + maxBackoff + "}";
+  }
+
+  /** Builds a {@link RetryPolicy}. */
+  public static final class Builder {
+    private int maxAttempts = 4;
+    private Duration initialBackoff = Duration.ofMillis(200);
+    private Duration maxBackoff = Duration.ofSeconds(5);
+
+    private Builder() {}
+
+    /**
+     * Sets the attempts per call, the first included; 1 turns retries off.
+     *
+     * @throws SettleConfigurationException if below 1
+     */
+    public Builder maxAttempts(int maxAttempts) {
+      if (maxAttempts < 1) {
+        throw new SettleConfigurationException("maxAttempts must be at least 1");
+      }
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    /** The longest first wait; each later one may be twice as long. */
+    public Builder initialBackoff(Duration backoff) {
+      this.initialBackoff = nonNegative(backoff, "initialBackoff");
+      return this;
+    }
+
+    /** The longest any wait may be, unless the server's {@code Retry-After} asks for more. */
+    public Builder maxBackoff(Duration backoff) {
+      this.maxBackoff = nonNegative(backoff, "maxBackoff");
+      return this;
+    }
+
+    public RetryPolicy build() {
+      return new RetryPolicy(this);
+    }
+
+    private static Duration nonNegative(Duration value, String name) {
+      if (value == null || value.isNegative()) {
+        throw new SettleConfigurationException(name + " must not be negative");
+      }
+      return value;
+    }
+  }
+}
