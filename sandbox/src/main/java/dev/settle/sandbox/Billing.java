@@ -33,6 +33,7 @@ import java.util.function.Supplier;
  */
 final class Billing {
   static final Duration PAYMENT_TERMS = Duration.ofDays(30);
+  static final Duration RENEWAL_PAYMENT_TERMS = Duration.ofDays(14);
 
   private final SandboxClock clock;
   private final Supplier<URI> baseUrl;
@@ -287,6 +288,12 @@ final class Billing {
   /** Marks an invoice paid, and brings a license whose renewal it was back to active. */
   private void markPaid(Account account, Invoice invoice, Instant when) {
     invoice.markPaid(when);
+    if (invoice.renewalOf != null) {
+      License license = account.licenses.get(invoice.renewalOf);
+      if (license != null) {
+        updateRenewalStatus(account, license);
+      }
+    }
   }
 
   /** A URL of the sandbox's own pages; relative while the sandbox has not started (no port yet). */
@@ -368,6 +375,83 @@ final class Billing {
     return Views.license(account, license);
   }
 
+  // ---- renewals
+
+  /**
+   * Does what the billing system would have done up to now, in time order: for each license
+   * whose {@code renews_at} has come, renews it for a year (with auto-renewal on) or lets it
+   * expire (with it off). A license renews once per year however time moved: each renewal moves
+   * {@code renews_at} a year on, and a license overdue by several years is renewed once for each.
+   * Runs when the clock is advanced, and before any request reads the state, so that a ticking
+   * base clock renews as well.
+   */
+  synchronized void renewDue() {
+    Instant now = clock.instant();
+    while (true) {
+      Account dueAccount = null;
+      License due = null;
+      for (Account account : accounts.values()) {
+        for (License license : account.licenses.values()) {
+          boolean running = license.status == LicenseStatus.ACTIVE || license.status == LicenseStatus.RENEWAL_FAILED;
+          if (!running || license.renewsAt == null || license.renewsAt.isAfter(now)) {
+            continue;
+          }
+          if (due == null || license.renewsAt.isBefore(due.renewsAt)
+              || (license.renewsAt.equals(due.renewsAt) && license.sequence < due.sequence)) {
+            dueAccount = account;
+            due = license;
+          }
+        }
+      }
+      if (due == null) {
+        return;
+      }
+      renew(dueAccount, due);
+    }
+  }
+
+  /**
+   * One renewal date of one license, as of that date: a renewal invoice charged at once to the
+   * method preferred now, or expiry when auto-renewal is off.
+   */
+  private void renew(Account account, License license) {
+    Instant when = license.renewsAt;
+    if (!license.autoRenewal) {
+      license.status = LicenseStatus.EXPIRED;
+      license.renewsAt = null;   // it will not renew; the contract has no field for when it ended
+      return;
+    }
+    license.years++;
+    license.renewsAt = anniversary(license.activatedAt, license.years);
+    String description = license.product + ", renewal from " + when.atZone(ZoneOffset.UTC).toLocalDate();
+    Invoice invoice = addInvoice(account, null, List.of(new InvoiceLine(description, license.price, license.id)),
+        when, RENEWAL_PAYMENT_TERMS);
+    invoice.renewalOf = license.id;
+    license.lastRenewalInvoiceId = invoice.id;
+    // Marked failed first, so that a successful charge (which settles the invoice) decides.
+    license.status = LicenseStatus.RENEWAL_FAILED;
+    PaymentMethod method = account.preferred();
+    if (method != null) {
+      charge(account, invoice, method, when);
+    }
+    updateRenewalStatus(account, license);
+  }
+
+  /** A running license is active while none of its renewal invoices is left open, else renewal_failed. */
+  private static void updateRenewalStatus(Account account, License license) {
+    if (license.status != LicenseStatus.ACTIVE && license.status != LicenseStatus.RENEWAL_FAILED) {
+      return;
+    }
+    boolean owing = account.invoices.values().stream()
+        .anyMatch(invoice -> license.id.equals(invoice.renewalOf) && invoice.status == InvoiceStatus.OPEN);
+    license.status = owing ? LicenseStatus.RENEWAL_FAILED : LicenseStatus.ACTIVE;
+  }
+
+  /** Counted from the activation, so that a license activated on 29 February keeps its day. */
+  private static Instant anniversary(Instant activatedAt, int years) {
+    return activatedAt.atZone(ZoneOffset.UTC).plusYears(years).toInstant();
+  }
+
   // ---- building state (callers hold the lock: reset, the demo data, the in-process setup)
 
   Account addAccount(String customerId, Portal portal, String name, String email, String currency,
@@ -392,10 +476,14 @@ final class Billing {
   }
 
   Invoice addInvoice(Account account, String id, List<InvoiceLine> lines, Instant issuedAt) {
+    return addInvoice(account, id, lines, issuedAt, PAYMENT_TERMS);
+  }
+
+  Invoice addInvoice(Account account, String id, List<InvoiceLine> lines, Instant issuedAt, Duration terms) {
     int year = issuedAt.atZone(ZoneOffset.UTC).getYear();
     String number = String.format(Locale.ROOT, "INV-%d-%04d", year, ++invoiceCount);
     Invoice invoice = new Invoice(id != null ? id : Ids.random("in_"), ++sequence, number,
-        account.currency, lines, issuedAt, issuedAt.plus(PAYMENT_TERMS));
+        account.currency, lines, issuedAt, issuedAt.plus(terms));
     account.invoices.put(invoice.id, invoice);
     return invoice;
   }
@@ -409,7 +497,8 @@ final class Billing {
   static void activate(License license, Instant when) {
     license.status = LicenseStatus.ACTIVE;
     license.activatedAt = when;
-    license.renewsAt = when.atZone(ZoneOffset.UTC).plusYears(1).toInstant();
+    license.years = 1;
+    license.renewsAt = anniversary(when, 1);
   }
 
   synchronized List<String> accountSummaries() {
@@ -429,6 +518,8 @@ final class Billing {
   // ---- look-ups
 
   private Account findAccount(String customerId) {
+    // Every request starts here: whatever came due on a ticking clock happens before it is answered.
+    renewDue();
     Account account = accounts.get(customerId);
     if (account == null) {
       throw ApiError.notFound("customer_id", "No account with customer id " + customerId + ".");

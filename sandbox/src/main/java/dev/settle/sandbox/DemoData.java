@@ -42,6 +42,9 @@ final class DemoData {
         "compta@brasserie-martin.example", "EUR", daysAgo(now, 300));
     billing.addPaymentMethod(martin, "pm_demo100002visa",
         card(Cards.Brand.VISA, "4242", 12, year + 3, "Claire Martin"), true, daysAgo(now, 300));
+    License martinPro = billing.addLicense(martin, "lic_demo100002a", "Settle Pro (annual)", 11900, daysAgo(now, 300));
+    Billing.activate(martinPro, daysAgo(now, 300));
+    martinPro.autoRenewal = true;
     billing.addLicense(martin, "lic_demo100002", "Settle Starter (annual)", 4900, daysAgo(now, 2));
 
     // Portal II with many methods possible: switching means add, then mark preferred.
@@ -65,6 +68,8 @@ final class DemoData {
 
     // Portal II in a currency without minor digits.
     Account sakura = billing.addAccount("300001", Portal.II, "Sakura Kogyo K.K.", null, "JPY", daysAgo(now, 100));
+    License sakuraTeam = billing.addLicense(sakura, "lic_demo300001", "Settle Team (annual)", 59800, daysAgo(now, 100));
+    Billing.activate(sakuraTeam, daysAgo(now, 100));
     billing.addInvoice(sakura, "in_demo300001a",
         List.of(new InvoiceLine("Settle Team (annual)", 59800, null)), daysAgo(now, 7));
   }

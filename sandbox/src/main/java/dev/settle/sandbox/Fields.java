@@ -97,6 +97,26 @@ final class Fields {
     }
   }
 
+  long requiredLong(String name, long min, long max) {
+    Object value = values.get(name);
+    if (value == null) {
+      throw ApiError.parameterMissing(prefix + name);
+    }
+    String expected = prefix + name + " must be an integer from " + min + " to " + max + ".";
+    if (!(value instanceof BigDecimal number)) {
+      throw ApiError.parameterInvalid(prefix + name, expected);
+    }
+    try {
+      long integer = number.longValueExact();
+      if (integer < min || integer > max) {
+        throw ApiError.parameterInvalid(prefix + name, expected);
+      }
+      return integer;
+    } catch (ArithmeticException e) {
+      throw ApiError.parameterInvalid(prefix + name, expected);
+    }
+  }
+
   @SuppressWarnings("unchecked")
   Fields requiredObject(String name) {
     Object value = values.get(name);

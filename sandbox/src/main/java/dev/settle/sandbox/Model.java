@@ -95,6 +95,8 @@ final class Model {
     final Instant dueAt;
     final String paymentReference;
     InvoiceStatus status = InvoiceStatus.OPEN;
+    /** The license this invoice renews, or null for any other invoice. */
+    String renewalOf;
     long amountPaid;
     Instant paidAt;
 
@@ -132,6 +134,8 @@ final class Model {
     LicenseStatus status;
     boolean autoRenewal;
     Instant activatedAt;
+    /** The years the license runs for from its activation: 1 until its first renewal. */
+    int years;
     Instant renewsAt;
     String lastRenewalInvoiceId;
 

@@ -9,7 +9,7 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,10 +24,14 @@ import java.util.stream.Collectors;
  */
 final class SandboxHandler implements HttpHandler {
   static final String API_VERSION = "2026-11-01";
+  /** Moves the sandbox clock over HTTP, for clients in another process; needs the API key. */
+  static final String CLOCK_ADVANCE = "/sandbox/clock/advance";
+  /** The most one call may move the clock: a hundred years of 365 days. */
+  static final long MAX_ADVANCE_SECONDS = 100L * 365 * 24 * 60 * 60;
   private static final System.Logger LOG = System.getLogger(SettleSandbox.class.getName());
 
   private final String apiKey;
-  private final Clock clock;
+  private final SandboxClock clock;
   private final List<Route> routes;
   private final Idempotency idempotency;
   private final AuthenticationPages authenticationPages;
@@ -37,7 +41,7 @@ final class SandboxHandler implements HttpHandler {
    */
   private volatile Consumer<String> beforeExecute = path -> { };
 
-  SandboxHandler(String apiKey, Clock clock, List<Route> routes, Idempotency idempotency,
+  SandboxHandler(String apiKey, SandboxClock clock, List<Route> routes, Idempotency idempotency,
       AuthenticationPages authenticationPages) {
     this.apiKey = apiKey;
     this.clock = clock;
@@ -71,6 +75,10 @@ final class SandboxHandler implements HttpHandler {
     byte[] body = exchange.getRequestBody().readAllBytes();
     Headers headers = exchange.getRequestHeaders();
 
+    if (path.equals(CLOCK_ADVANCE)) {
+      authenticate(headers.getFirst("Authorization"));
+      return advanceClock(method, path, headers.getFirst("Content-Type"), body, requestId);
+    }
     if (path.startsWith(AuthenticationPages.PATH_PREFIX)) {
       return authenticationPages.respond(method, path, requestId);
     }
@@ -100,6 +108,20 @@ final class SandboxHandler implements HttpHandler {
     String fingerprint = method + " " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
         + "\n" + new String(Json.write(Json.canonical(json)), StandardCharsets.UTF_8);
     return executeOnce(route, call, idempotencyKey, fingerprint, requestId);
+  }
+
+  /**
+   * {@code POST /sandbox/clock/advance} with {@code {"seconds": N}}: moves the clock as
+   * {@link SandboxClock#advance} does, renewals included, and answers {@code {"now": …}}.
+   */
+  private Response advanceClock(String method, String path, String contentType, byte[] body, String requestId) {
+    if (!method.equals("POST")) {
+      return Response.error(ApiError.methodNotAllowed(method, path), requestId).withHeader("Allow", "POST");
+    }
+    long seconds = Fields.of(parseBody(contentType, body)).allowOnly("seconds")
+        .requiredLong("seconds", 0, MAX_ADVANCE_SECONDS);
+    clock.advance(Duration.ofSeconds(seconds));
+    return Response.json(200, Json.object("now", Views.timestamp(clock.instant())));
   }
 
   private Response noRoute(String method, String path, String requestId) {

@@ -87,6 +87,7 @@ public final class SettleSandbox implements AutoCloseable {
     this.apiKey = builder.apiKey;
     this.clock = new SandboxClock(builder.clock);
     this.billing = new Billing(clock, this::baseUrl);
+    clock.onAdvance(billing::renewDue);
     this.handler = new SandboxHandler(apiKey, clock, Api.routes(billing), idempotency,
         new AuthenticationPages(billing));
   }
