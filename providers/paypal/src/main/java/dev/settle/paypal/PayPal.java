@@ -39,11 +39,12 @@ import java.util.Objects;
  * codes {@code payer_action_required}, {@code setup_cancelled}, {@code setup_expired},
  * {@code setup_already_completed}), and nothing is stored. Read it as a status with {@link
  * PayPalSetupStatus#ofRefusedCompletion}. This module does not wrap it in an exception of its
- * own: Settle's exceptions can be created only by core, and an exception outside
- * {@link dev.settle.SettleException} would break the promise that every failure is one. Nor does
- * it read the setup before completing and refuse early: a {@link ValidationException} promises
- * that nothing was sent, and the status can change between that read and the completion anyway,
- * so the conflict must be handled in any case. {@link #setup} and {@link
+ * own: {@link dev.settle.SettleException} cannot be subclassed outside core, and an exception
+ * outside that tree would break the promise that every failure is one. Nor does it read the setup
+ * before completing to refuse early: the one Settle exception a provider may throw,
+ * {@link ValidationException}, promises that nothing was sent, and the status can change between
+ * that read and the completion anyway (the payer approves, the setup expires), so the conflict
+ * must be handled in any case. {@link #setup} and {@link
  * PayPalSetupStatus#canComplete()} tell a caller in advance whether completing is worth trying.
  *
  * <h2>Retries</h2>

@@ -18,6 +18,7 @@ import dev.settle.spi.ProviderContext;
  */
 public final class PayPalProvider implements PaymentMethodProvider {
 
+  /** For {@link java.util.ServiceLoader}, and for registering the provider on a builder. */
   public PayPalProvider() {}
 
   /** Always {@code paypal}. */
