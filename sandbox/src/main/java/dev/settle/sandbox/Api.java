@@ -1,7 +1,10 @@
 package dev.settle.sandbox;
 
 import dev.settle.sandbox.Model.InvoiceStatus;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -15,6 +18,8 @@ final class Api {
   private static final Pattern HOLDER_NAME = Pattern.compile("(?s).{0,200}");
   private static final Pattern CARD_TYPE = Pattern.compile("card");
   private static final Set<String> PAGING = Set.of("limit", "starting_after");
+  private static final Pattern URL = Pattern.compile("(?s).{1,4000}");
+  private static final String URL_EXPECTED = "an absolute http or https URL of at most 4000 characters";
 
   private Api() {}
 
@@ -65,10 +70,19 @@ final class Api {
           return billing.autoRenewal(customerId(call), call.path().get("license_id"), enabled);
         }),
 
+        new Route("POST", account + "/paypal_setups", 201, true, true, Set.of(), call -> {
+          Fields body = Fields.of(call.body()).allowOnly("return_url", "cancel_url");
+          String returnUrl = body.requiredString("return_url", URL, URL_EXPECTED);
+          String cancelUrl = body.requiredString("cancel_url", URL, URL_EXPECTED);
+          requireHttpUrl("return_url", returnUrl);
+          requireHttpUrl("cancel_url", cancelUrl);
+          return billing.createPayPalSetup(customerId(call), returnUrl, cancelUrl);
+        }),
+        get(setup, Set.of(), call -> billing.payPalSetup(customerId(call), call.path().get("setup_id"))),
+        new Route("POST", setup + "/complete", 200, true, false, Set.of(),
+            call -> billing.completePayPalSetup(customerId(call), call.path().get("setup_id"))),
+
         // Later work; answered in the error shape so that clients see "not yet", not "no such path".
-        notImplemented("POST", account + "/paypal_setups"),
-        notImplemented("GET", setup),
-        notImplemented("POST", setup + "/complete"),
         notImplemented("GET", invoice + "/pdf"),
         notImplemented("GET", "/v1/webhook_endpoints"),
         notImplemented("POST", "/v1/webhook_endpoints"),
@@ -83,6 +97,20 @@ final class Api {
     return new Route(method, template, 501, false, false, Set.of(), call -> {
       throw ApiError.notImplemented(method, template);
     });
+  }
+
+  /** Where a payer's browser is sent back to must be a URL it can open. */
+  private static void requireHttpUrl(String name, String url) {
+    try {
+      URI uri = new URI(url);
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+        return;
+      }
+    } catch (URISyntaxException e) {
+      // Refused below, like any other URL that is not absolute http(s).
+    }
+    throw ApiError.parameterInvalid(name, name + " must be " + URL_EXPECTED + ".");
   }
 
   private static String customerId(Route.Call call) {

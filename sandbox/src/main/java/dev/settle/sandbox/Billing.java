@@ -7,6 +7,9 @@ import dev.settle.sandbox.Model.InvoiceLine;
 import dev.settle.sandbox.Model.InvoiceStatus;
 import dev.settle.sandbox.Model.License;
 import dev.settle.sandbox.Model.LicenseStatus;
+import dev.settle.sandbox.Model.PayPalFacts;
+import dev.settle.sandbox.Model.PayPalSetup;
+import dev.settle.sandbox.Model.PayPalSetupStatus;
 import dev.settle.sandbox.Model.Payment;
 import dev.settle.sandbox.Model.PaymentMethod;
 import dev.settle.sandbox.Model.PaymentStatus;
@@ -37,18 +40,21 @@ final class Billing {
 
   private final SandboxClock clock;
   private final Supplier<URI> baseUrl;
+  private final Duration payPalSetupLifetime;
 
   private final Map<String, Account> accounts = new LinkedHashMap<>();
   private final Map<String, Token> tokens = new HashMap<>();
   private final Map<String, RestoreToken> restoreTokens = new HashMap<>();
   private final Map<String, Payment> payments = new HashMap<>();
+  private final Map<String, PayPalSetup> payPalSetups = new HashMap<>();
   private long sequence;
   private int invoiceCount;
   private long nextCustomerNumber;
 
-  Billing(SandboxClock clock, Supplier<URI> baseUrl) {
+  Billing(SandboxClock clock, Supplier<URI> baseUrl, Duration payPalSetupLifetime) {
     this.clock = clock;
     this.baseUrl = baseUrl;
+    this.payPalSetupLifetime = payPalSetupLifetime;
     reset();
   }
 
@@ -58,6 +64,7 @@ final class Billing {
     tokens.clear();
     restoreTokens.clear();
     payments.clear();
+    payPalSetups.clear();
     sequence = 0;
     invoiceCount = 0;
     nextCustomerNumber = 900001;
@@ -107,7 +114,7 @@ final class Billing {
     }
     CardFacts card = new CardFacts(brand, number.substring(number.length() - 4), input.expMonth(),
         input.expYear(), input.holderName(), Cards.behaviorOf(number));
-    Token token = new Token(Ids.random("tok_"), clock.instant(), card);
+    Token token = new Token(Ids.random("tok_"), clock.instant(), card, null);
     tokens.put(token.id, token);
     return Views.token(token);
   }
@@ -142,13 +149,14 @@ final class Billing {
     }
     // Like a processor verifying a card when it is saved: the token is spent even if that fails.
     token.used = true;
-    Cards.Decline decline = token.card.behavior().onAttach;
+    Cards.Decline decline = token.card == null ? null : token.card.behavior().onAttach;
     if (decline != null) {
       throw ApiError.card(decline.code, decline.declineCode, decline.message, null);
     }
     boolean makePreferred = account.portal == Portal.I
         || (preferred != null ? preferred : account.paymentMethods.isEmpty());
-    PaymentMethod method = addPaymentMethod(account, token.card, makePreferred);
+    PaymentMethod method = addPaymentMethod(account, Ids.random("pm_"), token.card, token.paypal, makePreferred,
+        clock.instant());
     return Views.paymentMethod(account, method);
   }
 
@@ -269,13 +277,21 @@ final class Billing {
         invoice.amountDue(), invoice.currency, method.id, when);
     payments.put(payment.id, payment);
 
-    Cards.Decline decline = isExpired(method.card, when) ? Cards.Decline.EXPIRED : method.card.behavior().onCharge;
+    Cards.Decline decline;
+    boolean requiresAction;
+    if (method.paypal != null) {
+      decline = method.paypal.declinesCharges() ? Cards.Decline.PAYPAL_DECLINED : null;
+      requiresAction = false;
+    } else {
+      decline = isExpired(method.card, when) ? Cards.Decline.EXPIRED : method.card.behavior().onCharge;
+      requiresAction = method.card.behavior().chargeRequiresAction;
+    }
     if (decline != null) {
       payment.status = PaymentStatus.FAILED;
       payment.decline = decline;
       payment.declineCode = decline.declineCode;
       payment.failureMessage = decline.message;
-    } else if (method.card.behavior().chargeRequiresAction) {
+    } else if (requiresAction) {
       payment.status = PaymentStatus.REQUIRES_ACTION;
       payment.nextActionUrl = sandboxUrl("sandbox/3ds/" + payment.id);
     } else {
@@ -341,6 +357,107 @@ final class Billing {
       markPaid(accounts.get(payment.customerId), invoice, clock.instant());
     }
     return Views.payment(payment);
+  }
+
+  // ---- PayPal setups
+
+  synchronized Map<String, Object> createPayPalSetup(String customerId, String returnUrl, String cancelUrl) {
+    Account account = findAccount(customerId);
+    Instant now = clock.instant();
+    PayPalSetup setup = new PayPalSetup(Ids.random("pps_"), account.customerId, returnUrl, cancelUrl, now,
+        now.plus(payPalSetupLifetime));
+    payPalSetups.put(setup.id, setup);
+    return payPalSetupView(setup);
+  }
+
+  synchronized Map<String, Object> payPalSetup(String customerId, String setupId) {
+    return payPalSetupView(findPayPalSetup(findAccount(customerId), setupId));
+  }
+
+  /** Turns an approved setup into a single-use PayPal token, once. */
+  synchronized Map<String, Object> completePayPalSetup(String customerId, String setupId) {
+    PayPalSetup setup = findPayPalSetup(findAccount(customerId), setupId);
+    switch (setup.statusAt(clock.instant())) {
+      case PAYER_ACTION_REQUIRED -> throw ApiError.conflict("payer_action_required", "setup_id",
+          "The payer has not approved this setup yet. Send them to its approval_url first.");
+      case CANCELLED -> throw ApiError.conflict("setup_cancelled", "setup_id",
+          "The payer cancelled this setup. Create a new one.");
+      case EXPIRED -> throw ApiError.conflict("setup_expired", "setup_id",
+          "This setup expired before the payer approved it. Create a new one.");
+      case COMPLETED -> throw ApiError.conflict("setup_already_completed", "setup_id",
+          "This setup was already completed; each setup gives one token.");
+      case APPROVED -> {
+        // Handled below.
+      }
+    }
+    setup.status = PayPalSetupStatus.COMPLETED;
+    Token token = new Token(Ids.random("tok_"), clock.instant(), null, setup.payer);
+    tokens.put(token.id, token);
+    return Views.token(token);
+  }
+
+  /** What the payer's approval page shows of a setup; null for an unknown setup. */
+  record PayerView(String setupId, String merchantName, PayPalSetupStatus status) {}
+
+  /** The payer's answer on the approval page: where to send their browser, or why not. */
+  record PayerAnswer(String location, PayPalSetupStatus refusedBecause) {}
+
+  synchronized PayerView payPalSetupForPayer(String setupId) {
+    PayPalSetup setup = payPalSetups.get(setupId);
+    if (setup == null) {
+      return null;
+    }
+    return new PayerView(setup.id, accounts.get(setup.customerId).name, setup.statusAt(clock.instant()));
+  }
+
+  /**
+   * The payer approves with {@code email}: back to {@code return_url} with the setup's id and an
+   * approval token id. Approving an approved setup again sends them back the same way; a setup
+   * that is no longer waiting (expired, cancelled, completed) is refused. Null for an unknown setup.
+   */
+  synchronized PayerAnswer approvePayPalSetup(String setupId, String email) {
+    PayPalSetup setup = payPalSetups.get(setupId);
+    if (setup == null) {
+      return null;
+    }
+    PayPalSetupStatus status = setup.statusAt(clock.instant());
+    if (status == PayPalSetupStatus.PAYER_ACTION_REQUIRED) {
+      setup.status = PayPalSetupStatus.APPROVED;
+      setup.payer = new PayPalFacts(email, PayPalIds.payerId());
+      setup.approvalTokenId = PayPalIds.approvalTokenId();
+    } else if (status != PayPalSetupStatus.APPROVED) {
+      return new PayerAnswer(null, status);
+    }
+    return new PayerAnswer(PayPalIds.withQuery(setup.returnUrl,
+        "approval_session_id", setup.id, "approval_token_id", setup.approvalTokenId), null);
+  }
+
+  /** The payer cancels: back to {@code cancel_url} with the setup's id. Null for an unknown setup. */
+  synchronized PayerAnswer cancelPayPalSetup(String setupId) {
+    PayPalSetup setup = payPalSetups.get(setupId);
+    if (setup == null) {
+      return null;
+    }
+    PayPalSetupStatus status = setup.statusAt(clock.instant());
+    if (status == PayPalSetupStatus.PAYER_ACTION_REQUIRED) {
+      setup.status = PayPalSetupStatus.CANCELLED;
+    } else if (status != PayPalSetupStatus.CANCELLED) {
+      return new PayerAnswer(null, status);
+    }
+    return new PayerAnswer(PayPalIds.withQuery(setup.cancelUrl, "approval_session_id", setup.id), null);
+  }
+
+  private Map<String, Object> payPalSetupView(PayPalSetup setup) {
+    return Views.payPalSetup(setup, clock.instant(),
+        sandboxUrl(PayPalPages.APPROVE.substring(1) + "?setup=" + setup.id));
+  }
+
+  private PayPalSetup findPayPalSetup(Account account, String setupId) {
+    PayPalSetup setup = payPalSetups.get(setupId);
+    if (setup == null || !setup.customerId.equals(account.customerId)) {
+      throw ApiError.notFound("setup_id", "No PayPal setup " + setupId + " on account " + account.customerId + ".");
+    }
+    return setup;
   }
 
   // ---- licenses
@@ -461,13 +578,9 @@ final class Billing {
     return account;
   }
 
-  PaymentMethod addPaymentMethod(Account account, CardFacts card, boolean preferred) {
-    return addPaymentMethod(account, Ids.random("pm_"), card, preferred, clock.instant());
-  }
-
-  PaymentMethod addPaymentMethod(Account account, String id, CardFacts card, boolean preferred,
-      Instant createdAt) {
-    PaymentMethod method = new PaymentMethod(id, ++sequence, createdAt, card);
+  PaymentMethod addPaymentMethod(Account account, String id, CardFacts card, PayPalFacts paypal,
+      boolean preferred, Instant createdAt) {
+    PaymentMethod method = new PaymentMethod(id, ++sequence, createdAt, card, paypal);
     account.paymentMethods.put(method.id, method);
     if (preferred) {
       account.preferredPaymentMethodId = method.id;
@@ -509,7 +622,8 @@ final class Billing {
       lines.add(String.format(Locale.ROOT, "%-8s Portal %-3s %-3s %-28s %s, %d open invoice(s)",
           account.customerId, account.portal, account.currency, account.name,
           preferred == null ? "no preferred method"
-              : "preferred " + preferred.card.brand().wireName + " " + preferred.card.last4(),
+              : preferred.card != null ? "preferred " + preferred.card.brand().wireName + " " + preferred.card.last4()
+              : "preferred PayPal " + preferred.paypal.email(),
           open));
     }
     return lines;

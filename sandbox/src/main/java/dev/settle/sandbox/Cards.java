@@ -57,7 +57,9 @@ final class Cards {
     EXPIRED("expired_card", "expired_card", "Your card has expired."),
     INCORRECT_CVC("incorrect_cvc", "incorrect_cvc", "Your card's security code is incorrect."),
     PROCESSING_ERROR("processing_error", "processing_error",
-        "An error occurred while processing your card. Try again in a little bit.");
+        "An error occurred while processing your card. Try again in a little bit."),
+    // Not a card's, but reported the same way: the sandbox's declining PayPal test payer.
+    PAYPAL_DECLINED("paypal_declined", "paypal_declined", "PayPal declined the payment.");
 
     final String code;
     final String declineCode;

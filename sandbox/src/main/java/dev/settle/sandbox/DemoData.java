@@ -41,7 +41,7 @@ final class DemoData {
     Account martin = billing.addAccount("100002", Portal.I, "Brasserie Martin",
         "compta@brasserie-martin.example", "EUR", daysAgo(now, 300));
     billing.addPaymentMethod(martin, "pm_demo100002visa",
-        card(Cards.Brand.VISA, "4242", 12, year + 3, "Claire Martin"), true, daysAgo(now, 300));
+        card(Cards.Brand.VISA, "4242", 12, year + 3, "Claire Martin"), null, true, daysAgo(now, 300));
     License martinPro = billing.addLicense(martin, "lic_demo100002a", "Settle Pro (annual)", 11900, daysAgo(now, 300));
     Billing.activate(martinPro, daysAgo(now, 300));
     martinPro.autoRenewal = true;
@@ -51,7 +51,7 @@ final class DemoData {
     Account nordlicht = billing.addAccount("200001", Portal.II, "Nordlicht Studio GmbH",
         "finance@nordlicht.example", "EUR", daysAgo(now, 500));
     billing.addPaymentMethod(nordlicht, "pm_demo200001mastercard",
-        card(Cards.Brand.MASTERCARD, "4444", 8, year + 2, "Jonas Berg"), true, daysAgo(now, 500));
+        card(Cards.Brand.MASTERCARD, "4444", 8, year + 2, "Jonas Berg"), null, true, daysAgo(now, 500));
     License team = billing.addLicense(nordlicht, "lic_demo200001", "Settle Team (annual)", 49900, daysAgo(now, 500));
     Billing.activate(team, daysAgo(now, 95));
     team.autoRenewal = true;

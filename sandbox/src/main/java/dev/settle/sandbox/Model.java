@@ -38,9 +38,27 @@ final class Model {
     }
   }
 
+  enum PayPalSetupStatus {
+    PAYER_ACTION_REQUIRED, APPROVED, CANCELLED, EXPIRED, COMPLETED;
+
+    String wireName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
   /** What may be known of a card after tokenization: never its number or CVC. */
   record CardFacts(Cards.Brand brand, String last4, int expMonth, int expYear, String holderName,
       Cards.Behavior behavior) {}
+
+  /** A PayPal account the payer approved: the email they gave and PayPal's id for them. */
+  record PayPalFacts(String email, String payerId) {
+    /** The sandbox's test payer whose every charge PayPal declines. */
+    static final String DECLINING_EMAIL = "decline@example.com";
+
+    boolean declinesCharges() {
+      return email.equalsIgnoreCase(DECLINING_EMAIL);
+    }
+  }
 
   static final class Account {
     final String customerId;
@@ -68,17 +86,24 @@ final class Model {
     }
   }
 
+  /** A stored method: exactly one of {@code card} and {@code paypal} is set. */
   static final class PaymentMethod {
     final String id;
     final long sequence;
     final Instant createdAt;
     final CardFacts card;
+    final PayPalFacts paypal;
 
-    PaymentMethod(String id, long sequence, Instant createdAt, CardFacts card) {
+    PaymentMethod(String id, long sequence, Instant createdAt, CardFacts card, PayPalFacts paypal) {
       this.id = id;
       this.sequence = sequence;
       this.createdAt = createdAt;
       this.card = card;
+      this.paypal = paypal;
+    }
+
+    String type() {
+      return card != null ? "card" : "paypal";
     }
   }
 
@@ -150,16 +175,56 @@ final class Model {
     }
   }
 
+  /** A single-use token of a card or of an approved PayPal account: one of the two is set. */
   static final class Token {
     final String id;
     final Instant createdAt;
     final CardFacts card;
+    final PayPalFacts paypal;
     boolean used;
 
-    Token(String id, Instant createdAt, CardFacts card) {
+    Token(String id, Instant createdAt, CardFacts card, PayPalFacts paypal) {
       this.id = id;
       this.createdAt = createdAt;
       this.card = card;
+      this.paypal = paypal;
+    }
+
+    String type() {
+      return card != null ? "card" : "paypal";
+    }
+  }
+
+  /**
+   * Saving a PayPal account, as PayPal's vault setup tokens do it: the payer approves at the
+   * approval page, then the merchant completes the setup into a token to attach.
+   */
+  static final class PayPalSetup {
+    final String id;
+    final String customerId;
+    final String returnUrl;
+    final String cancelUrl;
+    final Instant createdAt;
+    final Instant expiresAt;
+    PayPalSetupStatus status = PayPalSetupStatus.PAYER_ACTION_REQUIRED;
+    PayPalFacts payer;
+    String approvalTokenId;
+
+    PayPalSetup(String id, String customerId, String returnUrl, String cancelUrl, Instant createdAt,
+        Instant expiresAt) {
+      this.id = id;
+      this.customerId = customerId;
+      this.returnUrl = returnUrl;
+      this.cancelUrl = cancelUrl;
+      this.createdAt = createdAt;
+      this.expiresAt = expiresAt;
+    }
+
+    /** A setup the payer has not answered expires with its lifetime; answered ones keep their status. */
+    PayPalSetupStatus statusAt(Instant now) {
+      return status == PayPalSetupStatus.PAYER_ACTION_REQUIRED && !now.isBefore(expiresAt)
+          ? PayPalSetupStatus.EXPIRED
+          : status;
     }
   }
 

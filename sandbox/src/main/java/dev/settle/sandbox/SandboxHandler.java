@@ -35,6 +35,7 @@ final class SandboxHandler implements HttpHandler {
   private final List<Route> routes;
   private final Idempotency idempotency;
   private final AuthenticationPages authenticationPages;
+  private final PayPalPages payPalPages;
   /**
    * Runs for requests with an idempotency key, after the key is claimed and before the request
    * executes, with the operation's path template; tests hold a request there to have it in flight.
@@ -42,12 +43,13 @@ final class SandboxHandler implements HttpHandler {
   private volatile Consumer<String> beforeExecute = path -> { };
 
   SandboxHandler(String apiKey, SandboxClock clock, List<Route> routes, Idempotency idempotency,
-      AuthenticationPages authenticationPages) {
+      AuthenticationPages authenticationPages, PayPalPages payPalPages) {
     this.apiKey = apiKey;
     this.clock = clock;
     this.routes = routes;
     this.idempotency = idempotency;
     this.authenticationPages = authenticationPages;
+    this.payPalPages = payPalPages;
   }
 
   void beforeExecute(Consumer<String> hook) {
@@ -78,6 +80,9 @@ final class SandboxHandler implements HttpHandler {
     if (path.equals(CLOCK_ADVANCE)) {
       authenticate(headers.getFirst("Authorization"));
       return advanceClock(method, path, headers.getFirst("Content-Type"), body, requestId);
+    }
+    if (path.startsWith(PayPalPages.PATH_PREFIX)) {
+      return payPalPages.respond(method, path, exchange.getRequestURI().getRawQuery(), body, requestId);
     }
     if (path.startsWith(AuthenticationPages.PATH_PREFIX)) {
       return authenticationPages.respond(method, path, requestId);

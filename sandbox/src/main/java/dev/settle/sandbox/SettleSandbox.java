@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -54,6 +55,7 @@ public final class SettleSandbox implements AutoCloseable {
   /** The API key a sandbox accepts unless the builder names another. */
   static final String DEFAULT_API_KEY = "sk_test_settle_sandbox";
   static final int STANDALONE_PORT = 12111;
+  static final Duration DEFAULT_PAYPAL_SETUP_LIFETIME = Duration.ofHours(3);
 
   /**
    * The management portal an account lives on: Portal I stores one payment method, which is the
@@ -86,10 +88,10 @@ public final class SettleSandbox implements AutoCloseable {
     this.requestedPort = builder.port;
     this.apiKey = builder.apiKey;
     this.clock = new SandboxClock(builder.clock);
-    this.billing = new Billing(clock, this::baseUrl);
+    this.billing = new Billing(clock, this::baseUrl, builder.payPalSetupLifetime);
     clock.onAdvance(billing::renewDue);
     this.handler = new SandboxHandler(apiKey, clock, Api.routes(billing), idempotency,
-        new AuthenticationPages(billing));
+        new AuthenticationPages(billing), new PayPalPages(billing));
   }
 
   /** A builder with port 0 (any free port), the default API key and a clock standing at now. */
@@ -199,6 +201,55 @@ public final class SettleSandbox implements AutoCloseable {
     return billing.createInvoice(customerId, amountMinor, description);
   }
 
+  /**
+   * Test helper: approves a PayPal setup as the payer would on its approval page, without a
+   * browser. The setup is then {@code approved} with this email and a generated payer id, ready
+   * for {@code POST …/paypal_setups/{id}/complete}. Approving an approved setup again changes
+   * nothing.
+   *
+   * <p>The sandbox's test payer {@code decline@example.com} is approved like any other, but every
+   * charge to the PayPal account saved from it declines.
+   *
+   * @param setupId the setup's id ({@code pps_…}), as {@code POST …/paypal_setups} answered it
+   * @param email the payer's PayPal email, such as {@code buyer@example.com}
+   * @return where the payer's browser would be sent: the setup's {@code return_url} with
+   *     {@code approval_session_id} (the setup id) and {@code approval_token_id}
+   * @throws IllegalArgumentException for an unknown setup or an email without an {@code @}
+   * @throws IllegalStateException if the setup is expired, cancelled or completed
+   */
+  public URI approvePayPalSetup(String setupId, String email) {
+    Objects.requireNonNull(setupId, "setupId");
+    if (email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+")) {
+      throw new IllegalArgumentException("email must be an email address such as buyer@example.com");
+    }
+    return payerAnswer(setupId, billing.approvePayPalSetup(setupId, email.strip()));
+  }
+
+  /**
+   * Test helper: cancels a PayPal setup as the payer would with the approval page's Cancel
+   * button. The setup is then {@code cancelled}; completing it fails with {@code setup_cancelled}.
+   *
+   * @return where the payer's browser would be sent: the setup's {@code cancel_url} with
+   *     {@code approval_session_id} (the setup id)
+   * @throws IllegalArgumentException for an unknown setup
+   * @throws IllegalStateException if the setup is approved, expired or completed
+   */
+  public URI cancelPayPalSetup(String setupId) {
+    Objects.requireNonNull(setupId, "setupId");
+    return payerAnswer(setupId, billing.cancelPayPalSetup(setupId));
+  }
+
+  private static URI payerAnswer(String setupId, Billing.PayerAnswer answer) {
+    if (answer == null) {
+      throw new IllegalArgumentException("No PayPal setup " + setupId);
+    }
+    if (answer.location() == null) {
+      throw new IllegalStateException("PayPal setup " + setupId + " is " + answer.refusedBecause().wireName()
+          + "; the payer can no longer answer it");
+    }
+    return URI.create(answer.location());
+  }
+
   /** Stops serving and frees the port. Closing twice does nothing. */
   @Override
   public synchronized void close() {
@@ -283,6 +334,7 @@ public final class SettleSandbox implements AutoCloseable {
     private int port;
     private String apiKey = DEFAULT_API_KEY;
     private Clock clock = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
+    private Duration payPalSetupLifetime = DEFAULT_PAYPAL_SETUP_LIFETIME;
 
     private Builder() {}
 
@@ -311,6 +363,21 @@ public final class SettleSandbox implements AutoCloseable {
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * How long, in sandbox clock time, a PayPal setup waits for the payer's approval before it
+     * expires; 3 hours unless set (PayPal publishes no figure; its approval tokens live 3 hours).
+     *
+     * @throws IllegalArgumentException unless positive
+     */
+    public Builder paypalSetupLifetime(Duration lifetime) {
+      Objects.requireNonNull(lifetime, "lifetime");
+      if (lifetime.isNegative() || lifetime.isZero()) {
+        throw new IllegalArgumentException("paypalSetupLifetime must be positive, not " + lifetime);
+      }
+      this.payPalSetupLifetime = lifetime;
       return this;
     }
 

@@ -5,6 +5,8 @@ import dev.settle.sandbox.Model.CardFacts;
 import dev.settle.sandbox.Model.Invoice;
 import dev.settle.sandbox.Model.InvoiceLine;
 import dev.settle.sandbox.Model.License;
+import dev.settle.sandbox.Model.PayPalFacts;
+import dev.settle.sandbox.Model.PayPalSetup;
 import dev.settle.sandbox.Model.Payment;
 import dev.settle.sandbox.Model.PaymentMethod;
 import dev.settle.sandbox.Model.Token;
@@ -41,12 +43,32 @@ final class Views {
   }
 
   static Map<String, Object> paymentMethod(Account account, PaymentMethod method) {
-    return Json.object(
+    Map<String, Object> view = Json.object(
         "id", method.id,
-        "type", "card",
+        "type", method.type(),
         "preferred", method.id.equals(account.preferredPaymentMethodId),
-        "created_at", timestamp(method.createdAt),
-        "card", card(method.card));
+        "created_at", timestamp(method.createdAt));
+    if (method.card != null) {
+      view.put("card", card(method.card));
+    } else {
+      view.put("paypal", paypal(method.paypal));
+    }
+    return view;
+  }
+
+  static Map<String, Object> paypal(PayPalFacts paypal) {
+    return Json.object(
+        "email", paypal.email(),
+        "payer_id", paypal.payerId());
+  }
+
+  static Map<String, Object> payPalSetup(PayPalSetup setup, Instant now, String approvalUrl) {
+    return Json.object(
+        "id", setup.id,
+        "status", setup.statusAt(now).wireName(),
+        "approval_url", approvalUrl,
+        "expires_at", timestamp(setup.expiresAt),
+        "created_at", timestamp(setup.createdAt));
   }
 
   static Map<String, Object> card(CardFacts card) {
@@ -59,11 +81,16 @@ final class Views {
   }
 
   static Map<String, Object> token(Token token) {
-    return Json.object(
+    Map<String, Object> view = Json.object(
         "id", token.id,
-        "type", "card",
-        "created_at", timestamp(token.createdAt),
-        "card", card(token.card));
+        "type", token.type(),
+        "created_at", timestamp(token.createdAt));
+    if (token.card != null) {
+      view.put("card", card(token.card));
+    } else {
+      view.put("paypal", paypal(token.paypal));
+    }
+    return view;
   }
 
   static Map<String, Object> invoice(Invoice invoice) {

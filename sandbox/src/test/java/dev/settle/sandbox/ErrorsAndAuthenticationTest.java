@@ -201,9 +201,6 @@ class ErrorsAndAuthenticationTest extends SandboxTestCase {
 
   @ParameterizedTest
   @CsvSource({
-      "POST, /v1/accounts/100001/paypal_setups",
-      "GET, /v1/accounts/100001/paypal_setups/pps_1",
-      "POST, /v1/accounts/100001/paypal_setups/pps_1/complete",
       "GET, /v1/accounts/100001/invoices/in_demo100001a/pdf",
       "GET, /v1/webhook_endpoints",
       "POST, /v1/webhook_endpoints",
