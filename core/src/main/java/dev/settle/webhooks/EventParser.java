@@ -1,0 +1,273 @@
+package dev.settle.webhooks;
+
+import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.Moshi;
+import com.squareup.moshi.Types;
+import dev.settle.ValidationException;
+import dev.settle.WebhookVerificationException;
+import dev.settle.WebhookVerificationException.Reason;
+import dev.settle.model.CustomerId;
+import dev.settle.model.InvoiceId;
+import dev.settle.model.LicenseId;
+import dev.settle.model.Money;
+import dev.settle.model.PaymentMethodId;
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import okio.Buffer;
+
+/**
+ * Reads a verified body as a {@link WebhookEvent}: the envelope first, then, for a type Settle
+ * knows, its {@code data} as that type's wire record, mapped to the public class. Anything that is
+ * not an event becomes {@link Reason#INVALID_PAYLOAD} naming the field; an unknown type is an
+ * {@link UnknownEvent}, never an error.
+ */
+final class EventParser {
+  private static final Moshi MOSHI = new Moshi.Builder().build();
+  private static final JsonAdapter<EventWire.Envelope> ENVELOPE = MOSHI.adapter(EventWire.Envelope.class);
+  private static final JsonAdapter<EventWire.Typed<EventWire.InvoicePaid>> INVOICE_PAID =
+      typed(EventWire.InvoicePaid.class);
+  private static final JsonAdapter<EventWire.Typed<EventWire.InvoicePaymentFailed>> INVOICE_PAYMENT_FAILED =
+      typed(EventWire.InvoicePaymentFailed.class);
+  private static final JsonAdapter<EventWire.Typed<EventWire.PaymentMethodExpiring>> PAYMENT_METHOD_EXPIRING =
+      typed(EventWire.PaymentMethodExpiring.class);
+  private static final JsonAdapter<EventWire.Typed<EventWire.PaymentMethodUpdated>> PAYMENT_METHOD_UPDATED =
+      typed(EventWire.PaymentMethodUpdated.class);
+  private static final JsonAdapter<EventWire.Typed<EventWire.LicenseRenewed>> LICENSE_RENEWED =
+      typed(EventWire.LicenseRenewed.class);
+  private static final JsonAdapter<EventWire.Typed<EventWire.LicenseRenewalFailed>> LICENSE_RENEWAL_FAILED =
+      typed(EventWire.LicenseRenewalFailed.class);
+
+  private EventParser() {}
+
+  /**
+   * The event in {@code body}.
+   *
+   * @throws WebhookVerificationException ({@link Reason#INVALID_PAYLOAD}) when it is not one
+   */
+  static WebhookEvent parse(byte[] body) {
+    try {
+      EventWire.Envelope envelope = ENVELOPE.fromJson(new Buffer().write(body));
+      if (envelope == null) {
+        throw invalid("The body is null, not an event");
+      }
+      String id = required(envelope.id(), "id");
+      String typeName = required(envelope.type(), "type");
+      Instant createdAt = instant(required(envelope.createdAt(), "created_at"), "created_at");
+      if (!(required(envelope.data(), "data") instanceof Map)) {
+        throw invalid("The event's data is not an object");
+      }
+      Map<String, Object> data = rawData((Map<?, ?>) envelope.data());
+      switch (WebhookEventType.of(typeName)) {
+        case INVOICE_PAID:
+          return invoicePaid(id, createdAt, data, read(INVOICE_PAID, body));
+        case INVOICE_PAYMENT_FAILED:
+          return invoicePaymentFailed(id, createdAt, data, read(INVOICE_PAYMENT_FAILED, body));
+        case PAYMENT_METHOD_EXPIRING:
+          return paymentMethodExpiring(id, createdAt, data, read(PAYMENT_METHOD_EXPIRING, body));
+        case PAYMENT_METHOD_UPDATED:
+          return paymentMethodUpdated(id, createdAt, data, read(PAYMENT_METHOD_UPDATED, body));
+        case LICENSE_RENEWED:
+          return licenseRenewed(id, createdAt, data, read(LICENSE_RENEWED, body));
+        case LICENSE_RENEWAL_FAILED:
+          return licenseRenewalFailed(id, createdAt, data, read(LICENSE_RENEWAL_FAILED, body));
+        default:
+          return UnknownEvent.builder().id(id).typeName(typeName).createdAt(createdAt).data(data).build();
+      }
+    } catch (IOException | JsonDataException e) {
+      // Moshi's messages name the JSON path and the token found; the body holds no secret.
+      throw new WebhookVerificationException(
+          Reason.INVALID_PAYLOAD, "The body is not a webhook event: " + e.getMessage(), e);
+    }
+  }
+
+  private static InvoicePaid invoicePaid(
+      String id, Instant createdAt, Map<String, Object> data, EventWire.InvoicePaid w) {
+    return InvoicePaid.builder()
+        .id(id)
+        .createdAt(createdAt)
+        .data(data)
+        .customerId(parsed(CustomerId::of, required(w.customerId(), "data.customer_id"), "data.customer_id"))
+        .invoiceId(parsed(InvoiceId::of, required(w.invoiceId(), "data.invoice_id"), "data.invoice_id"))
+        .paymentId(w.paymentId())
+        .amount(money(w.amount(), w.currency()))
+        .paymentMethodId(
+            w.paymentMethodId() == null
+                ? null
+                : parsed(PaymentMethodId::of, w.paymentMethodId(), "data.payment_method_id"))
+        .paidAt(instant(required(w.paidAt(), "data.paid_at"), "data.paid_at"))
+        .build();
+  }
+
+  private static InvoicePaymentFailed invoicePaymentFailed(
+      String id, Instant createdAt, Map<String, Object> data, EventWire.InvoicePaymentFailed w) {
+    return InvoicePaymentFailed.builder()
+        .id(id)
+        .createdAt(createdAt)
+        .data(data)
+        .customerId(parsed(CustomerId::of, required(w.customerId(), "data.customer_id"), "data.customer_id"))
+        .invoiceId(parsed(InvoiceId::of, required(w.invoiceId(), "data.invoice_id"), "data.invoice_id"))
+        .paymentId(required(w.paymentId(), "data.payment_id"))
+        .amount(money(w.amount(), w.currency()))
+        .paymentMethodId(
+            parsed(
+                PaymentMethodId::of,
+                required(w.paymentMethodId(), "data.payment_method_id"),
+                "data.payment_method_id"))
+        .failureCode(required(w.failureCode(), "data.failure_code"))
+        .declineCode(w.declineCode())
+        .failureMessage(w.failureMessage())
+        .build();
+  }
+
+  private static PaymentMethodExpiring paymentMethodExpiring(
+      String id, Instant createdAt, Map<String, Object> data, EventWire.PaymentMethodExpiring w) {
+    return PaymentMethodExpiring.builder()
+        .id(id)
+        .createdAt(createdAt)
+        .data(data)
+        .customerId(parsed(CustomerId::of, required(w.customerId(), "data.customer_id"), "data.customer_id"))
+        .paymentMethodId(
+            parsed(
+                PaymentMethodId::of,
+                required(w.paymentMethodId(), "data.payment_method_id"),
+                "data.payment_method_id"))
+        .expiry(yearMonth(required(w.expMonth(), "data.exp_month"), required(w.expYear(), "data.exp_year")))
+        .preferred(required(w.preferred(), "data.preferred"))
+        .build();
+  }
+
+  private static PaymentMethodUpdated paymentMethodUpdated(
+      String id, Instant createdAt, Map<String, Object> data, EventWire.PaymentMethodUpdated w) {
+    if ((w.expMonth() == null) != (w.expYear() == null)) {
+      throw invalid("data.exp_month and data.exp_year come together; the event has only one");
+    }
+    return PaymentMethodUpdated.builder()
+        .id(id)
+        .createdAt(createdAt)
+        .data(data)
+        .customerId(parsed(CustomerId::of, required(w.customerId(), "data.customer_id"), "data.customer_id"))
+        .paymentMethodId(
+            parsed(
+                PaymentMethodId::of,
+                required(w.paymentMethodId(), "data.payment_method_id"),
+                "data.payment_method_id"))
+        .preferred(required(w.preferred(), "data.preferred"))
+        .expiry(w.expMonth() == null ? null : yearMonth(w.expMonth(), w.expYear()))
+        .build();
+  }
+
+  private static LicenseRenewed licenseRenewed(
+      String id, Instant createdAt, Map<String, Object> data, EventWire.LicenseRenewed w) {
+    return LicenseRenewed.builder()
+        .id(id)
+        .createdAt(createdAt)
+        .data(data)
+        .customerId(parsed(CustomerId::of, required(w.customerId(), "data.customer_id"), "data.customer_id"))
+        .licenseId(parsed(LicenseId::of, required(w.licenseId(), "data.license_id"), "data.license_id"))
+        .invoiceId(parsed(InvoiceId::of, required(w.invoiceId(), "data.invoice_id"), "data.invoice_id"))
+        .paymentId(w.paymentId())
+        .renewsAt(instant(required(w.renewsAt(), "data.renews_at"), "data.renews_at"))
+        .build();
+  }
+
+  private static LicenseRenewalFailed licenseRenewalFailed(
+      String id, Instant createdAt, Map<String, Object> data, EventWire.LicenseRenewalFailed w) {
+    return LicenseRenewalFailed.builder()
+        .id(id)
+        .createdAt(createdAt)
+        .data(data)
+        .customerId(parsed(CustomerId::of, required(w.customerId(), "data.customer_id"), "data.customer_id"))
+        .licenseId(parsed(LicenseId::of, required(w.licenseId(), "data.license_id"), "data.license_id"))
+        .invoiceId(parsed(InvoiceId::of, required(w.invoiceId(), "data.invoice_id"), "data.invoice_id"))
+        .failureCode(required(w.failureCode(), "data.failure_code"))
+        .paymentId(w.paymentId())
+        .declineCode(w.declineCode())
+        .build();
+  }
+
+  private static <T> JsonAdapter<EventWire.Typed<T>> typed(Class<T> data) {
+    return MOSHI.adapter(Types.newParameterizedTypeWithOwner(EventWire.class, EventWire.Typed.class, data));
+  }
+
+  /** Reads the body a second time, now with {@code data} as one type's record. */
+  private static <T> T read(JsonAdapter<EventWire.Typed<T>> adapter, byte[] body) throws IOException {
+    EventWire.Typed<T> typed = adapter.fromJson(new Buffer().write(body));
+    return typed.data();   // not null: the envelope's data was an object
+  }
+
+  private static <T> T required(T value, String field) {
+    if (value == null) {
+      throw invalid("Required field " + field + " is missing from the event");
+    }
+    return value;
+  }
+
+  /** An id or other checked value; a malformed one names the field, not just the model's rule. */
+  private static <T> T parsed(Function<String, T> parse, String value, String field) {
+    try {
+      return parse.apply(value);
+    } catch (ValidationException e) {
+      throw invalid("Field " + field + " is malformed: " + e.getMessage());
+    }
+  }
+
+  private static Money money(Long amount, String currency) {
+    long minorUnits = required(amount, "data.amount");
+    String code = required(currency, "data.currency");
+    try {
+      return Money.ofMinor(minorUnits, code);
+    } catch (ValidationException e) {
+      throw invalid("Fields data.amount and data.currency are not an amount: " + e.getMessage());
+    }
+  }
+
+  private static Instant instant(String value, String field) {
+    try {
+      return Instant.parse(value);
+    } catch (DateTimeException e) {
+      throw invalid("Field " + field + " is not an RFC 3339 timestamp");
+    }
+  }
+
+  private static YearMonth yearMonth(int month, int year) {
+    try {
+      return YearMonth.of(year, month);
+    } catch (DateTimeException e) {
+      throw invalid("Fields data.exp_month and data.exp_year are not a month");
+    }
+  }
+
+  /** A deep, unmodifiable copy of the data as Moshi read it, nulls kept. */
+  private static Map<String, Object> rawData(Map<?, ?> map) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    map.forEach((key, value) -> copy.put((String) key, rawValue(value)));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  private static Object rawValue(Object value) {
+    if (value instanceof Map) {
+      return rawData((Map<?, ?>) value);
+    }
+    if (value instanceof List) {
+      List<Object> copy = new ArrayList<>();
+      for (Object element : (List<?>) value) {
+        copy.add(rawValue(element));
+      }
+      return Collections.unmodifiableList(copy);
+    }
+    return value;
+  }
+
+  private static WebhookVerificationException invalid(String message) {
+    return new WebhookVerificationException(Reason.INVALID_PAYLOAD, message);
+  }
+}

@@ -1,0 +1,49 @@
+package dev.settle.webhooks;
+
+import dev.settle.model.CustomerId;
+import dev.settle.model.InvoiceId;
+import dev.settle.model.Money;
+import dev.settle.model.PaymentMethodId;
+import java.time.Instant;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * {@code invoice.paid}: an invoice was paid in full, by a charge or by a bank transfer that
+ * arrived.
+ */
+@Value.Immutable
+public abstract non-sealed class InvoicePaid extends WebhookEvent {
+  InvoicePaid() {}
+
+  /** Always {@link WebhookEventType#INVOICE_PAID}. */
+  @Override
+  public final WebhookEventType type() {
+    return WebhookEventType.INVOICE_PAID;
+  }
+
+  /** The account the invoice belongs to. */
+  public abstract CustomerId customerId();
+
+  public abstract InvoiceId invoiceId();
+
+  /** The payment that settled it ({@code py_…}); empty when it was paid by bank transfer. */
+  public abstract Optional<String> paymentId();
+
+  /** The amount paid. */
+  public abstract Money amount();
+
+  /** The stored method charged; empty when none was. */
+  public abstract Optional<PaymentMethodId> paymentMethodId();
+
+  public abstract Instant paidAt();
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@link InvoicePaid}, for tests of code that handles events. */
+  public static final class Builder extends ImmutableInvoicePaid.Builder {
+    Builder() {}
+  }
+}

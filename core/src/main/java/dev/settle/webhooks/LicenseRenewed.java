@@ -1,0 +1,43 @@
+package dev.settle.webhooks;
+
+import dev.settle.model.CustomerId;
+import dev.settle.model.InvoiceId;
+import dev.settle.model.LicenseId;
+import java.time.Instant;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** {@code license.renewed}: a license renewed for another period and its renewal invoice is paid. */
+@Value.Immutable
+public abstract non-sealed class LicenseRenewed extends WebhookEvent {
+  LicenseRenewed() {}
+
+  /** Always {@link WebhookEventType#LICENSE_RENEWED}. */
+  @Override
+  public final WebhookEventType type() {
+    return WebhookEventType.LICENSE_RENEWED;
+  }
+
+  /** The account the license belongs to. */
+  public abstract CustomerId customerId();
+
+  public abstract LicenseId licenseId();
+
+  /** The renewal invoice, now paid. */
+  public abstract InvoiceId invoiceId();
+
+  /** The payment that paid it; empty when it was paid by bank transfer. */
+  public abstract Optional<String> paymentId();
+
+  /** When the license renews next. */
+  public abstract Instant renewsAt();
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link LicenseRenewed}, for tests of code that handles events. */
+  public static final class Builder extends ImmutableLicenseRenewed.Builder {
+    Builder() {}
+  }
+}

@@ -1,0 +1,42 @@
+package dev.settle.webhooks;
+
+import dev.settle.model.CustomerId;
+import dev.settle.model.PaymentMethodId;
+import java.time.YearMonth;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * {@code payment_method.updated}: a stored method changed, for example it became (or stopped
+ * being) the preferred one, or a card's expiry was updated.
+ */
+@Value.Immutable
+public abstract non-sealed class PaymentMethodUpdated extends WebhookEvent {
+  PaymentMethodUpdated() {}
+
+  /** Always {@link WebhookEventType#PAYMENT_METHOD_UPDATED}. */
+  @Override
+  public final WebhookEventType type() {
+    return WebhookEventType.PAYMENT_METHOD_UPDATED;
+  }
+
+  /** The account the method is stored on. */
+  public abstract CustomerId customerId();
+
+  public abstract PaymentMethodId paymentMethodId();
+
+  /** True when renewals are now charged to this method. */
+  public abstract boolean preferred();
+
+  /** A card's expiry as it is now; empty for a method without one (PayPal). */
+  public abstract Optional<YearMonth> expiry();
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link PaymentMethodUpdated}, for tests of code that handles events. */
+  public static final class Builder extends ImmutablePaymentMethodUpdated.Builder {
+    Builder() {}
+  }
+}
