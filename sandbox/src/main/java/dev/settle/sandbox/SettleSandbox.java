@@ -305,6 +305,7 @@ public final class SettleSandbox implements AutoCloseable {
     out.println("Demo accounts:");
     sandbox.billing.accountSummaries().forEach(line -> out.println("  " + line));
     out.println("Test cards: 4242424242424242 succeeds; see the sandbox README for declines and 3-D Secure.");
+    out.println("Move the clock (renewals follow): POST /sandbox/clock/advance {\"seconds\": N} with the API key.");
     out.println("Stop with Ctrl+C.");
     out.flush();
     return sandbox;
