@@ -5,6 +5,7 @@ import dev.settle.model.Account;
 import dev.settle.model.CustomerId;
 import dev.settle.model.Portal;
 import dev.settle.spi.ProviderContext;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One customer's account: its payment methods, invoices and licenses.
@@ -43,6 +44,11 @@ public final class AccountClient {
         transport().read(api().account(customer()), options);
     portal = account.portal();
     return account;
+  }
+
+  /** Like {@link #get()}, without blocking. */
+  public CompletableFuture<Account> getAsync() {
+    return transport().readAsync(api().account(customer()), RequestOptions.defaults());
   }
 
   /** The portal the account lives on; read from the server on first use. */

@@ -7,14 +7,17 @@ import dev.settle.model.Payment;
 import dev.settle.model.PaymentMethodId;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import retrofit2.Call;
 
 /**
  * The invoices of one account: list them, read one, pay one.
  *
  * <p>Thread-safe. Every payment carries an idempotency key from its first attempt; pass your
  * own through {@link RequestOptions} to make a payment that your service may start twice happen
- * once.
+ * once. Each call has an {@code …Async} twin that returns at once and completes on OkHttp's
+ * threads.
  */
 public final class Invoices {
   private final AccountClient account;
@@ -34,19 +37,18 @@ public final class Invoices {
     query.accept(builder);
     InvoiceQuery built = builder.build();
     String status = built.status().map(s -> s.name().toLowerCase(Locale.ROOT)).orElse(null);
-    return new PagedIterable<>(
-        cursor -> {
-          Wire.Page<Invoice> page =
-              account.transport().read(
-                  account.api().invoices(account.customer(), status, built.pageSize(), cursor),
-                  RequestOptions.defaults());
-          return Pages.of(page);
-        });
+    return new PagedIterable<>(account.transport(),
+        cursor -> account.api().invoices(account.customer(), status, built.pageSize(), cursor));
   }
 
   /** One invoice. */
   public Invoice get(InvoiceId id) {
-    return account.transport().read(account.api().invoice(account.customer(), id.value()), RequestOptions.defaults());
+    return account.transport().read(getCall(id), RequestOptions.defaults());
+  }
+
+  /** Like {@link #get(InvoiceId)}, without blocking. */
+  public CompletableFuture<Invoice> getAsync(InvoiceId id) {
+    return account.transport().readAsync(getCall(id), RequestOptions.defaults());
   }
 
   /**
@@ -55,12 +57,8 @@ public final class Invoices {
    */
   public PagedIterable<Payment> payments(InvoiceId id) {
     Objects.requireNonNull(id, "id");
-    return new PagedIterable<>(
-        cursor ->
-            Pages.of(
-                account.transport().read(
-                    account.api().invoicePayments(account.customer(), id.value(), 100, cursor),
-                    RequestOptions.defaults())));
+    return new PagedIterable<>(account.transport(),
+        cursor -> account.api().invoicePayments(account.customer(), id.value(), 100, cursor));
   }
 
   /**
@@ -72,6 +70,7 @@ public final class Invoices {
    * @throws PaymentDeclinedException if the charge was refused; {@code declineCode()} says why
    * @throws ConflictException if the invoice is not open ({@code invoice_not_open}) or the
    *     account has no preferred method ({@code no_preferred_payment_method})
+   * @throws OutcomeUnknownException if no attempt got an answer; repeat with its key
    */
   public Payment pay(InvoiceId id) {
     return pay(id, RequestOptions.defaults());
@@ -79,7 +78,14 @@ public final class Invoices {
 
   /** Like {@link #pay(InvoiceId)}, with per-call options such as your own idempotency key. */
   public Payment pay(InvoiceId id, RequestOptions options) {
-    return charge(id, null, options);
+    String key = PaymentMethods.idempotencyKey(options);
+    return account.transport().write(payCall(id, null, key), key, options);
+  }
+
+  /** Like {@link #pay(InvoiceId, RequestOptions)}, without blocking. */
+  public CompletableFuture<Payment> payAsync(InvoiceId id, RequestOptions options) {
+    String key = PaymentMethods.idempotencyKey(options);
+    return account.transport().writeAsync(payCall(id, null, key), key, options);
   }
 
   /** Pays an open invoice with the given stored method instead of the preferred one. */
@@ -89,16 +95,24 @@ public final class Invoices {
 
   /** Like {@link #payWith(InvoiceId, PaymentMethodId)}, with per-call options. */
   public Payment payWith(InvoiceId id, PaymentMethodId method, RequestOptions options) {
-    return charge(id, Objects.requireNonNull(method, "method").value(), options);
-  }
-
-  private Payment charge(InvoiceId id, String method, RequestOptions options) {
-    Objects.requireNonNull(id, "id");
     String key = PaymentMethods.idempotencyKey(options);
-    return account.transport().write(
-        account.api().payInvoice(account.customer(), id.value(), key, new Wire.PayRequest(method)), key, options);
+    return account.transport().write(payCall(id, method, key), key, options);
   }
 
+  /** Like {@link #payWith(InvoiceId, PaymentMethodId, RequestOptions)}, without blocking. */
+  public CompletableFuture<Payment> payWithAsync(
+      InvoiceId id, PaymentMethodId method, RequestOptions options) {
+    String key = PaymentMethods.idempotencyKey(options);
+    return account.transport().writeAsync(payCall(id, method, key), key, options);
+  }
 
+  private Call<Invoice> getCall(InvoiceId id) {
+    return account.api().invoice(account.customer(), id.value());
+  }
 
+  private Call<Payment> payCall(InvoiceId id, PaymentMethodId method, String key) {
+    Objects.requireNonNull(id, "id");
+    Wire.PayRequest body = new Wire.PayRequest(method == null ? null : method.value());
+    return account.api().payInvoice(account.customer(), id.value(), key, body);
+  }
 }

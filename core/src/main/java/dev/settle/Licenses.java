@@ -4,6 +4,8 @@ import dev.settle.internal.http.Wire;
 import dev.settle.model.License;
 import dev.settle.model.LicenseId;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import retrofit2.Call;
 
 /**
  * The licenses of one account: list them, activate a purchased one, and turn automatic renewal
@@ -11,11 +13,9 @@ import java.util.Objects;
  *
  * <p>Thread-safe. Turning automatic renewal on for an account without a preferred payment method
  * is allowed: the license then carries the warning {@code no_preferred_payment_method}, and the
- * renewal invoice will stay open until someone pays it.
+ * renewal invoice will stay open until someone pays it. Each call has an {@code …Async} twin.
  */
 public final class Licenses {
-  private static final int PAGE_SIZE = 100;
-
   private final AccountClient account;
 
   Licenses(AccountClient account) {
@@ -24,21 +24,28 @@ public final class Licenses {
 
   /** All licenses, fetched lazily page by page. */
   public PagedIterable<License> list() {
-    return new PagedIterable<>(
-        cursor ->
-            Pages.of(
-                account.transport().read(account.api().licenses(account.customer(), PAGE_SIZE, cursor),
-                    RequestOptions.defaults())));
+    return new PagedIterable<>(account.transport(),
+        cursor -> account.api().licenses(account.customer(), 100, cursor));
   }
 
   /** One license, with its status and next renewal date. */
   public License get(LicenseId id) {
-    return account.transport().read(account.api().license(account.customer(), id.value()), RequestOptions.defaults());
+    return account.transport().read(getCall(id), RequestOptions.defaults());
+  }
+
+  /** Like {@link #get(LicenseId)}, without blocking. */
+  public CompletableFuture<License> getAsync(LicenseId id) {
+    return account.transport().readAsync(getCall(id), RequestOptions.defaults());
   }
 
   /** Activates a purchased license; activating an active one changes nothing. */
   public License activate(LicenseId id) {
-    return account.transport().read(account.api().activateLicense(account.customer(), id.value()), RequestOptions.defaults());
+    return account.transport().read(activateCall(id), RequestOptions.defaults());
+  }
+
+  /** Like {@link #activate(LicenseId)}, without blocking. */
+  public CompletableFuture<License> activateAsync(LicenseId id) {
+    return account.transport().readAsync(activateCall(id), RequestOptions.defaults());
   }
 
   /**
@@ -46,12 +53,25 @@ public final class Licenses {
    * account's preferred method.
    */
   public License autoRenewal(LicenseId id, boolean enabled) {
-    Objects.requireNonNull(id, "id");
-    return account.transport().read(
-        account.api().setAutoRenewal(account.customer(), id.value(), new Wire.AutoRenewalRequest(enabled)),
-        RequestOptions.defaults());
+    return account.transport().read(autoRenewalCall(id, enabled), RequestOptions.defaults());
   }
 
+  /** Like {@link #autoRenewal(LicenseId, boolean)}, without blocking. */
+  public CompletableFuture<License> autoRenewalAsync(LicenseId id, boolean enabled) {
+    return account.transport().readAsync(autoRenewalCall(id, enabled), RequestOptions.defaults());
+  }
 
+  private Call<License> getCall(LicenseId id) {
+    return account.api().license(account.customer(), id.value());
+  }
 
+  private Call<License> activateCall(LicenseId id) {
+    return account.api().activateLicense(account.customer(), id.value());
+  }
+
+  private Call<License> autoRenewalCall(LicenseId id, boolean enabled) {
+    Objects.requireNonNull(id, "id");
+    return account.api().setAutoRenewal(
+        account.customer(), id.value(), new Wire.AutoRenewalRequest(enabled));
+  }
 }

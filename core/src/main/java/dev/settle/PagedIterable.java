@@ -1,14 +1,18 @@
 package dev.settle;
 
+import dev.settle.internal.http.Wire;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
 import java.util.Spliterators;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import retrofit2.Call;
 
 /**
  * All items of a paged list, fetched one page at a time as iteration reaches them.
@@ -21,15 +25,18 @@ import java.util.stream.StreamSupport;
  *   if (invoice.status() == InvoiceStatus.OPEN) { ... }
  * }
  * account.invoices().list().stream().limit(5).forEach(System.out::println);
+ * account.invoices().list().forEachAsync(invoice -> ...).thenRun(...);
  * }</pre>
  *
  * @param <T> the item type
  */
 public final class PagedIterable<T> implements Iterable<T> {
-  private final Function<String, Page<T>> fetch;
+  private final Transport transport;
+  private final Function<String, Call<Wire.Page<T>>> pageAfter;
 
-  PagedIterable(Function<String, Page<T>> fetch) {
-    this.fetch = fetch;
+  PagedIterable(Transport transport, Function<String, Call<Wire.Page<T>>> pageAfter) {
+    this.transport = transport;
+    this.pageAfter = pageAfter;
   }
 
   @Override
@@ -42,10 +49,10 @@ public final class PagedIterable<T> implements Iterable<T> {
       @Override
       public boolean hasNext() {
         while (buffered.isEmpty() && more) {
-          Page<T> page = fetch.apply(cursor);
+          Page<T> page = page(transport.read(pageAfter.apply(cursor), RequestOptions.defaults()));
           buffered.addAll(page.items());
           cursor = page.nextCursor();
-          more = page.hasMore() && cursor != null;
+          more = page.hasMore();
         }
         return !buffered.isEmpty();
       }
@@ -67,6 +74,35 @@ public final class PagedIterable<T> implements Iterable<T> {
         false);
   }
 
-  /** One page as the server sent it. */
-  record Page<T>(List<T> items, boolean hasMore, String nextCursor) {}
+  /**
+   * Hands every item to {@code action} without blocking: each page is requested when the one
+   * before it has been handed out. The future fails with the first failure.
+   */
+  public CompletableFuture<Void> forEachAsync(Consumer<? super T> action) {
+    return forEachAsync(null, action);
+  }
+
+  private CompletableFuture<Void> forEachAsync(String cursor, Consumer<? super T> action) {
+    return transport.readAsync(pageAfter.apply(cursor), RequestOptions.defaults())
+        .thenCompose(wire -> {
+          Page<T> page = page(wire);
+          page.items().forEach(action);
+          return page.hasMore()
+              ? forEachAsync(page.nextCursor(), action)
+              : CompletableFuture.<Void>completedFuture(null);
+        });
+  }
+
+  private static <T> Page<T> page(Wire.Page<T> page) {
+    if (page.data() == null || page.hasMore() == null) {
+      throw new MalformedResponseException("A list response lacks data or has_more", 200, null, null);
+    }
+    if (page.hasMore() && page.nextCursor() == null) {
+      throw new MalformedResponseException(
+          "A list response says has_more but gives no next_cursor", 200, null, null);
+    }
+    return new Page<>(List.copyOf(page.data()), page.hasMore(), page.nextCursor());
+  }
+
+  private record Page<T>(List<T> items, boolean hasMore, String nextCursor) {}
 }

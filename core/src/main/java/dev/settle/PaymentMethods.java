@@ -1,6 +1,7 @@
 package dev.settle;
 
 import dev.settle.internal.http.Wire;
+import dev.settle.model.Account;
 import dev.settle.model.PaymentMethod;
 import dev.settle.model.PaymentMethodId;
 import dev.settle.model.PaymentMethodInput;
@@ -8,17 +9,19 @@ import dev.settle.model.Portal;
 import dev.settle.spi.PaymentMethodProvider;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import retrofit2.Call;
 
 /**
  * The payment methods stored on one account: list, add, remove, and choose the preferred one.
  *
  * <p>Thread-safe. Adding a method never sends the raw card data anywhere but the tokenization
  * request: the kind's provider validates the input, exchanges it for a single-use token, and only
- * the token is attached to the account.
+ * the token is attached to the account. Each call has an {@code …Async} twin that returns at once.
  */
 public final class PaymentMethods {
-  private static final int PAGE_SIZE = 100;
-
   private final AccountClient account;
 
   PaymentMethods(AccountClient account) {
@@ -27,18 +30,18 @@ public final class PaymentMethods {
 
   /** All stored methods, fetched lazily page by page. */
   public PagedIterable<PaymentMethod> list() {
-    return new PagedIterable<>(
-        cursor -> {
-          Wire.Page<PaymentMethod> page =
-              account.transport().read(account.api().paymentMethods(account.customer(), PAGE_SIZE, cursor),
-                  RequestOptions.defaults());
-          return Pages.of(page);
-        });
+    return new PagedIterable<>(account.transport(),
+        cursor -> account.api().paymentMethods(account.customer(), 100, cursor));
   }
 
   /** One stored method. */
   public PaymentMethod get(PaymentMethodId id) {
-    return account.transport().read(account.api().paymentMethod(account.customer(), id.value()), RequestOptions.defaults());
+    return account.transport().read(getCall(id), RequestOptions.defaults());
+  }
+
+  /** Like {@link #get(PaymentMethodId)}, without blocking. */
+  public CompletableFuture<PaymentMethod> getAsync(PaymentMethodId id) {
+    return account.transport().readAsync(getCall(id), RequestOptions.defaults());
   }
 
   /**
@@ -46,7 +49,7 @@ public final class PaymentMethods {
    *
    * <p>The first method stored on an account becomes its preferred one. On Portal I an account
    * holds one method: adding a second fails with a {@link ConflictException} whose code is
-   * {@code portal_single_method}.
+   * {@code portal_single_method}; use {@link #switchPreferred(PaymentMethodInput)} to replace it.
    *
    * @throws ValidationException if the input is invalid; nothing was sent
    * @throws MissingProviderException if no provider handles the input's kind
@@ -59,7 +62,14 @@ public final class PaymentMethods {
   /** Like {@link #add(PaymentMethodInput)}, with per-call options. */
   public PaymentMethod add(PaymentMethodInput input, RequestOptions options) {
     String key = idempotencyKey(options);
-    return attach(tokenize(input, key, options), false, key, options);
+    return account.transport().write(attachCall(tokenize(input, key, options), false, key), key, options);
+  }
+
+  /** Like {@link #add(PaymentMethodInput, RequestOptions)}, without blocking. */
+  public CompletableFuture<PaymentMethod> addAsync(PaymentMethodInput input, RequestOptions options) {
+    String key = idempotencyKey(options);
+    return tokenizeAsync(input, key, options)
+        .thenCompose(token -> account.transport().writeAsync(attachCall(token, false, key), key, options));
   }
 
   /**
@@ -68,7 +78,7 @@ public final class PaymentMethods {
    * <p>The input is validated and tokenized first, so a bad or refused card changes nothing. On
    * Portal II the new method is then added already marked preferred. On Portal I, which holds a
    * single method, the old one is removed and the new one added; if the add fails, the old one
-   * is put back.
+   * is put back with the restore token its removal returned.
    *
    * @return the new method, now preferred
    * @throws PreferredSwitchException if the switch failed after the account was changed; it says
@@ -81,69 +91,13 @@ public final class PaymentMethods {
 
   /** Like {@link #switchPreferred(PaymentMethodInput)}, with per-call options. */
   public PaymentMethod switchPreferred(PaymentMethodInput input, RequestOptions options) {
-    String key = idempotencyKey(options);
-    PaymentMethod previous = account.get().preferredPaymentMethod().orElse(null);
-    String token = tokenize(input, key, options);
-    if (account.portal() == Portal.II) {
-      return attach(token, true, key, options);
-    }
-    String restoreToken = previous == null ? null : removeForSwitch(previous.id());
-    try {
-      return attach(token, false, key, options);
-    } catch (SettleException addFailed) {
-      throw restore(previous, restoreToken, key, options, addFailed);
-    }
+    return join(switchPreferred(input, options, Mode.BLOCKING));
   }
 
-  private String tokenize(PaymentMethodInput input, String key, RequestOptions options) {
-    Objects.requireNonNull(input, "input");
-    PaymentMethodProvider provider = client().providers().forKind(input.kind());
-    return provider.tokenize(input, new ProviderCalls(account, key, options));
-  }
-
-  private PaymentMethod attach(String token, boolean preferred, String key, RequestOptions options) {
-    return account.transport().write(
-        account.api().attachPaymentMethod(
-            account.customer(), key, new Wire.AttachRequest(token, preferred ? Boolean.TRUE : null)),
-        key,
-        options);
-  }
-
-  private String removeForSwitch(PaymentMethodId id) {
-    return account.transport()
-        .read(account.api().removePaymentMethod(account.customer(), id.value()), RequestOptions.defaults())
-        .restoreToken();
-  }
-
-  private PreferredSwitchException restore(
-      PaymentMethod previous, String restoreToken, String key, RequestOptions options,
-      SettleException addFailed) {
-    if (restoreToken != null) {
-      try {
-        PaymentMethod restored = attach(restoreToken, false, key + ":restore", options);
-        return new PreferredSwitchException(
-            "The new method could not be added (" + addFailed.getMessage()
-                + "); the previous method " + restored.id() + " was put back and is preferred",
-            restored, true, addFailed);
-      } catch (SettleException restoreFailed) {
-        addFailed.addSuppressed(restoreFailed);
-      }
-    }
-    PaymentMethod now = preferredNow(addFailed);
-    return new PreferredSwitchException(
-        "The new method could not be added (" + addFailed.getMessage() + ")"
-            + (previous == null ? "" : " and the previous method " + previous.id() + " could not be put back")
-            + "; the account's preferred method is now " + (now == null ? "none" : now.id()),
-        now, false, addFailed);
-  }
-
-  private PaymentMethod preferredNow(SettleException failure) {
-    try {
-      return account.get().preferredPaymentMethod().orElse(null);
-    } catch (SettleException lookupFailed) {
-      failure.addSuppressed(lookupFailed);
-      return null;
-    }
+  /** Like {@link #switchPreferred(PaymentMethodInput, RequestOptions)}, without blocking. */
+  public CompletableFuture<PaymentMethod> switchPreferredAsync(
+      PaymentMethodInput input, RequestOptions options) {
+    return switchPreferred(input, options, Mode.ASYNC);
   }
 
   /**
@@ -151,7 +105,12 @@ public final class PaymentMethods {
    * another is made preferred; {@link AccountClient#get()} then shows no preferred method.
    */
   public void remove(PaymentMethodId id) {
-    account.transport().read(account.api().removePaymentMethod(account.customer(), id.value()), RequestOptions.defaults());
+    account.transport().read(removeCall(id), RequestOptions.defaults());
+  }
+
+  /** Like {@link #remove(PaymentMethodId)}, without blocking. */
+  public CompletableFuture<Void> removeAsync(PaymentMethodId id) {
+    return account.transport().readAsync(removeCall(id), RequestOptions.defaults()).thenApply(deleted -> null);
   }
 
   /**
@@ -165,25 +124,168 @@ public final class PaymentMethods {
    *     one; nothing was changed
    */
   public PaymentMethod makePreferred(PaymentMethodId id) {
+    return join(makePreferred(id, Mode.BLOCKING));
+  }
+
+  /** Like {@link #makePreferred(PaymentMethodId)}, without blocking. */
+  public CompletableFuture<PaymentMethod> makePreferredAsync(PaymentMethodId id) {
+    return makePreferred(id, Mode.ASYNC);
+  }
+
+  private CompletableFuture<PaymentMethod> makePreferred(PaymentMethodId id, Mode mode) {
     Objects.requireNonNull(id, "id");
-    if (account.portal() == Portal.I) {
-      return account.get().preferredPaymentMethod()
+    return mode.read(account, account.api().account(account.customer())).thenCompose(current -> {
+      if (current.portal() == Portal.II) {
+        return mode.read(account, account.api().makePreferred(account.customer(), id.value()));
+      }
+      return current.preferredPaymentMethod()
           .filter(stored -> stored.id().equals(id))
+          .map(CompletableFuture::completedFuture)
           .orElseThrow(() -> new UnsupportedPortalOperationException(Portal.I,
               "On Portal I an account holds one method, which is always preferred; "
                   + id + " is not it. To change it, use switchPreferred with the new method"));
+    });
+  }
+
+  /**
+   * The switch as one chain of steps, run either on the caller's thread ({@link Mode#BLOCKING},
+   * each step completing before the next starts) or on OkHttp's ({@link Mode#ASYNC}).
+   */
+  private CompletableFuture<PaymentMethod> switchPreferred(
+      PaymentMethodInput input, RequestOptions options, Mode mode) {
+    String key = idempotencyKey(options);
+    return mode.read(account, account.api().account(account.customer())).thenCompose(current -> {
+      PaymentMethod previous = current.preferredPaymentMethod().orElse(null);
+      CompletableFuture<String> token =
+          mode == Mode.ASYNC ? tokenizeAsync(input, key, options)
+              : CompletableFuture.completedFuture(tokenize(input, key, options));
+      return token.thenCompose(newToken -> {
+        if (current.portal() == Portal.II) {
+          return mode.write(account, attachCall(newToken, true, key), key, options);
+        }
+        CompletableFuture<String> restoreToken = previous == null
+            ? CompletableFuture.completedFuture(null)
+            : mode.read(account, removeCall(previous.id())).thenApply(Wire.Deleted::restoreToken);
+        return restoreToken.thenCompose(restore ->
+            mode.write(account, attachCall(newToken, false, key), key, options)
+                .exceptionallyCompose(addFailed ->
+                    restore(previous, restore, key, options, unwrap(addFailed), mode)));
+      });
+    });
+  }
+
+  private CompletionStage<PaymentMethod> restore(PaymentMethod previous, String restoreToken,
+      String key, RequestOptions options, SettleException addFailed, Mode mode) {
+    CompletableFuture<PaymentMethod> restored = restoreToken == null
+        ? CompletableFuture.failedFuture(addFailed)
+        : mode.write(account, attachCall(restoreToken, false, key + ":restore"), key + ":restore", options);
+    return restored.handle((method, restoreFailure) -> {
+      if (method != null) {
+        throw new PreferredSwitchException(
+            "The new method could not be added (" + addFailed.getMessage()
+                + "); the previous method " + method.id() + " was put back and is preferred",
+            method, true, addFailed);
+      }
+      if (restoreToken != null) {
+        addFailed.addSuppressed(unwrap(restoreFailure));
+      }
+      return null;
+    }).thenCompose(nothing -> mode.read(account, account.api().account(account.customer()))
+        .handle((Account now, Throwable lookupFailure) -> {
+          if (lookupFailure != null) {
+            addFailed.addSuppressed(unwrap(lookupFailure));
+          }
+          PaymentMethod preferred = now == null ? null : now.preferredPaymentMethod().orElse(null);
+          throw new PreferredSwitchException(
+              "The new method could not be added (" + addFailed.getMessage() + ")"
+                  + (previous == null ? "" : " and the previous method " + previous.id()
+                      + " could not be put back")
+                  + "; the account's preferred method is now "
+                  + (preferred == null ? "none" : preferred.id()),
+              preferred, false, addFailed);
+        }));
+  }
+
+  private String tokenize(PaymentMethodInput input, String key, RequestOptions options) {
+    return provider(input).tokenize(input, new ProviderCalls(account, key, options));
+  }
+
+  private CompletableFuture<String> tokenizeAsync(
+      PaymentMethodInput input, String key, RequestOptions options) {
+    try {
+      return provider(input).tokenizeAsync(input, new ProviderCalls(account, key, options));
+    } catch (SettleException refused) {
+      return CompletableFuture.failedFuture(refused);
     }
-    return account.transport().read(account.api().makePreferred(account.customer(), id.value()), RequestOptions.defaults());
   }
 
-  private SettleClient client() {
-    return account.client();
+  private PaymentMethodProvider provider(PaymentMethodInput input) {
+    Objects.requireNonNull(input, "input");
+    return account.client().providers().forKind(input.kind());
   }
 
+  private Call<PaymentMethod> getCall(PaymentMethodId id) {
+    return account.api().paymentMethod(account.customer(), id.value());
+  }
 
+  private Call<Wire.Deleted> removeCall(PaymentMethodId id) {
+    return account.api().removePaymentMethod(account.customer(), id.value());
+  }
 
+  private Call<PaymentMethod> attachCall(String token, boolean preferred, String key) {
+    return account.api().attachPaymentMethod(
+        account.customer(), key, new Wire.AttachRequest(token, preferred ? Boolean.TRUE : null));
+  }
 
   static String idempotencyKey(RequestOptions options) {
     return options.idempotencyKey().orElseGet(() -> UUID.randomUUID().toString());
+  }
+
+  /** The Settle exception inside a future's failure. */
+  static SettleException unwrap(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+        ? failure.getCause() : failure;
+    if (cause instanceof SettleException) {
+      return (SettleException) cause;
+    }
+    if (cause instanceof RuntimeException) {
+      throw (RuntimeException) cause;
+    }
+    throw new IllegalStateException(cause);
+  }
+
+  /** The result of a chain run in {@link Mode#BLOCKING}, which is complete when it returns. */
+  static <T> T join(CompletableFuture<T> done) {
+    try {
+      return done.join();
+    } catch (CompletionException e) {
+      throw unwrap(e);
+    }
+  }
+
+  /** Whether the steps of a multi-request operation block the caller or run on OkHttp's threads. */
+  enum Mode {
+    BLOCKING,
+    ASYNC;
+
+    <T> CompletableFuture<T> read(AccountClient account, Call<T> call) {
+      return this == ASYNC
+          ? account.transport().readAsync(call, RequestOptions.defaults())
+          : completed(() -> account.transport().read(call, RequestOptions.defaults()));
+    }
+
+    <T> CompletableFuture<T> write(AccountClient account, Call<T> call, String key, RequestOptions options) {
+      return this == ASYNC
+          ? account.transport().writeAsync(call, key, options)
+          : completed(() -> account.transport().write(call, key, options));
+    }
+
+    private static <T> CompletableFuture<T> completed(java.util.function.Supplier<T> step) {
+      try {
+        return CompletableFuture.completedFuture(step.get());
+      } catch (SettleException failure) {
+        return CompletableFuture.failedFuture(failure);
+      }
+    }
   }
 }

@@ -6,6 +6,7 @@ import dev.settle.spi.ProviderContext;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 
@@ -47,6 +48,14 @@ final class ProviderCalls implements ProviderContext {
     String key = idempotencyKey + ":" + (++posts);
     Call<ResponseBody> call = account.api().post(path, key, body);
     return decode(call, account.transport().write(call, key, options), responseType);
+  }
+
+  @Override
+  public <T> CompletableFuture<T> postAsync(String path, Object body, Type responseType) {
+    String key = idempotencyKey + ":" + (++posts);
+    Call<ResponseBody> call = account.api().post(path, key, body);
+    return account.transport().writeAsync(call, key, options)
+        .thenApply(response -> decode(call, response, responseType));
   }
 
   private <T> T decode(Call<?> call, ResponseBody body, Type responseType) {

@@ -42,7 +42,8 @@ public final class SettleClient {
     this.settings = settings;
     this.providers = providers;
     this.transport =
-        new Transport(http, settings.clock, settings.retryPolicy, settings.callTimeout, settings.sleeper);
+        new Transport(http, settings.clock, settings.retryPolicy, settings.callTimeout,
+            settings.sleeper, settings.scheduler, settings.listener);
   }
 
   public static Builder builder() {
@@ -97,6 +98,8 @@ public final class SettleClient {
     private boolean discoverProviders = true;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
     private Sleeper sleeper = Sleeper.SYSTEM;
+    private Scheduler scheduler;
+    private CallListener listener = CallListener.NONE;
     private final List<PaymentMethodProvider> providers = new ArrayList<>();
 
     private Builder() {}
@@ -113,6 +116,8 @@ public final class SettleClient {
       discoverProviders = other.discoverProviders;
       retryPolicy = other.retryPolicy;
       sleeper = other.sleeper;
+      scheduler = other.scheduler;
+      listener = other.listener;
       providers.addAll(other.providers);
     }
 
@@ -185,6 +190,17 @@ public final class SettleClient {
       return this;
     }
 
+    Builder scheduler(Scheduler scheduler) {
+      this.scheduler = scheduler;
+      return this;
+    }
+
+    /** Sees every call and attempt, for metrics and traces; see {@link CallListener}. */
+    public Builder callListener(CallListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
     /**
      * The limit for a whole call, all its attempts and waits included; {@link
      * RequestOptions#timeout()} overrides it per call.
@@ -230,6 +246,9 @@ public final class SettleClient {
       }
       if (apiKey == null) {
         throw new SettleConfigurationException("The API key is missing");
+      }
+      if (scheduler == null) {
+        scheduler = Scheduler.daemon();
       }
       Providers resolved = Providers.resolve(providers, discoverProviders);
       HttpStack http =

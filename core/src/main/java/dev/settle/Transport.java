@@ -6,10 +6,13 @@ import dev.settle.internal.http.WireFormatException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Headers;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
+import retrofit2.Callback;
+import retrofit2.Invocation;
 import retrofit2.Response;
 
 /**
@@ -22,13 +25,18 @@ final class Transport {
   private final RetryPolicy retryPolicy;
   private final Duration callTimeout;
   private final Sleeper sleeper;
+  private final Scheduler scheduler;
+  private final CallListener listener;
 
-  Transport(HttpStack http, Clock clock, RetryPolicy retryPolicy, Duration callTimeout, Sleeper sleeper) {
+  Transport(HttpStack http, Clock clock, RetryPolicy retryPolicy, Duration callTimeout,
+      Sleeper sleeper, Scheduler scheduler, CallListener listener) {
     this.http = http;
     this.clock = clock;
     this.retryPolicy = retryPolicy;
     this.callTimeout = callTimeout;
     this.sleeper = sleeper;
+    this.scheduler = scheduler;
+    this.listener = listener;
   }
 
   HttpStack http() {
@@ -37,75 +45,217 @@ final class Transport {
 
   /** Executes a read. */
   <T> T read(Call<T> call, RequestOptions options) {
-    return execute(call, null, options);
+    return execute(new Exchange<>(call, null, options));
   }
 
   /** Executes a write that carries {@code idempotencyKey} on every attempt. */
   <T> T write(Call<T> call, String idempotencyKey, RequestOptions options) {
-    return execute(call, idempotencyKey, options);
+    return execute(new Exchange<>(call, idempotencyKey, options));
   }
 
-  /**
-   * Runs the attempts of one call under its retry policy and deadline. A write whose last
-   * failure leaves its outcome open ends in {@link OutcomeUnknownException}.
-   */
-  private <T> T execute(Call<T> first, String idempotencyKey, RequestOptions options) {
-    long deadline = clock.millis() + options.timeout().orElse(callTimeout).toMillis();
-    Call<T> call = first;
-    for (int attempt = 1; ; attempt++) {
-      Attempt<T> outcome = attempt(call, idempotencyKey, deadline);
-      if (outcome.failure == null) {
-        return outcome.body;
+  /** Starts a read without blocking; cancelling the future cancels the HTTP call. */
+  <T> CompletableFuture<T> readAsync(Call<T> call, RequestOptions options) {
+    return executeAsync(new Exchange<>(call, null, options));
+  }
+
+  /** Starts a write without blocking; cancelling the future cancels the HTTP call. */
+  <T> CompletableFuture<T> writeAsync(Call<T> call, String idempotencyKey, RequestOptions options) {
+    return executeAsync(new Exchange<>(call, idempotencyKey, options));
+  }
+
+  private <T> T execute(Exchange<T> exchange) {
+    while (true) {
+      Attempt<T> attempt;
+      try {
+        attempt = exchange.interpret(exchange.prepare().execute());
+      } catch (IOException e) {
+        attempt = exchange.networkFailure(e);
+      } catch (WireFormatException e) {
+        attempt = exchange.unreadable(e);
       }
-      Duration wait = retryWait(outcome.failure, attempt);
-      boolean retry = wait != null && clock.millis() + wait.toMillis() < deadline;
-      if (!retry) {
-        throw finalFailure(outcome.failure, idempotencyKey, attempt);
+      Duration wait = exchange.decide(attempt);
+      if (attempt.failure == null) {
+        return exchange.succeed(attempt.body);
+      }
+      if (wait == null) {
+        throw exchange.fail(attempt.failure);
       }
       try {
         sleeper.sleep(wait);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw finalFailure(outcome.failure, idempotencyKey, attempt);
+        throw exchange.fail(attempt.failure);
       }
+      exchange.next();
+    }
+  }
+
+  private <T> CompletableFuture<T> executeAsync(Exchange<T> exchange) {
+    CancellableFuture<T> future = new CancellableFuture<>(exchange);
+    enqueue(exchange, future);
+    return future;
+  }
+
+  private <T> void enqueue(Exchange<T> exchange, CancellableFuture<T> future) {
+    exchange.prepare().enqueue(new Callback<T>() {
+      @Override
+      public void onResponse(Call<T> call, Response<T> response) {
+        continueAsync(exchange, future, exchange.interpret(response));
+      }
+
+      @Override
+      public void onFailure(Call<T> call, Throwable failure) {
+        Attempt<T> attempt;
+        if (failure instanceof IOException) {
+          attempt = exchange.networkFailure((IOException) failure);
+        } else if (failure instanceof WireFormatException) {
+          attempt = exchange.unreadable((WireFormatException) failure);
+        } else {
+          attempt = Attempt.failed(new SettleException(
+              "Unexpected failure on " + exchange.describe() + ": " + failure, null, failure), false);
+        }
+        continueAsync(exchange, future, attempt);
+      }
+    });
+  }
+
+  private <T> void continueAsync(Exchange<T> exchange, CancellableFuture<T> future, Attempt<T> attempt) {
+    if (future.isCancelled()) {
+      return;
+    }
+    Duration wait = exchange.decide(attempt);
+    if (attempt.failure == null) {
+      future.complete(exchange.succeed(attempt.body));
+    } else if (wait == null) {
+      future.completeExceptionally(exchange.fail(attempt.failure));
+    } else {
+      scheduler.schedule(() -> {
+        if (!future.isCancelled()) {
+          exchange.next();
+          enqueue(exchange, future);
+        }
+      }, wait);
+    }
+  }
+
+  /**
+   * One call across its attempts: its deadline, its current Retrofit call, and the events it
+   * reports. Used by one thread at a time (the caller's, or the OkHttp thread of the current
+   * attempt).
+   */
+  private final class Exchange<T> {
+    private final String idempotencyKey;
+    private final long deadline;
+    private final long started = System.nanoTime();
+    private volatile Call<T> call;
+    private int attempt = 1;
+    private long attemptStarted;
+    private String requestId;
+
+    Exchange(Call<T> call, String idempotencyKey, RequestOptions options) {
+      this.call = call;
+      this.idempotencyKey = idempotencyKey;
+      this.deadline = clock.millis() + options.timeout().orElse(callTimeout).toMillis();
+    }
+
+    Call<T> prepare() {
+      call.timeout().timeout(Math.max(1, deadline - clock.millis()), TimeUnit.MILLISECONDS);
+      attemptStarted = System.nanoTime();
+      return call;
+    }
+
+    void next() {
       call = call.clone();
+      attempt++;
+    }
+
+    void cancel() {
+      call.cancel();
+    }
+
+    Attempt<T> interpret(Response<T> response) {
+      requestId = response.headers().get("Request-Id");
+      if (!response.isSuccessful()) {
+        return Attempt.failed(
+            failure(response.code(), response.headers(), response.errorBody(), requestId), true);
+      }
+      T body = response.body();
+      if (body == null) {
+        return Attempt.failed(new MalformedResponseException(
+            "Empty response from " + describe(), response.code(), requestId, null), false);
+      }
+      return new Attempt<>(body, null, false, response.code());
+    }
+
+    Attempt<T> networkFailure(IOException cause) {
+      return Attempt.failed(connectionFailure(call, cause), true);
+    }
+
+    Attempt<T> unreadable(WireFormatException cause) {
+      return Attempt.failed(malformed(call, cause), false);
+    }
+
+    /** Reports the attempt and says how long to wait before the next, or null for none. */
+    Duration decide(Attempt<T> outcome) {
+      Duration wait = outcome.failure == null || !outcome.retryable ? null : retryWait(outcome.failure);
+      tell(() -> listener.attemptEnded(new AttemptEvent(operation(), call.request().method(),
+          call.request().url().encodedPath(), attempt, outcome.statusCode(), requestId, idempotencyKey,
+          Duration.ofNanos(System.nanoTime() - attemptStarted),
+          outcome.failure == null ? null : outcome.failure.getClass().getSimpleName(), wait != null)));
+      return wait;
+    }
+
+    private Duration retryWait(SettleException failure) {
+      if (attempt >= retryPolicy.maxAttempts() || !retryable(failure)) {
+        return null;
+      }
+      Duration wait = retryPolicy.backoff(attempt);
+      if (failure instanceof RateLimitedException) {
+        Duration asked = ((RateLimitedException) failure).retryAfter().orElse(Duration.ZERO);
+        wait = asked.compareTo(wait) > 0 ? asked : wait;
+      }
+      return clock.millis() + wait.toMillis() < deadline ? wait : null;
+    }
+
+    T succeed(T body) {
+      reportEnd(null);
+      return body;
+    }
+
+    /** The exception the call ends with; for a write whose fate is open, outcome-unknown. */
+    SettleException fail(SettleException failure) {
+      SettleException last =
+          idempotencyKey != null && outcomeOpen(failure)
+              ? new OutcomeUnknownException(idempotencyKey, attempt, failure)
+              : failure;
+      reportEnd(last);
+      return last;
+    }
+
+    private void reportEnd(SettleException failure) {
+      tell(() -> listener.callEnded(new CallEvent(operation(), attempt,
+          Duration.ofNanos(System.nanoTime() - started), requestId, idempotencyKey, failure)));
+    }
+
+    private String operation() {
+      Invocation invocation = call.request().tag(Invocation.class);
+      String name = invocation == null ? null : invocation.method().getName();
+      return name == null || name.equals("get") || name.equals("post")
+          ? call.request().method() + " " + call.request().url().encodedPath()
+          : name;
+    }
+
+    String describe() {
+      return Transport.describe(call);
     }
   }
 
-  private <T> Attempt<T> attempt(Call<T> call, String idempotencyKey, long deadline) {
-    long remaining = Math.max(1, deadline - clock.millis());
-    call.timeout().timeout(remaining, TimeUnit.MILLISECONDS);
-    Response<T> response;
+  private static void tell(Runnable event) {
     try {
-      response = call.execute();
-    } catch (WireFormatException e) {
-      throw malformed(call, e);
-    } catch (IOException e) {
-      return Attempt.failed(connectionFailure(call, e));
+      event.run();
+    } catch (RuntimeException ignored) {
+      // A listener's failure must not change the outcome of the call it observes.
     }
-    String requestId = response.headers().get("Request-Id");
-    if (!response.isSuccessful()) {
-      return Attempt.failed(failure(response.code(), response.headers(), response.errorBody(), requestId));
-    }
-    T body = response.body();
-    if (body == null) {
-      throw new MalformedResponseException(
-          "Empty response from " + describe(call), response.code(), requestId, null);
-    }
-    return new Attempt<>(body, null);
-  }
-
-  /** How long to wait before repeating after {@code failure}, or null when it must not be. */
-  private Duration retryWait(SettleException failure, int attempt) {
-    if (attempt >= retryPolicy.maxAttempts() || !retryable(failure)) {
-      return null;
-    }
-    Duration backoff = retryPolicy.backoff(attempt);
-    if (failure instanceof RateLimitedException) {
-      Duration asked = ((RateLimitedException) failure).retryAfter().orElse(Duration.ZERO);
-      return asked.compareTo(backoff) > 0 ? asked : backoff;
-    }
-    return backoff;
   }
 
   private static boolean retryable(SettleException failure) {
@@ -115,37 +265,60 @@ final class Transport {
     if (!(failure instanceof ApiException)) {
       return false;
     }
-    ApiException api = (ApiException) failure;
-    int status = api.statusCode();
-    return status == 429 || status == 502 || status == 503 || status == 504
-        || (status == 409 && api.code().filter("idempotency_key_in_use"::equals).isPresent());
+    int status = ((ApiException) failure).statusCode();
+    return status == 429 || status == 502 || status == 503 || status == 504 || keyInFlight(failure);
   }
 
-  /** For a write, a failure that does not say whether it happened becomes outcome-unknown. */
-  private static SettleException finalFailure(SettleException failure, String idempotencyKey, int attempts) {
-    boolean unknown =
-        failure instanceof ConnectionException
-            || (failure instanceof ApiException && ((ApiException) failure).statusCode() >= 500)
-            || (failure instanceof ConflictException
-                && ((ConflictException) failure).code().filter("idempotency_key_in_use"::equals).isPresent());
-    if (idempotencyKey != null && unknown) {
-      return new OutcomeUnknownException(idempotencyKey, attempts, failure);
-    }
-    return failure;
+  private static boolean outcomeOpen(SettleException failure) {
+    return failure instanceof ConnectionException
+        || (failure instanceof ApiException && ((ApiException) failure).statusCode() >= 500)
+        || keyInFlight(failure);
+  }
+
+  private static boolean keyInFlight(SettleException failure) {
+    return failure instanceof ConflictException
+        && ((ConflictException) failure).code().filter("idempotency_key_in_use"::equals).isPresent();
   }
 
   /** One attempt's result: a body, or the failure to weigh for a retry. */
   private static final class Attempt<T> {
     final T body;
     final SettleException failure;
+    final boolean retryable;
+    final int status;
 
-    Attempt(T body, SettleException failure) {
+    Attempt(T body, SettleException failure, boolean retryable, int status) {
       this.body = body;
       this.failure = failure;
+      this.retryable = retryable;
+      this.status = status;
     }
 
-    static <T> Attempt<T> failed(SettleException failure) {
-      return new Attempt<>(null, failure);
+    static <T> Attempt<T> failed(SettleException failure, boolean retryable) {
+      int status = failure instanceof ApiException ? ((ApiException) failure).statusCode()
+          : failure instanceof MalformedResponseException ? ((MalformedResponseException) failure).statusCode()
+          : 0;
+      return new Attempt<>(null, failure, retryable, status);
+    }
+
+    int statusCode() {
+      return status;
+    }
+  }
+
+  /** A future whose cancellation cancels the HTTP call in progress. */
+  private static final class CancellableFuture<T> extends CompletableFuture<T> {
+    private final Transport.Exchange<T> exchange;
+
+    CancellableFuture(Transport.Exchange<T> exchange) {
+      this.exchange = exchange;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      exchange.cancel();
+      return cancelled;
     }
   }
 
@@ -194,7 +367,7 @@ final class Transport {
         "Unreadable response from " + describe(call) + ": " + cause.getMessage(), 200, null, cause);
   }
 
-  private static String describe(Call<?> call) {
+  static String describe(Call<?> call) {
     return call.request().method() + " " + call.request().url().encodedPath();
   }
 }

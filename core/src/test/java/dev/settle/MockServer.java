@@ -23,10 +23,13 @@ final class MockServer {
 
   /** A client with the default retry policy whose waits are recorded in {@code sleeps}, not slept. */
   static SettleClient retryingClient(MockWebServer server, List<Duration> sleeps) {
-    return builder(server).sleeper(sleeps::add).build();
+    return builder(server).sleeper(sleeps::add).scheduler((task, delay) -> {
+      sleeps.add(delay);
+      task.run();
+    }).build();
   }
 
-  private static SettleClient.Builder builder(MockWebServer server) {
+  static SettleClient.Builder builder(MockWebServer server) {
     return SettleClient.builder()
         .baseUrl(URI.create(server.url("/").toString()))
         .apiKey(API_KEY)

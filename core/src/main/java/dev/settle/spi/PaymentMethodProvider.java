@@ -4,6 +4,7 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import dev.settle.model.PaymentMethodDetails;
 import dev.settle.model.PaymentMethodInput;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Everything that is specific to one kind of payment method: how its details are read from JSON
@@ -38,4 +39,16 @@ public interface PaymentMethodProvider {
    * @return the token's id, such as {@code tok_…}
    */
   String tokenize(PaymentMethodInput input, ProviderContext context);
+
+  /**
+   * Like {@link #tokenize}, without blocking the caller: used by Settle's asynchronous calls.
+   *
+   * <p>The default runs {@link #tokenize} on the common fork-join pool, which holds a thread for
+   * the request's duration. Providers should override it with
+   * {@link ProviderContext#postAsync}, which holds none. Validation failures may be thrown
+   * directly or returned as a failed future.
+   */
+  default CompletableFuture<String> tokenizeAsync(PaymentMethodInput input, ProviderContext context) {
+    return CompletableFuture.supplyAsync(() -> tokenize(input, context));
+  }
 }

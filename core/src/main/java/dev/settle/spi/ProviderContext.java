@@ -3,6 +3,7 @@ package dev.settle.spi;
 import dev.settle.model.CustomerId;
 import java.lang.reflect.Type;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * What Settle lends a provider for one call on one account: the client's clock and its HTTP
@@ -36,4 +37,7 @@ public interface ProviderContext {
    * Settle's exceptions.
    */
   <T> T post(String path, Object body, Type responseType);
+
+  /** Like {@link #post}, without blocking: the future completes on an OkHttp thread. */
+  <T> CompletableFuture<T> postAsync(String path, Object body, Type responseType);
 }

@@ -1,0 +1,34 @@
+package dev.settle;
+
+/**
+ * Sees every call Settle makes and every attempt within it: the hook for metrics, traces and
+ * logs.
+ *
+ * <p>Events carry the operation, the attempt number, the HTTP status, the server's request id,
+ * the latency and the idempotency key — never an API key, card data or a body. Methods are called
+ * on the thread that finished the attempt (an OkHttp thread for asynchronous calls), possibly from
+ * many threads at once: implementations must be thread-safe and quick, and must not throw; an
+ * exception they throw is ignored.
+ *
+ * <pre>{@code
+ * // Micrometer: a timer per operation and outcome
+ * CallListener metrics = new CallListener() {
+ *   public void callEnded(CallEvent call) {
+ *     Timer.builder("settle.calls").tag("operation", call.operation())
+ *         .tag("outcome", call.succeeded() ? "ok" : call.failure().getClass().getSimpleName())
+ *         .register(registry).record(call.latency());
+ *   }
+ * };
+ * // OpenTelemetry: a span per attempt, with attributes from AttemptEvent
+ * }</pre>
+ */
+public interface CallListener {
+  /** A listener that does nothing. */
+  CallListener NONE = new CallListener() {};
+
+  /** One HTTP attempt ended, with a response or a network failure. */
+  default void attemptEnded(AttemptEvent attempt) {}
+
+  /** A call ended: it returned, or it threw {@link CallEvent#failure()}. */
+  default void callEnded(CallEvent call) {}
+}
