@@ -142,8 +142,9 @@ public final class WebhookVerifier {
   }
 
   private static long parseTimestamp(String value) {
-    // Digits only (no sign, no fraction), and few enough that they fit in a long and an Instant.
-    boolean digits = value.length() <= 12 && value.chars().allMatch(c -> c >= '0' && c <= '9');
+    // Digits only (no sign, no fraction), and few enough that they fit in a long and an Instant;
+    // a timestamp in milliseconds passes here and is then refused as far in the future.
+    boolean digits = value.length() <= 15 && value.chars().allMatch(c -> c >= '0' && c <= '9');
     if (!digits) {
       throw new WebhookVerificationException(
           Reason.MALFORMED_TIMESTAMP, "Header " + TIMESTAMP_HEADER + " is not a number of seconds since the Unix epoch");
