@@ -7,6 +7,7 @@ import dev.settle.model.PaymentMethodInput;
 import dev.settle.spi.PaymentMethodProvider;
 import dev.settle.spi.ProviderContext;
 import java.time.YearMonth;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Plugs cards into Settle: reads stored cards as {@link Card} and turns a {@link CardDetails}
@@ -46,6 +47,18 @@ public final class CardProvider implements PaymentMethodProvider {
    */
   @Override
   public String tokenize(PaymentMethodInput input, ProviderContext context) {
+    CardToken token = context.post("v1/tokens", tokenRequest(input, context), CardToken.class);
+    return token.id();
+  }
+
+  /** Validates before returning, so an expired card fails without a request, as with tokenize. */
+  @Override
+  public CompletableFuture<String> tokenizeAsync(PaymentMethodInput input, ProviderContext context) {
+    return context.<CardToken>postAsync("v1/tokens", tokenRequest(input, context), CardToken.class)
+        .thenApply(CardToken::id);
+  }
+
+  private static TokenWire.Request tokenRequest(PaymentMethodInput input, ProviderContext context) {
     if (!(input instanceof CardDetails)) {
       throw new IllegalArgumentException(
           "CardProvider tokenizes CardDetails, not " + input.getClass().getName());
@@ -56,7 +69,7 @@ public final class CardProvider implements PaymentMethodProvider {
       throw new ValidationException(
           "exp_month", "The card expired at the end of " + card.expiry() + "; use a current card");
     }
-    CardToken token = context.post("v1/tokens", TokenWire.Request.of(card), CardToken.class);
-    return token.id();
+    return TokenWire.Request.of(card);
   }
+
 }

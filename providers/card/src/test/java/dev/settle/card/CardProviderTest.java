@@ -123,6 +123,34 @@ class CardProviderTest {
   }
 
   @Test
+  void addingAsynchronouslySendsTheSameTwoRequests() throws Exception {
+    respond("POST", "/v1/tokens", 201, TOKEN);
+    respond("POST", "/v1/accounts/" + CUSTOMER + "/payment_methods", 201, STORED_VISA);
+
+    PaymentMethod stored = paymentMethods(client(JUNE_2030))
+        .addAsync(visa().build(), RequestOptions.defaults()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(stored.details(Card.class).map(Card::lastFour)).hasValue("4242");
+    RecordedRequest tokenization = server.takeRequest();
+    assertThat(tokenization.getUrl().encodedPath()).isEqualTo("/v1/tokens");
+    assertThat(tokenization.getBody().utf8()).contains(NUMBER);
+    RecordedRequest attachment = server.takeRequest();
+    assertThat(attachment.getBody().utf8()).isEqualTo("{\"token\":\"" + TOKEN_ID + "\"}");
+    assertThat(idempotencyKey(tokenization)).isEqualTo(idempotencyKey(attachment) + ":1");
+  }
+
+  @Test
+  void anExpiredCardAddedAsynchronouslyFailsWithoutARequest() {
+    CardDetails expired = visa().expiry(5, 2030).build();
+
+    assertThat(paymentMethods(client(JUNE_2030)).addAsync(expired, RequestOptions.defaults()))
+        .failsWithin(java.time.Duration.ofSeconds(5))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .havingCause().isInstanceOf(ValidationException.class);
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
   void anExpiredCardMakesNoRequest() {
     SettleClient client = client(JUNE_2030);
     CardDetails expired = visa().expiry(5, 2030).build();

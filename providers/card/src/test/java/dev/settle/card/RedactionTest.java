@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.settle.ValidationException;
 import dev.settle.spi.ProviderContext;
+import dev.settle.model.CustomerId;
 import java.lang.reflect.Type;
+import java.util.concurrent.CompletableFuture;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -129,7 +131,22 @@ class RedactionTest {
       }
 
       @Override
+      public CustomerId customerId() {
+        return CustomerId.of("200001");
+      }
+
+      @Override
+      public <T> T get(String path, Type responseType) {
+        return fail("Nothing may be read, but %s was", path);
+      }
+
+      @Override
       public <T> T post(String path, Object body, Type responseType) {
+        return fail("An expired card must not be sent, but it was posted to %s", path);
+      }
+
+      @Override
+      public <T> CompletableFuture<T> postAsync(String path, Object body, Type responseType) {
         return fail("An expired card must not be sent, but it was posted to %s", path);
       }
     };

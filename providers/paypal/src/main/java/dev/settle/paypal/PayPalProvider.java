@@ -5,6 +5,7 @@ import com.squareup.moshi.Moshi;
 import dev.settle.model.PaymentMethodInput;
 import dev.settle.spi.PaymentMethodProvider;
 import dev.settle.spi.ProviderContext;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Plugs PayPal into Settle: reads stored PayPal methods as {@link PayPalAccount} and turns a
@@ -44,16 +45,23 @@ public final class PayPalProvider implements PaymentMethodProvider {
    */
   @Override
   public String tokenize(PaymentMethodInput input, ProviderContext context) {
+    PayPalToken token = context.post(completePath(input, context), new PayPalWire.CompleteRequest(), PayPalToken.class);
+    return token.id();
+  }
+
+  @Override
+  public CompletableFuture<String> tokenizeAsync(PaymentMethodInput input, ProviderContext context) {
+    return context.<PayPalToken>postAsync(
+            completePath(input, context), new PayPalWire.CompleteRequest(), PayPalToken.class)
+        .thenApply(PayPalToken::id);
+  }
+
+  private static String completePath(PaymentMethodInput input, ProviderContext context) {
     if (!(input instanceof PayPalApproval)) {
       throw new IllegalArgumentException(
           "PayPalProvider tokenizes PayPalApproval, not " + input.getClass().getName());
     }
-    PayPalSetupId setup = ((PayPalApproval) input).setupId();
-    PayPalToken token =
-        context.post(
-            PayPalWire.completePath(context.customerId(), setup),
-            new PayPalWire.CompleteRequest(),
-            PayPalToken.class);
-    return token.id();
+    return PayPalWire.completePath(context.customerId(), ((PayPalApproval) input).setupId());
   }
+
 }
