@@ -6,16 +6,18 @@ import java.io.PrintStream;
 import java.net.URI;
 
 /**
- * Where an example runs: the billing system named by {@code SETTLE_BASE_URL} and
- * {@code SETTLE_API_KEY}, or a sandbox started for the run and stopped after it.
+ * Where an example runs: the sandbox named by {@code SETTLE_BASE_URL} and {@code SETTLE_API_KEY}
+ * (a standalone one, say), or a sandbox started for the run and stopped after it.
  */
 final class Backend implements AutoCloseable {
   private final SettleClient client;
   private final SettleSandbox sandbox;
+  private final SandboxControls controls;
 
-  private Backend(SettleClient client, SettleSandbox sandbox) {
+  private Backend(SettleClient client, SettleSandbox sandbox, URI baseUrl, String apiKey) {
     this.client = client;
     this.sandbox = sandbox;
+    this.controls = new SandboxControls(baseUrl, apiKey);
   }
 
   static Backend fromEnvironment(PrintStream out) {
@@ -23,15 +25,11 @@ final class Backend implements AutoCloseable {
     String apiKey = System.getenv("SETTLE_API_KEY");
     if (baseUrl != null && apiKey != null) {
       out.println("Using the billing system at " + baseUrl);
-      return new Backend(client(URI.create(baseUrl), apiKey), null);
+      return new Backend(client(URI.create(baseUrl), apiKey), null, URI.create(baseUrl), apiKey);
     }
     SettleSandbox sandbox = SettleSandbox.builder().build().start();
     out.println("Started an embedded sandbox at " + sandbox.baseUrl());
-    return new Backend(client(sandbox.baseUrl(), sandbox.apiKey()), sandbox);
-  }
-
-  static Backend of(SettleSandbox sandbox) {
-    return new Backend(client(sandbox.baseUrl(), sandbox.apiKey()), null);
+    return new Backend(client(sandbox.baseUrl(), sandbox.apiKey()), sandbox, sandbox.baseUrl(), sandbox.apiKey());
   }
 
   private static SettleClient client(URI baseUrl, String apiKey) {
@@ -40,6 +38,11 @@ final class Backend implements AutoCloseable {
 
   SettleClient client() {
     return client;
+  }
+
+  /** The sandbox's own controls: its clock and the PayPal payer's side. */
+  SandboxControls sandbox() {
+    return controls;
   }
 
   @Override

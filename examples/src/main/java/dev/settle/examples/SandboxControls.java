@@ -1,0 +1,64 @@
+package dev.settle.examples;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/**
+ * What the examples do to a sandbox that is not part of the billing API: approve a PayPal setup
+ * as the payer would on the approval page, and move the sandbox clock. Over HTTP, so it works
+ * with an embedded and a standalone sandbox alike.
+ */
+final class SandboxControls {
+  private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final URI baseUrl;
+  private final String apiKey;
+
+  SandboxControls(URI baseUrl, String apiKey) {
+    this.baseUrl = baseUrl;
+    this.apiKey = apiKey;
+  }
+
+  /** Submits the approval page's form for {@code setupId}; returns where PayPal sends the payer. */
+  URI approvePayPal(String setupId, String email) {
+    String form = "setup=" + encode(setupId) + "&email=" + encode(email);
+    HttpResponse<String> answer = send(HttpRequest.newBuilder(baseUrl.resolve("sandbox/paypal/approve"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    return URI.create(answer.headers().firstValue("Location")
+        .orElseThrow(() -> new IllegalStateException("The approval was refused: HTTP " + answer.statusCode())));
+  }
+
+  /** Moves the sandbox clock forward; renewals that come due are charged before it returns. */
+  String advanceClock(Duration by) {
+    HttpResponse<String> answer = send(HttpRequest.newBuilder(baseUrl.resolve("sandbox/clock/advance"))
+        .header("Authorization", "Bearer " + apiKey)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"seconds\":" + by.toSeconds() + "}")).build());
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException("The sandbox clock did not move: HTTP " + answer.statusCode());
+    }
+    return answer.body();
+  }
+
+  private HttpResponse<String> send(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+}
