@@ -51,6 +51,13 @@ final class ProviderCalls implements ProviderContext {
   }
 
   @Override
+  public <T> CompletableFuture<T> getAsync(String path, Type responseType) {
+    Call<ResponseBody> call = account.api().get(path);
+    return account.transport().readAsync(call, options)
+        .thenApply(response -> decode(call, response, responseType));
+  }
+
+  @Override
   public <T> CompletableFuture<T> postAsync(String path, Object body, Type responseType) {
     String key = idempotencyKey + ":" + (++posts);
     Call<ResponseBody> call = account.api().post(path, key, body);

@@ -38,6 +38,9 @@ public interface ProviderContext {
    */
   <T> T post(String path, Object body, Type responseType);
 
+  /** Like {@link #get}, without blocking: the future completes on an OkHttp thread. */
+  <T> CompletableFuture<T> getAsync(String path, Type responseType);
+
   /** Like {@link #post}, without blocking: the future completes on an OkHttp thread. */
   <T> CompletableFuture<T> postAsync(String path, Object body, Type responseType);
 }

@@ -5,6 +5,7 @@ import dev.settle.RequestOptions;
 import dev.settle.model.InvoiceId;
 import dev.settle.spi.ProviderContext;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Paying an invoice of one customer's account by bank transfer: the instructions the customer
@@ -67,6 +68,15 @@ public final class BankTransfer {
     InstructionsResponse response =
         context.get(path(context, invoice), InstructionsResponse.class);
     return response.instructions();
+  }
+
+  /** Like {@link #instructions(InvoiceId, RequestOptions)}, without blocking. */
+  public CompletableFuture<BankTransferInstructions> instructionsAsync(
+      InvoiceId invoice, RequestOptions options) {
+    Objects.requireNonNull(invoice, "invoice");
+    ProviderContext context = account.providerContext(Objects.requireNonNull(options, "options"));
+    return context.<InstructionsResponse>getAsync(path(context, invoice), InstructionsResponse.class)
+        .thenApply(InstructionsResponse::instructions);
   }
 
   static String path(ProviderContext context, InvoiceId invoice) {

@@ -146,6 +146,11 @@ class RedactionTest {
       }
 
       @Override
+      public <T> CompletableFuture<T> getAsync(String path, Type responseType) {
+        return fail("Nothing may be read, but %s was", path);
+      }
+
+      @Override
       public <T> CompletableFuture<T> postAsync(String path, Object body, Type responseType) {
         return fail("An expired card must not be sent, but it was posted to %s", path);
       }

@@ -8,6 +8,7 @@ import dev.settle.spi.ProviderContext;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Saves a payer's PayPal account on one customer's account: the PayPal approval flow.
@@ -89,13 +90,18 @@ public final class PayPal {
    * idempotency key returns the same setup instead of starting another.
    */
   public PayPalSetup startSetup(URI returnUrl, URI cancelUrl, RequestOptions options) {
-    PayPalWire.CreateSetupRequest body =
-        new PayPalWire.CreateSetupRequest(
-            browserUrl(returnUrl, "return_url"), browserUrl(cancelUrl, "cancel_url"));
     ProviderContext context = account.providerContext(options);
-    SetupResponse response =
-        context.post(PayPalWire.setupsPath(context.customerId()), body, SetupResponse.class);
+    SetupResponse response = context.post(
+        PayPalWire.setupsPath(context.customerId()), setupRequest(returnUrl, cancelUrl), SetupResponse.class);
     return response.setup();
+  }
+
+  /** Like {@link #startSetup(URI, URI, RequestOptions)}, without blocking. */
+  public CompletableFuture<PayPalSetup> startSetupAsync(URI returnUrl, URI cancelUrl, RequestOptions options) {
+    PayPalWire.CreateSetupRequest body = setupRequest(returnUrl, cancelUrl);
+    ProviderContext context = account.providerContext(options);
+    return context.<SetupResponse>postAsync(PayPalWire.setupsPath(context.customerId()), body, SetupResponse.class)
+        .thenApply(SetupResponse::setup);
   }
 
   /** Reads a setup again, to see its current {@link PayPalSetup#status()}. */
@@ -110,6 +116,14 @@ public final class PayPal {
     SetupResponse response =
         context.get(PayPalWire.setupPath(context.customerId(), id), SetupResponse.class);
     return response.setup();
+  }
+
+  /** Like {@link #setup(PayPalSetupId, RequestOptions)}, without blocking. */
+  public CompletableFuture<PayPalSetup> setupAsync(PayPalSetupId id, RequestOptions options) {
+    Objects.requireNonNull(id, "id");
+    ProviderContext context = account.providerContext(options);
+    return context.<SetupResponse>getAsync(PayPalWire.setupPath(context.customerId(), id), SetupResponse.class)
+        .thenApply(SetupResponse::setup);
   }
 
   /**
@@ -129,6 +143,16 @@ public final class PayPal {
   /** Like {@link #complete(PayPalSetupId)}, with per-call options. */
   public PaymentMethod complete(PayPalSetupId id, RequestOptions options) {
     return account.paymentMethods().add(PayPalApproval.of(id), options);
+  }
+
+  /** Like {@link #complete(PayPalSetupId, RequestOptions)}, without blocking. */
+  public CompletableFuture<PaymentMethod> completeAsync(PayPalSetupId id, RequestOptions options) {
+    return account.paymentMethods().addAsync(PayPalApproval.of(id), options);
+  }
+
+  private static PayPalWire.CreateSetupRequest setupRequest(URI returnUrl, URI cancelUrl) {
+    return new PayPalWire.CreateSetupRequest(
+        browserUrl(returnUrl, "return_url"), browserUrl(cancelUrl, "cancel_url"));
   }
 
   private static String browserUrl(URI url, String param) {
