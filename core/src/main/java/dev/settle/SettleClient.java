@@ -1,6 +1,7 @@
 package dev.settle;
 
 import dev.settle.internal.http.HttpStack;
+import dev.settle.internal.http.LoggingInterceptor;
 import dev.settle.model.CustomerId;
 import dev.settle.spi.PaymentMethodProvider;
 import java.net.InetAddress;
@@ -100,6 +101,8 @@ public final class SettleClient {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private Scheduler scheduler;
     private CallListener listener = CallListener.NONE;
+    private HttpLogger httpLogger;
+    private HttpLogger.Level httpLogLevel = HttpLogger.Level.NONE;
     private final List<PaymentMethodProvider> providers = new ArrayList<>();
 
     private Builder() {}
@@ -118,6 +121,8 @@ public final class SettleClient {
       sleeper = other.sleeper;
       scheduler = other.scheduler;
       listener = other.listener;
+      httpLogger = other.httpLogger;
+      httpLogLevel = other.httpLogLevel;
       providers.addAll(other.providers);
     }
 
@@ -195,6 +200,16 @@ public final class SettleClient {
       return this;
     }
 
+    /**
+     * Writes every HTTP exchange to {@code logger} at {@code level}, with secrets masked; off by
+     * default. See {@link HttpLogger}.
+     */
+    public Builder httpLogger(HttpLogger logger, HttpLogger.Level level) {
+      this.httpLogger = Objects.requireNonNull(logger, "logger");
+      this.httpLogLevel = Objects.requireNonNull(level, "level");
+      return this;
+    }
+
     /** Sees every call and attempt, for metrics and traces; see {@link CallListener}. */
     public Builder callListener(CallListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
@@ -257,7 +272,10 @@ public final class SettleClient {
               apiKey,
               okHttpClient != null ? okHttpClient : new OkHttpClient(),
               new HttpStack.Timeouts(connectTimeout, readTimeout, writeTimeout, callTimeout),
-              resolved.detailsAdapters());
+              resolved.detailsAdapters(),
+              httpLogLevel == HttpLogger.Level.NONE
+                  ? null
+                  : new LoggingInterceptor(httpLogger::log, httpLogLevel.ordinal()));
       return new SettleClient(new Builder(this), resolved, http);
     }
 

@@ -42,13 +42,15 @@ public final class HttpStack {
    *
    * @param base the user's OkHttp client to share pools with, or a fresh one
    * @param detailsAdapters each kind's details adapter, made from the Moshi it is given
+   * @param logging the HTTP log, or null for none
    */
   public static HttpStack create(
       HttpUrl baseUrl,
       String apiKey,
       OkHttpClient base,
       Timeouts timeouts,
-      Map<String, Function<Moshi, JsonAdapter<? extends PaymentMethodDetails>>> detailsAdapters) {
+      Map<String, Function<Moshi, JsonAdapter<? extends PaymentMethodDetails>>> detailsAdapters,
+      LoggingInterceptor logging) {
     Moshi shared = new Moshi.Builder().add(new ModelAdapters()).build();
     Map<String, JsonAdapter<? extends PaymentMethodDetails>> byKind = new LinkedHashMap<>();
     detailsAdapters.forEach((kind, factory) -> byKind.put(kind, factory.apply(shared)));
@@ -57,7 +59,7 @@ public final class HttpStack {
     Moshi moshi =
         shared.newBuilder().add(PaymentMethod.class, paymentMethods.nullSafe()).build();
 
-    OkHttpClient okHttp =
+    OkHttpClient.Builder okHttpBuilder =
         base.newBuilder()
             // Settle retries by its own policy with the same idempotency key; OkHttp's silent
             // re-send of a POST after a dropped connection could charge twice.
@@ -66,8 +68,11 @@ public final class HttpStack {
             .readTimeout(timeouts.read())
             .writeTimeout(timeouts.write())
             .callTimeout(timeouts.call())
-            .addInterceptor(new ClientHeaders(apiKey, API_VERSION))
-            .build();
+            .addInterceptor(new ClientHeaders(apiKey, API_VERSION));
+    if (logging != null) {
+      okHttpBuilder.addNetworkInterceptor(logging);
+    }
+    OkHttpClient okHttp = okHttpBuilder.build();
     Retrofit retrofit =
         new Retrofit.Builder()
             .baseUrl(baseUrl)

@@ -1,0 +1,112 @@
+package dev.settle.internal.http;
+
+import com.squareup.moshi.JsonReader;
+import com.squareup.moshi.JsonWriter;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.Set;
+import okio.Buffer;
+
+/**
+ * Masks what must never be written down: card numbers, CVCs, tokens, secrets and API keys. The one
+ * place that decides which headers and JSON values are secret.
+ */
+public final class Redaction {
+  /** JSON fields whose values are secret wherever they appear. */
+  private static final Set<String> SECRET_FIELDS =
+      Set.of("cvc", "token", "restore_token", "secret", "api_key", "approval_token_id");
+
+  /** Prefixes of values that are secret in any field: tokens and webhook secrets. */
+  private static final String[] SECRET_PREFIXES = {"tok_", "whsec_", "sk_"};
+
+  private static final String MASK = "****";
+
+  private Redaction() {}
+
+  /** A header value as it may be written down. */
+  public static String header(String name, String value) {
+    if (name.equalsIgnoreCase("Authorization")) {
+      int space = value.indexOf(' ');
+      return (space > 0 ? value.substring(0, space + 1) : "") + MASK;
+    }
+    return secretValue(value) ? MASK : value;
+  }
+
+  /**
+   * A JSON body as it may be written down: the same JSON with secret values replaced. A body that
+   * is not JSON is summarised by its size, since it cannot be searched for secrets field by field.
+   */
+  public static String json(Buffer body) {
+    Buffer out = new Buffer();
+    try (JsonReader reader = JsonReader.of(body.clone()); JsonWriter writer = JsonWriter.of(out)) {
+      copy(reader, writer, false);
+      if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
+        return "(" + body.size() + "-byte body, not JSON)";
+      }
+    } catch (IOException | RuntimeException notJson) {
+      return "(" + body.size() + "-byte body, not JSON)";
+    }
+    return out.readUtf8();
+  }
+
+  private static void copy(JsonReader reader, JsonWriter writer, boolean secret) throws IOException {
+    switch (reader.peek()) {
+      case BEGIN_OBJECT:
+        reader.beginObject();
+        writer.beginObject();
+        while (reader.hasNext()) {
+          String name = reader.nextName();
+          writer.name(name);
+          copy(reader, writer, SECRET_FIELDS.contains(name));
+        }
+        reader.endObject();
+        writer.endObject();
+        break;
+      case BEGIN_ARRAY:
+        reader.beginArray();
+        writer.beginArray();
+        while (reader.hasNext()) {
+          copy(reader, writer, secret);
+        }
+        reader.endArray();
+        writer.endArray();
+        break;
+      case NULL:
+        writer.value((String) reader.nextNull());
+        break;
+      case BOOLEAN:
+        boolean flag = reader.nextBoolean();
+        if (secret) {
+          writer.value(MASK);
+        } else {
+          writer.value(flag);
+        }
+        break;
+      case NUMBER:
+        String number = reader.nextString();
+        if (secret || secretValue(number)) {
+          writer.value(MASK);
+        } else {
+          writer.value(new BigDecimal(number));
+        }
+        break;
+      default:
+        String value = reader.nextString();
+        writer.value(secret || secretValue(value) ? MASK : value);
+    }
+  }
+
+  /** Tokens, secrets and anything shaped like a card number (12 to 19 digits). */
+  private static boolean secretValue(String value) {
+    String digits = value.replace(" ", "").replace("-", "");
+    if (digits.length() >= 12 && digits.length() <= 19 && digits.chars().allMatch(Character::isDigit)) {
+      return true;
+    }
+    for (String prefix : SECRET_PREFIXES) {
+      if (value.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
