@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Each runnable example against the sandbox: it finishes and prints what it promises. */
@@ -29,5 +31,30 @@ class ExamplesIT extends SandboxFixture {
         .contains("old method put back: true; preferred now: Mastercard ending in 4444");
     assertThat(printed.lines().filter(line -> line.startsWith("  stored: ")))
         .singleElement().asString().doesNotContain(";");
+  }
+
+  @Test
+  void payPalPreferredSavesTheApprovedAccountAsThePreferredMethod() {
+    String printed = output(out ->
+        PayPalPreferred.run(settle, new SandboxControls(sandbox.baseUrl(), sandbox.apiKey()), out));
+
+    assertThat(printed)
+        .contains("1. Account 100002 (portal I) pays with Visa ending in 4242")
+        .contains("/sandbox/paypal/approve?setup=pps_")
+        .contains("approval_session_id=pps_")
+        .contains("The setup is now APPROVED")
+        .contains("4. Preferred method is now PayPal camille@example.com")
+        .contains("5. Stored on the account: paypal (pm_");
+  }
+
+  @Test
+  void renewalsChargeTheMethodPreferredAtEachRenewal() {
+    String printed = output(out ->
+        Renewals.run(settle, new SandboxControls(sandbox.baseUrl(), sandbox.apiKey()), out));
+
+    List<String> charges = printed.lines().filter(line -> line.startsWith("  renewal invoice ")).collect(Collectors.toList());
+    assertThat(charges).hasSize(2);
+    assertThat(charges.get(0)).contains("SUCCEEDED").contains("charged to Mastercard ending in 4444");
+    assertThat(charges.get(1)).contains("SUCCEEDED").contains("charged to Visa ending in 4242");
   }
 }

@@ -3,6 +3,8 @@ package dev.settle.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.settle.AccountClient;
+import dev.settle.HttpLogger;
+import dev.settle.SettleClient;
 import dev.settle.SettleException;
 import dev.settle.card.CardDetails;
 import dev.settle.model.CustomerId;
@@ -11,12 +13,13 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the whole flow and its failures while capturing everything that is printed, every
- * exception message and every result's {@code toString}, then looks for the card data and the
- * API key in all of it.
+ * Runs every example flow and a set of failures with the HTTP log at its most verbose level,
+ * capturing everything that is printed or logged, every exception message and every result's
+ * {@code toString}, then looks for card data, tokens and the API key in all of it.
  */
 class RedactionIT extends SandboxFixture {
   private static final String[][] CARDS = {
@@ -24,18 +27,29 @@ class RedactionIT extends SandboxFixture {
     {"4000000000000127", "771"}, {"378282246310005", "5190"},
   };
 
+  /** Every card number the example flows use. */
+  private static final String[] EXAMPLE_CARDS = {
+    "4242424242424242", "5555555555554444", "3566002020360505", "4000000000000002"
+  };
+
   @Test
-  void noCardNumberCvcOrApiKeyAppearsAnywhere() {
+  void noCardNumberCvcTokenOrApiKeyAppearsAnywhere() {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
     PrintStream stdout = System.out;
     PrintStream stderr = System.err;
     List<String> seen = new ArrayList<>();
+    List<String> httpLog = new CopyOnWriteArrayList<>();
+    SettleClient logged = settle.newBuilder().httpLogger(httpLog::add, HttpLogger.Level.BODY).build();
+    SandboxControls controls = new SandboxControls(sandbox.baseUrl(), sandbox.apiKey());
     System.setOut(out);
     System.setErr(out);
     try {
-      seen.add(Quickstart.run(settle, CustomerId.of("200001"), out).toString());
-      AccountClient account = settle.account(CustomerId.of("200001"));
+      seen.add(Quickstart.run(logged, CustomerId.of("200001"), out).toString());
+      SwitchPreferred.run(logged, out);
+      seen.add(PayPalPreferred.run(logged, controls, out).toString());
+      Renewals.run(logged, controls, out);
+      AccountClient account = logged.account(CustomerId.of("200001"));
       for (String[] card : CARDS) {
         CardDetails details = CardDetails.builder()
             .number(card[0]).expiry(12, 2030).cvc(card[1]).holderName("Test Holder").build();
@@ -53,9 +67,16 @@ class RedactionIT extends SandboxFixture {
       System.setErr(stderr);
     }
     seen.add(captured.toString(StandardCharsets.UTF_8));
+    seen.addAll(httpLog);
 
     String everything = String.join("\n", seen);
-    assertThat(everything).contains("4242").contains("PAID");
+    assertThat(everything).contains("4242").contains("PAID").contains("--> POST /v1/tokens")
+        .contains("\"cvc\":\"****\"");
+    assertThat(httpLog).as("the log shows bodies").anyMatch(line -> line.contains("\"last4\""));
+    for (String number : EXAMPLE_CARDS) {
+      assertThat(everything).doesNotContain(number).doesNotContain(number.substring(0, 12));
+    }
+    assertThat(everything).doesNotContain("\"cvc\":\"123\"").doesNotContainPattern("tok_[A-Za-z0-9]+");
     for (String[] card : CARDS) {
       assertThat(everything).doesNotContain(card[0]).doesNotContain(card[0].substring(0, 12));
       assertThat(everything).doesNotContainPattern("\\b" + card[1] + "\\b");
