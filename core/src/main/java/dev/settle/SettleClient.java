@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import okhttp3.CertificatePinner;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -101,6 +102,8 @@ public final class SettleClient {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private Scheduler scheduler;
     private CallListener listener = CallListener.NONE;
+    private final CertificatePinner.Builder pins = new CertificatePinner.Builder();
+    private boolean pinned;
     private HttpLogger httpLogger;
     private HttpLogger.Level httpLogLevel = HttpLogger.Level.NONE;
     private final List<PaymentMethodProvider> providers = new ArrayList<>();
@@ -121,6 +124,8 @@ public final class SettleClient {
       sleeper = other.sleeper;
       scheduler = other.scheduler;
       listener = other.listener;
+      other.pins.build().getPins().forEach(pin -> pins.add(pin.getPattern(), pin.toString()));
+      pinned = other.pinned;
       httpLogger = other.httpLogger;
       httpLogLevel = other.httpLogLevel;
       providers.addAll(other.providers);
@@ -201,6 +206,23 @@ public final class SettleClient {
     }
 
     /**
+     * Pins the certificates {@code host} may present: a connection whose chain holds none of
+     * {@code pins} ({@code sha256/<base64>} of a public key) fails before any request is sent.
+     * Pin a backup key too, or a key rotation will lock the client out.
+     *
+     * @throws SettleConfigurationException if a pin is not of the form {@code sha256/<base64>}
+     */
+    public Builder certificatePins(String host, String... pins) {
+      try {
+        this.pins.add(host, pins);
+        this.pinned = true;
+      } catch (IllegalArgumentException e) {
+        throw new SettleConfigurationException("Bad certificate pin for " + host + ": " + e.getMessage());
+      }
+      return this;
+    }
+
+    /**
      * Writes every HTTP exchange to {@code logger} at {@code level}, with secrets masked; off by
      * default. See {@link HttpLogger}.
      */
@@ -270,7 +292,7 @@ public final class SettleClient {
           HttpStack.create(
               baseUrl,
               apiKey,
-              okHttpClient != null ? okHttpClient : new OkHttpClient(),
+              withPins(okHttpClient != null ? okHttpClient : new OkHttpClient()),
               new HttpStack.Timeouts(connectTimeout, readTimeout, writeTimeout, callTimeout),
               resolved.detailsAdapters(),
               httpLogLevel == HttpLogger.Level.NONE
@@ -282,6 +304,10 @@ public final class SettleClient {
     @Override
     public String toString() {
       return "SettleClient.Builder{baseUrl=" + baseUrl + ", apiKey=" + Secrets.mask(apiKey) + "}";
+    }
+
+    private OkHttpClient withPins(OkHttpClient client) {
+      return pinned ? client.newBuilder().certificatePinner(pins.build()).build() : client;
     }
 
     private static Duration positive(Duration timeout, String name) {

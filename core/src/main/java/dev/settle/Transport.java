@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Headers;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
@@ -187,8 +189,10 @@ final class Transport {
       return new Attempt<>(body, null, false, response.code());
     }
 
+    /** A certificate the client refuses (a pin, a hostname) will be refused again: not retried. */
     Attempt<T> networkFailure(IOException cause) {
-      return Attempt.failed(connectionFailure(call, cause), true);
+      boolean untrusted = cause instanceof SSLPeerUnverifiedException || cause instanceof SSLHandshakeException;
+      return Attempt.failed(connectionFailure(call, cause), !untrusted);
     }
 
     Attempt<T> unreadable(WireFormatException cause) {
