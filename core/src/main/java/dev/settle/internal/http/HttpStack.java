@@ -83,6 +83,10 @@ public final class HttpStack {
     return new HttpStack(retrofit.create(BillingApi.class), moshi);
   }
 
+  Moshi moshi() {
+    return moshi;
+  }
+
   public BillingApi api() {
     return api;
   }
@@ -90,8 +94,8 @@ public final class HttpStack {
   /** Decodes a provider's response body; failures come out as {@link WireFormatException}. */
   public <T> T decode(ResponseBody body, Type type) throws IOException {
     JsonAdapter<T> adapter = moshi.adapter(type);
-    try (body) {
-      T value = adapter.fromJson(body.source());
+    try (ResponseBody limited = BodyLimit.apply(body)) {
+      T value = adapter.fromJson(limited.source());
       if (value == null) {
         throw new WireFormatException("The body was JSON null");
       }
@@ -109,8 +113,8 @@ public final class HttpStack {
     if (body == null) {
       return null;
     }
-    try (body) {
-      Wire.ErrorBody parsed = errors.fromJson(body.source());
+    try (ResponseBody limited = BodyLimit.apply(body)) {
+      Wire.ErrorBody parsed = errors.fromJson(limited.source());
       return parsed == null ? null : parsed.error();
     } catch (IOException | RuntimeException e) {
       return null;

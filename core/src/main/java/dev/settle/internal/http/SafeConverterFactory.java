@@ -34,7 +34,7 @@ final class SafeConverterFactory extends Converter.Factory {
         delegate.responseBodyConverter(type, annotations, retrofit);
     return body -> {
       try {
-        return converter.convert(body);
+        return converter.convert(BodyLimit.apply(body));
       } catch (JsonDataException | JsonEncodingException | EOFException
           | ValidationException | IllegalStateException | ClassCastException e) {
         throw new WireFormatException(describe(e), e);
