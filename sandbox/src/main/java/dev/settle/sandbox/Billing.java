@@ -47,6 +47,7 @@ final class Billing {
   private final Map<String, RestoreToken> restoreTokens = new HashMap<>();
   private final Map<String, Payment> payments = new HashMap<>();
   private final Map<String, PayPalSetup> payPalSetups = new HashMap<>();
+  private final List<TransferReceipt> transfers = new ArrayList<>();
   private long sequence;
   private int invoiceCount;
   private long nextCustomerNumber;
@@ -65,6 +66,7 @@ final class Billing {
     restoreTokens.clear();
     payments.clear();
     payPalSetups.clear();
+    transfers.clear();
     sequence = 0;
     invoiceCount = 0;
     nextCustomerNumber = 900001;
@@ -321,6 +323,12 @@ final class Billing {
     }
   }
 
+  /** What the invoice's PDF shows, read under the lock; the document is laid out after it. */
+  synchronized InvoicePdf invoicePdf(String customerId, String invoiceId) {
+    Account account = findAccount(customerId);
+    return InvoicePdf.of(account, findInvoice(account, invoiceId));
+  }
+
   synchronized Map<String, Object> bankTransferInstructions(String customerId, String invoiceId) {
     Invoice invoice = findInvoice(findAccount(customerId), invoiceId);
     requireOpen(invoice);
@@ -357,6 +365,65 @@ final class Billing {
       markPaid(accounts.get(payment.customerId), invoice, clock.instant());
     }
     return Views.payment(payment);
+  }
+
+  // ---- bank transfers
+
+  /**
+   * An incoming transfer, matched to the invoice whose payment reference it quotes (spaces and
+   * case aside). What is applied to an open invoice in its currency is recorded as a succeeded
+   * payment without a payment method, made at the value date; partial transfers add up, and the
+   * one that brings the amount due to zero pays the invoice (and brings its license back, as any
+   * payment does). Whatever is not applied is the receipt's excess. Every transfer is kept.
+   */
+  synchronized TransferReceipt receiveTransfer(long amount, String currency, String reference, Instant valueDate) {
+    renewDue();
+    String quoted = reference.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+    Account account = null;
+    Invoice invoice = null;
+    for (Account candidate : accounts.values()) {
+      for (Invoice each : candidate.invoices.values()) {
+        if (each.paymentReference.equals(quoted)) {
+          account = candidate;
+          invoice = each;
+        }
+      }
+    }
+    TransferReceipt.Outcome outcome;
+    long applied = 0;
+    String paymentId = null;
+    if (invoice == null) {
+      outcome = TransferReceipt.Outcome.UNMATCHED;
+    } else if (invoice.status != InvoiceStatus.OPEN) {
+      outcome = TransferReceipt.Outcome.ALREADY_PAID;
+    } else if (!invoice.currency.equals(currency)) {
+      outcome = TransferReceipt.Outcome.CURRENCY_MISMATCH;
+    } else {
+      long due = invoice.amountDue();
+      applied = Math.min(amount, due);
+      Payment payment = new Payment(Ids.random("py_"), ++sequence, account.customerId, invoice.id, applied,
+          invoice.currency, null, valueDate);
+      payment.status = PaymentStatus.SUCCEEDED;
+      payments.put(payment.id, payment);
+      paymentId = payment.id;
+      if (applied < due) {
+        invoice.amountPaid += applied;
+        outcome = TransferReceipt.Outcome.PARTIALLY_PAID;
+      } else {
+        markPaid(account, invoice, valueDate);
+        outcome = amount > due ? TransferReceipt.Outcome.OVERPAID : TransferReceipt.Outcome.PAID;
+      }
+    }
+    TransferReceipt receipt = new TransferReceipt(Ids.random("tr_"), amount, currency, reference, valueDate,
+        account == null ? null : account.customerId, invoice == null ? null : invoice.id, paymentId, outcome,
+        applied, amount - applied);
+    transfers.add(receipt);
+    return receipt;
+  }
+
+  /** Every transfer received since the last reset, in the order received. */
+  synchronized List<TransferReceipt> transfers() {
+    return List.copyOf(transfers);
   }
 
   // ---- PayPal setups

@@ -84,7 +84,8 @@ final class SandboxHandler implements HttpHandler {
     if (path.startsWith(PayPalPages.PATH_PREFIX)) {
       return payPalPages.respond(method, path, exchange.getRequestURI().getRawQuery(), body, requestId);
     }
-    if (path.startsWith(AuthenticationPages.PATH_PREFIX)) {
+    // Simulated transfers need the API key, so they go on to the authenticated routes below.
+    if (path.startsWith(AuthenticationPages.PATH_PREFIX) && !path.equals(TransferRoutes.PATH)) {
       return authenticationPages.respond(method, path, requestId);
     }
     authenticate(headers.getFirst("Authorization"));
@@ -173,7 +174,9 @@ final class SandboxHandler implements HttpHandler {
   }
 
   private static Response execute(Route route, Route.Call call) {
-    return Response.json(route.successStatus(), route.handler().handle(call));
+    Object answer = route.handler().handle(call);
+    // A handler answering something other than JSON (the invoice PDF) builds its own Response.
+    return answer instanceof Response response ? response : Response.json(route.successStatus(), answer);
   }
 
   private void authenticate(String authorization) {

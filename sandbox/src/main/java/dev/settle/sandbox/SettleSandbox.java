@@ -90,7 +90,9 @@ public final class SettleSandbox implements AutoCloseable {
     this.clock = new SandboxClock(builder.clock);
     this.billing = new Billing(clock, this::baseUrl, builder.payPalSetupLifetime);
     clock.onAdvance(billing::renewDue);
-    this.handler = new SandboxHandler(apiKey, clock, Api.routes(billing), idempotency,
+    List<Route> routes = new java.util.ArrayList<>(Api.routes(billing));
+    routes.addAll(TransferRoutes.routes(billing, clock));
+    this.handler = new SandboxHandler(apiKey, clock, List.copyOf(routes), idempotency,
         new AuthenticationPages(billing), new PayPalPages(billing));
   }
 
@@ -237,6 +239,67 @@ public final class SettleSandbox implements AutoCloseable {
   public URI cancelPayPalSetup(String setupId) {
     Objects.requireNonNull(setupId, "setupId");
     return payerAnswer(setupId, billing.cancelPayPalSetup(setupId));
+  }
+
+  /**
+   * Test helper: an incoming bank transfer arrives, as the payee's bank would report it. It is
+   * matched to the invoice whose payment reference ({@code RF…}) it quotes, ignoring spaces and
+   * case. On an open invoice in the same currency, the part applied is recorded as a succeeded
+   * payment of the invoice with no {@code payment_method_id}, made at the value date:
+   *
+   * <ul>
+   *   <li>the exact amount due pays the invoice ({@link TransferReceipt.Outcome#PAID});
+   *   <li>less leaves it open with the rest still due ({@code PARTIALLY_PAID}); partial transfers
+   *       add up, and the one that completes the amount pays it;
+   *   <li>more pays it and keeps the rest as the receipt's excess ({@code OVERPAID}).
+   * </ul>
+   *
+   * <p>Paying a renewal invoice this way brings its {@code renewal_failed} license back to
+   * {@code active}, as any payment does. Nothing is applied when no invoice has the reference
+   * ({@code UNMATCHED}), when the invoice is no longer open, for example already paid by card
+   * ({@code ALREADY_PAID}), or when it is in another currency ({@code CURRENCY_MISMATCH}); the
+   * transfer is kept all the same, listed by {@link #transfers()}. Over HTTP: {@code POST
+   * /sandbox/transfers}.
+   *
+   * @param amountMinor the amount received, in minor units of {@code currency}; positive
+   * @param currency an upper-case ISO 4217 code, such as {@code EUR}
+   * @param reference the remittance information, at most 140 characters, such as
+   *     {@code RF75 INV2 0260 006}
+   * @param valueDate when the money was credited: not later than the sandbox clock's now; null
+   *     for now
+   * @return what became of the transfer
+   * @throws IllegalArgumentException for an amount that is not positive, an unknown currency, a
+   *     blank or longer reference, or a value date in the sandbox's future
+   */
+  public TransferReceipt receiveTransfer(long amountMinor, String currency, String reference, Instant valueDate) {
+    if (amountMinor <= 0 || amountMinor > TransferRoutes.MAX_AMOUNT) {
+      throw new IllegalArgumentException("amountMinor must be from 1 to " + TransferRoutes.MAX_AMOUNT);
+    }
+    if (currency == null || !currency.matches("[A-Z]{3}") || !TransferRoutes.isCurrency(currency)) {
+      throw new IllegalArgumentException("currency must be an upper-case ISO 4217 code, not " + currency);
+    }
+    if (reference == null || reference.isBlank() || reference.length() > 140) {
+      throw new IllegalArgumentException("reference must be non-blank and at most 140 characters");
+    }
+    Instant now = clock.instant();
+    Instant when = valueDate == null ? now : valueDate;
+    if (when.isAfter(now)) {
+      throw new IllegalArgumentException("valueDate " + valueDate + " is later than the sandbox's now, " + now);
+    }
+    return billing.receiveTransfer(amountMinor, currency, reference, when);
+  }
+
+  /** Test helper: {@link #receiveTransfer(long, String, String, Instant)} with the value date now. */
+  public TransferReceipt receiveTransfer(long amountMinor, String currency, String reference) {
+    return receiveTransfer(amountMinor, currency, reference, null);
+  }
+
+  /**
+   * Every transfer received since the sandbox was built or last {@linkplain #reset() reset}, in
+   * the order received, matched or not. Over HTTP: {@code GET /sandbox/transfers}.
+   */
+  public List<TransferReceipt> transfers() {
+    return billing.transfers();
   }
 
   private static URI payerAnswer(String setupId, Billing.PayerAnswer answer) {

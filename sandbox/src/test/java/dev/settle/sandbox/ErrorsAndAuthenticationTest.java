@@ -201,7 +201,6 @@ class ErrorsAndAuthenticationTest extends SandboxTestCase {
 
   @ParameterizedTest
   @CsvSource({
-      "GET, /v1/accounts/100001/invoices/in_demo100001a/pdf",
       "GET, /v1/webhook_endpoints",
       "POST, /v1/webhook_endpoints",
       "DELETE, /v1/webhook_endpoints/we_1"})

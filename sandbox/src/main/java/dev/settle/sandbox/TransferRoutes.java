@@ -1,0 +1,88 @@
+package dev.settle.sandbox;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Simulated incoming bank transfers over HTTP, for clients in another process: {@code POST
+ * /sandbox/transfers} receives one as {@link SettleSandbox#receiveTransfer} does, {@code GET
+ * /sandbox/transfers} lists all received. Not part of the API contract; they need the API key,
+ * and answer errors in the API's one error shape.
+ */
+final class TransferRoutes {
+  static final String PATH = "/sandbox/transfers";
+  /** A generous cap, far above any invoice, that keeps sums of amounts clear of overflow. */
+  static final long MAX_AMOUNT = 1_000_000_000_000_000L;
+  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+  /** SEPA's unstructured remittance information: one line of at most 140 characters. */
+  private static final Pattern REFERENCE = Pattern.compile("(?s)(?=.*\\S).{1,140}");
+  private static final Pattern VALUE_DATE = Pattern.compile("(?s).{1,40}");
+
+  private TransferRoutes() {}
+
+  static List<Route> routes(Billing billing, SandboxClock clock) {
+    return List.of(
+        new Route("POST", PATH, 201, false, true, Set.of(), call -> {
+          Fields body = Fields.of(call.body()).allowOnly("amount", "currency", "reference", "value_date");
+          long amount = body.requiredLong("amount", 1, MAX_AMOUNT);
+          String currency = body.requiredString("currency", CURRENCY, "an upper-case ISO 4217 code such as EUR");
+          if (!isCurrency(currency)) {
+            throw ApiError.parameterInvalid("currency", "currency must be an ISO 4217 code such as EUR.");
+          }
+          String reference = body.requiredString("reference", REFERENCE,
+              "a non-blank string of at most 140 characters");
+          String valueDate = body.optionalString("value_date", VALUE_DATE, "a date or an RFC 3339 timestamp");
+          Instant when = valueDate == null ? clock.instant() : valueDate(valueDate);
+          if (when.isAfter(clock.instant())) {
+            throw ApiError.parameterInvalid("value_date", "value_date must not be later than the sandbox's now.");
+          }
+          return view(billing.receiveTransfer(amount, currency, reference, when));
+        }),
+        new Route("GET", PATH, 200, false, false, Set.of(),
+            call -> Json.object("data", billing.transfers().stream().map(TransferRoutes::view).toList())));
+  }
+
+  static boolean isCurrency(String code) {
+    try {
+      Currency.getInstance(code);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** {@code 2026-11-26} (the start of that day, UTC) or a full RFC 3339 timestamp. */
+  private static Instant valueDate(String text) {
+    try {
+      return text.length() == 10
+          ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+          : OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw ApiError.parameterInvalid("value_date",
+          "value_date must be a date such as 2026-11-26 or an RFC 3339 timestamp.");
+    }
+  }
+
+  static Map<String, Object> view(TransferReceipt receipt) {
+    return Json.object(
+        "id", receipt.id(),
+        "amount", receipt.amountMinor(),
+        "currency", receipt.currency(),
+        "reference", receipt.reference(),
+        "value_date", Views.timestamp(receipt.valueDate()),
+        "customer_id", receipt.customerId(),
+        "invoice_id", receipt.invoiceId(),
+        "payment_id", receipt.paymentId(),
+        "outcome", receipt.outcome().wireName(),
+        "amount_applied", receipt.amountApplied(),
+        "excess", receipt.excess());
+  }
+}
