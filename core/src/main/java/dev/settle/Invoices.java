@@ -5,10 +5,15 @@ import dev.settle.model.Invoice;
 import dev.settle.model.InvoiceId;
 import dev.settle.model.Payment;
 import dev.settle.model.PaymentMethodId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import okhttp3.ResponseBody;
 import retrofit2.Call;
 
 /**
@@ -49,6 +54,33 @@ public final class Invoices {
   /** Like {@link #get(InvoiceId)}, without blocking. */
   public CompletableFuture<Invoice> getAsync(InvoiceId id) {
     return account.transport().readAsync(getCall(id), RequestOptions.defaults());
+  }
+
+  /**
+   * The invoice as the customer receives it: a PDF document with the payee's bank details in its
+   * lower right corner.
+   */
+  public byte[] pdf(InvoiceId id) {
+    Call<ResponseBody> call = account.api().invoicePdf(account.customer(), Objects.requireNonNull(id, "id").value());
+    try (ResponseBody body = account.transport().read(call, RequestOptions.defaults())) {
+      return body.bytes();
+    } catch (IOException e) {
+      throw Transport.connectionFailure(call, e);
+    }
+  }
+
+  /**
+   * Writes the invoice's PDF to {@code file}, replacing it; returns the file.
+   *
+   * @throws java.io.UncheckedIOException if the file cannot be written
+   */
+  public Path downloadPdf(InvoiceId id, Path file) {
+    byte[] document = pdf(id);
+    try {
+      return Files.write(file, document);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write " + file, e);
+    }
   }
 
   /**

@@ -177,6 +177,20 @@ class AccountOperationsTest {
   }
 
   @Test
+  void downloadsTheInvoicePdf(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) throws Exception {
+    byte[] document = "%PDF-1.7 invoice".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    server.enqueue(new mockwebserver3.MockResponse.Builder().code(200).addHeader("Content-Type", "application/pdf")
+        .body(new okio.Buffer().write(document)).build());
+
+    java.nio.file.Path file = account().invoices().downloadPdf(InvoiceId.of("in_7"), folder.resolve("in_7.pdf"));
+
+    assertThat(java.nio.file.Files.readAllBytes(file)).isEqualTo(document);
+    RecordedRequest request = server.takeRequest();
+    assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/accounts/200001/invoices/in_7/pdf");
+    Contract.assertValidRequest(request);
+  }
+
+  @Test
   void makePreferredOnPortalTwoMarksTheMethod() throws Exception {
     server.enqueue(json(200, Json.account("200001", "II", "null")));
     server.enqueue(json(200, Json.cardMethod("pm_2", true)));

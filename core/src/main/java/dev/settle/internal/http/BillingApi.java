@@ -61,6 +61,10 @@ public interface BillingApi {
   Call<Invoice> invoice(
       @Path("customer_id") String customerId, @Path("invoice_id") String invoiceId);
 
+  @GET("v1/accounts/{customer_id}/invoices/{invoice_id}/pdf")
+  Call<ResponseBody> invoicePdf(
+      @Path("customer_id") String customerId, @Path("invoice_id") String invoiceId);
+
   @POST("v1/accounts/{customer_id}/invoices/{invoice_id}/pay")
   Call<Payment> payInvoice(
       @Path("customer_id") String customerId,
