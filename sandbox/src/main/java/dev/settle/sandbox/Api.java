@@ -82,22 +82,12 @@ final class Api {
         }),
         get(setup, Set.of(), call -> billing.payPalSetup(customerId(call), call.path().get("setup_id"))),
         new Route("POST", setup + "/complete", 200, true, false, Set.of(),
-            call -> billing.completePayPalSetup(customerId(call), call.path().get("setup_id"))),
-
-        // Later work; answered in the error shape so that clients see "not yet", not "no such path".
-        notImplemented("GET", "/v1/webhook_endpoints"),
-        notImplemented("POST", "/v1/webhook_endpoints"),
-        notImplemented("DELETE", "/v1/webhook_endpoints/{webhook_endpoint_id}"));
+            call -> billing.completePayPalSetup(customerId(call), call.path().get("setup_id"))));
+    // The webhook endpoint operations are WebhookApi's.
   }
 
   private static Route get(String template, Set<String> queryNames, Route.Handler handler) {
     return new Route("GET", template, 200, false, false, queryNames, handler);
-  }
-
-  private static Route notImplemented(String method, String template) {
-    return new Route(method, template, 501, false, false, Set.of(), call -> {
-      throw ApiError.notImplemented(method, template);
-    });
   }
 
   /** Where a payer's browser is sent back to must be a URL it can open. */

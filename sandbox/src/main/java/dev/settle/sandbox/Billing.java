@@ -23,10 +23,12 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -37,10 +39,14 @@ import java.util.function.Supplier;
 final class Billing {
   static final Duration PAYMENT_TERMS = Duration.ofDays(30);
   static final Duration RENEWAL_PAYMENT_TERMS = Duration.ofDays(14);
+  /** payment_method.expiring goes out this long before the end of a card's expiry month. */
+  static final Duration EXPIRY_NOTICE = Duration.ofDays(30);
 
   private final SandboxClock clock;
   private final Supplier<URI> baseUrl;
   private final Duration payPalSetupLifetime;
+  /** Where what happens is told, as webhook events, in the order it happens. */
+  private final WebhookEvents events;
 
   private final Map<String, Account> accounts = new LinkedHashMap<>();
   private final Map<String, Token> tokens = new HashMap<>();
@@ -48,14 +54,17 @@ final class Billing {
   private final Map<String, Payment> payments = new HashMap<>();
   private final Map<String, PayPalSetup> payPalSetups = new HashMap<>();
   private final List<TransferReceipt> transfers = new ArrayList<>();
+  /** Stored cards whose payment_method.expiring event was sent: once per card. */
+  private final Set<String> expiryNoticed = new HashSet<>();
   private long sequence;
   private int invoiceCount;
   private long nextCustomerNumber;
 
-  Billing(SandboxClock clock, Supplier<URI> baseUrl, Duration payPalSetupLifetime) {
+  Billing(SandboxClock clock, Supplier<URI> baseUrl, Duration payPalSetupLifetime, WebhookEvents events) {
     this.clock = clock;
     this.baseUrl = baseUrl;
     this.payPalSetupLifetime = payPalSetupLifetime;
+    this.events = events;
     reset();
   }
 
@@ -67,6 +76,7 @@ final class Billing {
     payments.clear();
     payPalSetups.clear();
     transfers.clear();
+    expiryNoticed.clear();
     sequence = 0;
     invoiceCount = 0;
     nextCustomerNumber = 900001;
@@ -157,16 +167,30 @@ final class Billing {
     }
     boolean makePreferred = account.portal == Portal.I
         || (preferred != null ? preferred : account.paymentMethods.isEmpty());
+    PaymentMethod previous = account.preferred();
     PaymentMethod method = addPaymentMethod(account, Ids.random("pm_"), token.card, token.paypal, makePreferred,
         clock.instant());
+    preferenceMoved(account, previous);
     return Views.paymentMethod(account, method);
   }
 
   synchronized Map<String, Object> makePreferred(String customerId, String paymentMethodId) {
     Account account = findAccount(customerId);
     PaymentMethod method = findPaymentMethod(account, paymentMethodId);
+    PaymentMethod previous = account.preferred();
     account.preferredPaymentMethodId = method.id;
+    if (previous != method) {
+      preferenceMoved(account, previous);
+      events.paymentMethodUpdated(account, method, clock.instant());
+    }
     return Views.paymentMethod(account, method);
+  }
+
+  /** payment_method.updated for a stored method that was preferred and no longer is. */
+  private void preferenceMoved(Account account, PaymentMethod previous) {
+    if (previous != null && account.paymentMethods.containsKey(previous.id) && account.preferred() != previous) {
+      events.paymentMethodUpdated(account, previous, clock.instant());
+    }
   }
 
   synchronized Map<String, Object> remove(String customerId, String paymentMethodId) {
@@ -204,10 +228,12 @@ final class Billing {
     boolean makePreferred = account.portal == Portal.I
         || (preferred != null ? preferred : account.preferredPaymentMethodId == null);
     PaymentMethod method = token.method;
+    PaymentMethod previous = account.preferred();
     account.paymentMethods.put(method.id, method);
     if (makePreferred) {
       account.preferredPaymentMethodId = method.id;
     }
+    preferenceMoved(account, previous);
     return Views.paymentMethod(account, method);
   }
 
@@ -293,23 +319,37 @@ final class Billing {
       payment.decline = decline;
       payment.declineCode = decline.declineCode;
       payment.failureMessage = decline.message;
+      events.invoicePaymentFailed(account, payment, when);
     } else if (requiresAction) {
       payment.status = PaymentStatus.REQUIRES_ACTION;
       payment.nextActionUrl = sandboxUrl("sandbox/3ds/" + payment.id);
+      events.invoicePaymentFailed(account, payment, when);
     } else {
       payment.status = PaymentStatus.SUCCEEDED;
-      markPaid(account, invoice, when);
+      markPaid(account, invoice, when, payment);
     }
     return payment;
   }
 
-  /** Marks an invoice paid, and brings a license whose renewal it was back to active. */
+  /** Marks an invoice paid without a charge (a bank transfer); see the four-argument form. */
   private void markPaid(Account account, Invoice invoice, Instant when) {
+    markPaid(account, invoice, when, null);
+  }
+
+  /**
+   * Marks an invoice paid, and brings a license whose renewal it was back to active. Sends
+   * invoice.paid, and license.renewed when the license is active as a result.
+   */
+  private void markPaid(Account account, Invoice invoice, Instant when, Payment payment) {
     invoice.markPaid(when);
+    events.invoicePaid(account, invoice, payment, when);
     if (invoice.renewalOf != null) {
       License license = account.licenses.get(invoice.renewalOf);
       if (license != null) {
         updateRenewalStatus(account, license);
+        if (license.status == LicenseStatus.ACTIVE) {
+          events.licenseRenewed(account, license, invoice, payment, when);
+        }
       }
     }
   }
@@ -357,12 +397,13 @@ final class Billing {
       payment.status = PaymentStatus.FAILED;
       payment.declineCode = "authentication_failed";
       payment.failureMessage = "The customer did not authenticate the payment.";
+      events.invoicePaymentFailed(accounts.get(payment.customerId), payment, clock.instant());
     } else if (invoice.status != InvoiceStatus.OPEN) {
       payment.status = PaymentStatus.FAILED;
       payment.failureMessage = "The invoice was no longer open.";
     } else {
       payment.status = PaymentStatus.SUCCEEDED;
-      markPaid(accounts.get(payment.customerId), invoice, clock.instant());
+      markPaid(accounts.get(payment.customerId), invoice, clock.instant(), payment);
     }
     return Views.payment(payment);
   }
@@ -587,11 +628,49 @@ final class Billing {
           }
         }
       }
+      // A card's expiry notice falls between renewals in time order; at the same instant, first.
+      if (sendExpiryNotice(now, due == null ? null : due.renewsAt)) {
+        continue;
+      }
       if (due == null) {
         return;
       }
       renew(dueAccount, due);
     }
+  }
+
+  /**
+   * Sends payment_method.expiring for the stored card whose notice is due first, if one is due
+   * by {@code now} and not after {@code before} (when set): once per card, when the clock passes 30
+   * days before the end of its expiry month (or at once, for a card stored later than that).
+   */
+  private boolean sendExpiryNotice(Instant now, Instant before) {
+    Account noticeAccount = null;
+    PaymentMethod notice = null;
+    Instant noticeAt = null;
+    for (Account account : accounts.values()) {
+      for (PaymentMethod method : account.paymentMethods.values()) {
+        if (method.card == null || expiryNoticed.contains(method.id)) {
+          continue;
+        }
+        Instant at = YearMonth.of(method.card.expYear(), method.card.expMonth()).plusMonths(1).atDay(1)
+            .atStartOfDay(ZoneOffset.UTC).toInstant().minus(EXPIRY_NOTICE);
+        if (at.isBefore(method.createdAt)) {
+          at = method.createdAt;
+        }
+        if (!at.isAfter(now) && (before == null || !at.isAfter(before)) && (noticeAt == null || at.isBefore(noticeAt))) {
+          noticeAccount = account;
+          notice = method;
+          noticeAt = at;
+        }
+      }
+    }
+    if (notice == null) {
+      return false;
+    }
+    expiryNoticed.add(notice.id);
+    events.paymentMethodExpiring(noticeAccount, notice, noticeAt);
+    return true;
   }
 
   /**
@@ -615,10 +694,11 @@ final class Billing {
     // Marked failed first, so that a successful charge (which settles the invoice) decides.
     license.status = LicenseStatus.RENEWAL_FAILED;
     PaymentMethod method = account.preferred();
-    if (method != null) {
-      charge(account, invoice, method, when);
-    }
+    Payment payment = method == null ? null : charge(account, invoice, method, when);
     updateRenewalStatus(account, license);
+    if (payment == null || payment.status != PaymentStatus.SUCCEEDED) {
+      events.licenseRenewalFailed(account, license, invoice, payment, when);
+    }
   }
 
   /** A running license is active while none of its renewal invoices is left open, else renewal_failed. */

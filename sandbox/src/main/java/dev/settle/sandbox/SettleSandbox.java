@@ -78,6 +78,7 @@ public final class SettleSandbox implements AutoCloseable {
   private final SandboxClock clock;
   private final Billing billing;
   private final Idempotency idempotency = new Idempotency();
+  private final WebhookDispatcher webhooks;
   private final SandboxHandler handler;
   private HttpServer server;
   private ExecutorService executor;
@@ -88,10 +89,12 @@ public final class SettleSandbox implements AutoCloseable {
     this.requestedPort = builder.port;
     this.apiKey = builder.apiKey;
     this.clock = new SandboxClock(builder.clock);
-    this.billing = new Billing(clock, this::baseUrl, builder.payPalSetupLifetime);
+    this.webhooks = new WebhookDispatcher(clock);
+    this.billing = new Billing(clock, this::baseUrl, builder.payPalSetupLifetime, new WebhookEvents(webhooks));
     clock.onAdvance(billing::renewDue);
     List<Route> routes = new java.util.ArrayList<>(Api.routes(billing));
     routes.addAll(TransferRoutes.routes(billing, clock));
+    routes.addAll(WebhookApi.routes(webhooks, clock));
     this.handler = new SandboxHandler(apiKey, clock, List.copyOf(routes), idempotency,
         new AuthenticationPages(billing), new PayPalPages(billing));
   }
@@ -162,8 +165,31 @@ public final class SettleSandbox implements AutoCloseable {
    * idempotency keys, and the clock at its start. Objects created since are gone.
    */
   public void reset() {
+    webhooks.reset();
     billing.reset();
     idempotency.clear();
+  }
+
+  /**
+   * Every webhook delivery since the sandbox was built or last {@linkplain #reset() reset}, one per
+   * event and endpoint, in the order the events happened, as they stand now (a snapshot).
+   */
+  public List<WebhookDelivery> webhookDeliveries() {
+    return webhooks.snapshot();
+  }
+
+  /**
+   * Waits until at least {@code count} webhook deliveries are finished (delivered, failed after
+   * every attempt, or cancelled), then answers {@link #webhookDeliveries()}. Deliveries run on
+   * their own threads; this is how a test waits for them without sleeping.
+   *
+   * @throws IllegalStateException if fewer are finished when {@code timeout} has passed; the
+   *     message lists the deliveries as they stood
+   * @throws InterruptedException if the waiting thread is interrupted
+   */
+  public List<WebhookDelivery> awaitDeliveries(int count, Duration timeout) throws InterruptedException {
+    Objects.requireNonNull(timeout, "timeout");
+    return webhooks.await(count, timeout);
   }
 
   /**
@@ -317,6 +343,7 @@ public final class SettleSandbox implements AutoCloseable {
   @Override
   public synchronized void close() {
     closed = true;
+    webhooks.close();
     if (server != null) {
       server.stop(0);
       executor.shutdownNow();

@@ -198,20 +198,4 @@ class ErrorsAndAuthenticationTest extends SandboxTestCase {
 
     assertThat(reply.status()).isEqualTo(200);
   }
-
-  @ParameterizedTest
-  @CsvSource({
-      "GET, /v1/webhook_endpoints",
-      "POST, /v1/webhook_endpoints",
-      "DELETE, /v1/webhook_endpoints/we_1"})
-  void laterOperationsAnswerNotImplemented(String method, String path) {
-    Map<String, String> headers = http.authorized();
-    headers.put("Idempotency-Key", "later-1");
-    headers.put("Content-Type", "application/json");
-    Reply reply = http.send(method, path, method.equals("POST") ? "{}" : null, headers);
-
-    assertThat(reply.status()).isEqualTo(501);
-    assertThat(reply.string("error.type")).isEqualTo("api_error");
-    assertThat(reply.string("error.code")).isEqualTo("not_implemented");
-  }
 }

@@ -1,0 +1,125 @@
+package dev.settle.sandbox;
+
+import dev.settle.sandbox.Model.Account;
+import dev.settle.sandbox.Model.Invoice;
+import dev.settle.sandbox.Model.License;
+import dev.settle.sandbox.Model.Payment;
+import dev.settle.sandbox.Model.PaymentMethod;
+import dev.settle.sandbox.Model.PaymentStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The events the billing system sends, as the contract's {@code WebhookEvent} and its data schemas
+ * describe them. {@link Billing} calls these while it holds its lock, at the moment each thing
+ * happens, so events reach the dispatcher in the order they happened.
+ */
+final class WebhookEvents {
+  static final String INVOICE_PAID = "invoice.paid";
+  static final String INVOICE_PAYMENT_FAILED = "invoice.payment_failed";
+  static final String PAYMENT_METHOD_EXPIRING = "payment_method.expiring";
+  static final String PAYMENT_METHOD_UPDATED = "payment_method.updated";
+  static final String LICENSE_RENEWED = "license.renewed";
+  static final String LICENSE_RENEWAL_FAILED = "license.renewal_failed";
+  /** Every type the sandbox sends, as the contract's {@code WebhookEventType} lists them. */
+  static final List<String> TYPES = List.of(INVOICE_PAID, INVOICE_PAYMENT_FAILED, PAYMENT_METHOD_EXPIRING,
+      PAYMENT_METHOD_UPDATED, LICENSE_RENEWED, LICENSE_RENEWAL_FAILED);
+  static final String AUTHENTICATION_REQUIRED = "authentication_required";
+
+  private final WebhookDispatcher dispatcher;
+
+  WebhookEvents(WebhookDispatcher dispatcher) {
+    this.dispatcher = dispatcher;
+  }
+
+  /** An invoice paid in full; {@code payment} is null when no charge paid it (a bank transfer). */
+  void invoicePaid(Account account, Invoice invoice, Payment payment, Instant when) {
+    emit(INVOICE_PAID, when, Json.object(
+        "customer_id", account.customerId,
+        "invoice_id", invoice.id,
+        "payment_id", payment == null ? null : payment.id,
+        "amount", invoice.amountPaid,
+        "currency", invoice.currency,
+        "payment_method_id", payment == null ? null : payment.paymentMethodId,
+        "paid_at", Views.timestamp(invoice.paidAt)));
+  }
+
+  /** A charge that failed, or that waits for the customer to authenticate it. */
+  void invoicePaymentFailed(Account account, Payment payment, Instant when) {
+    emit(INVOICE_PAYMENT_FAILED, when, Json.object(
+        "customer_id", account.customerId,
+        "invoice_id", payment.invoiceId,
+        "payment_id", payment.id,
+        "amount", payment.amount,
+        "currency", payment.currency,
+        "payment_method_id", payment.paymentMethodId,
+        "failure_code", failureCode(payment),
+        "decline_code", payment.declineCode,
+        "failure_message", payment.status == PaymentStatus.REQUIRES_ACTION
+            ? "The payment needs the customer to authenticate it."
+            : payment.failureMessage));
+  }
+
+  /** A renewal invoice was paid and the license is active: at its renewal date or later, by hand. */
+  void licenseRenewed(Account account, License license, Invoice invoice, Payment payment, Instant when) {
+    emit(LICENSE_RENEWED, when, Json.object(
+        "customer_id", account.customerId,
+        "license_id", license.id,
+        "invoice_id", invoice.id,
+        "payment_id", payment == null ? null : payment.id,
+        "renews_at", Views.timestamp(license.renewsAt)));
+  }
+
+  /** A renewal that could not be charged; {@code payment} is null when there was nothing to charge. */
+  void licenseRenewalFailed(Account account, License license, Invoice invoice, Payment payment, Instant when) {
+    emit(LICENSE_RENEWAL_FAILED, when, Json.object(
+        "customer_id", account.customerId,
+        "license_id", license.id,
+        "invoice_id", invoice.id,
+        "failure_code", payment == null ? "no_preferred_payment_method" : failureCode(payment),
+        "payment_id", payment == null ? null : payment.id,
+        "decline_code", payment == null ? null : payment.declineCode));
+  }
+
+  void paymentMethodExpiring(Account account, PaymentMethod method, Instant when) {
+    emit(PAYMENT_METHOD_EXPIRING, when, Json.object(
+        "customer_id", account.customerId,
+        "payment_method_id", method.id,
+        "exp_month", (long) method.card.expMonth(),
+        "exp_year", (long) method.card.expYear(),
+        "preferred", method.id.equals(account.preferredPaymentMethodId)));
+  }
+
+  /** A stored method became or stopped being preferred; {@code preferred} is read as it is now. */
+  void paymentMethodUpdated(Account account, PaymentMethod method, Instant when) {
+    emit(PAYMENT_METHOD_UPDATED, when, Json.object(
+        "customer_id", account.customerId,
+        "payment_method_id", method.id,
+        "preferred", method.id.equals(account.preferredPaymentMethodId),
+        "exp_month", method.card == null ? null : (long) method.card.expMonth(),
+        "exp_year", method.card == null ? null : (long) method.card.expYear()));
+  }
+
+  /**
+   * The API's error code for a failed charge: the decline's code, {@code authentication_required}
+   * while the customer has to authenticate, and {@code card_declined} (decline code
+   * {@code authentication_failed}) when they failed to.
+   */
+  private static String failureCode(Payment payment) {
+    if (payment.status == PaymentStatus.REQUIRES_ACTION) {
+      return AUTHENTICATION_REQUIRED;
+    }
+    return payment.decline != null ? payment.decline.code : "card_declined";
+  }
+
+  private void emit(String type, Instant when, Map<String, Object> data) {
+    String id = Ids.random("evt_");
+    byte[] body = Json.write(Json.object(
+        "id", id,
+        "type", type,
+        "created_at", Views.timestamp(when),
+        "data", data));
+    dispatcher.publish(id, type, body);
+  }
+}
