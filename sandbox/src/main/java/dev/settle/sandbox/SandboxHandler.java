@@ -36,6 +36,8 @@ final class SandboxHandler implements HttpHandler {
   private final Idempotency idempotency;
   private final AuthenticationPages authenticationPages;
   private final PayPalPages payPalPages;
+  private final SandboxFaults faults;
+  private final FaultApi faultApi;
   /**
    * Runs for requests with an idempotency key, after the key is claimed and before the request
    * executes, with the operation's path template; tests hold a request there to have it in flight.
@@ -43,13 +45,15 @@ final class SandboxHandler implements HttpHandler {
   private volatile Consumer<String> beforeExecute = path -> { };
 
   SandboxHandler(String apiKey, SandboxClock clock, List<Route> routes, Idempotency idempotency,
-      AuthenticationPages authenticationPages, PayPalPages payPalPages) {
+      AuthenticationPages authenticationPages, PayPalPages payPalPages, SandboxFaults faults) {
     this.apiKey = apiKey;
     this.clock = clock;
     this.routes = routes;
     this.idempotency = idempotency;
     this.authenticationPages = authenticationPages;
     this.payPalPages = payPalPages;
+    this.faults = faults;
+    this.faultApi = new FaultApi(faults);
   }
 
   void beforeExecute(Consumer<String> hook) {
@@ -59,6 +63,10 @@ final class SandboxHandler implements HttpHandler {
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     String requestId = Ids.request();
+    FaultPlan fault = faults.plan(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), requestId);
+    if (fault != FaultPlan.NONE && injectBefore(exchange, fault, requestId)) {
+      return;
+    }
     Response response;
     try {
       response = respond(exchange, requestId);
@@ -68,7 +76,35 @@ final class SandboxHandler implements HttpHandler {
       LOG.log(System.Logger.Level.WARNING, "Sandbox request failed: " + exchange.getRequestMethod(), e);
       response = Response.error(ApiError.internal(), requestId);
     }
+    if (fault.dropAfterCommit()) {
+      throw new FaultPlan.Drop("after handling the request");
+    }
     send(exchange, response, requestId);
+  }
+
+  /**
+   * The faults that come before the work: waits the latency, then answers an injected error or
+   * drops the connection (a handler that throws before answering makes the JDK's server close the
+   * connection without writing anything). True when the request was answered here.
+   */
+  private static boolean injectBefore(HttpExchange exchange, FaultPlan fault, String requestId) throws IOException {
+    if (!fault.latency().isZero()) {
+      try {
+        Thread.sleep(fault.latency().toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new FaultPlan.Drop("while waiting its latency, as the sandbox stopped");
+      }
+    }
+    if (fault.answer() == null && !fault.dropBeforeCommit()) {
+      return false;
+    }
+    exchange.getRequestBody().readAllBytes();
+    if (fault.dropBeforeCommit()) {
+      throw new FaultPlan.Drop("before handling the request");
+    }
+    send(exchange, fault.answer(), requestId);
+    return true;
   }
 
   private Response respond(HttpExchange exchange, String requestId) throws IOException {
@@ -80,6 +116,11 @@ final class SandboxHandler implements HttpHandler {
     if (path.equals(CLOCK_ADVANCE)) {
       authenticate(headers.getFirst("Authorization"));
       return advanceClock(method, path, headers.getFirst("Content-Type"), body, requestId);
+    }
+    if (path.equals(FaultApi.PATH)) {
+      authenticate(headers.getFirst("Authorization"));
+      return faultApi.respond(method, method.equals("POST") ? parseBody(headers.getFirst("Content-Type"), body) : null,
+          requestId);
     }
     if (path.startsWith(PayPalPages.PATH_PREFIX)) {
       return payPalPages.respond(method, path, exchange.getRequestURI().getRawQuery(), body, requestId);

@@ -79,6 +79,7 @@ public final class SettleSandbox implements AutoCloseable {
   private final Billing billing;
   private final Idempotency idempotency = new Idempotency();
   private final WebhookDispatcher webhooks;
+  private final SandboxFaults faults = new SandboxFaults();
   private final SandboxHandler handler;
   private HttpServer server;
   private ExecutorService executor;
@@ -96,7 +97,7 @@ public final class SettleSandbox implements AutoCloseable {
     routes.addAll(TransferRoutes.routes(billing, clock));
     routes.addAll(WebhookApi.routes(webhooks, clock));
     this.handler = new SandboxHandler(apiKey, clock, List.copyOf(routes), idempotency,
-        new AuthenticationPages(billing), new PayPalPages(billing));
+        new AuthenticationPages(billing), new PayPalPages(billing), faults);
   }
 
   /** A builder with port 0 (any free port), the default API key and a clock standing at now. */
@@ -162,12 +163,23 @@ public final class SettleSandbox implements AutoCloseable {
 
   /**
    * Puts everything back as it was when the sandbox was built: the demo data, no tokens, no
-   * idempotency keys, and the clock at its start. Objects created since are gone.
+   * idempotency keys, no webhook endpoints or deliveries, every fault switched off, and the clock
+   * at its start. Objects created since are gone.
    */
   public void reset() {
+    faults.reset();
     webhooks.reset();
     billing.reset();
     idempotency.clear();
+  }
+
+  /**
+   * The fault switches: latency, error answers, 429 bursts and dropped connections, globally or per
+   * route, repeatable under a seed. Nothing is switched on until a test does; {@link #reset()}
+   * switches everything off. Over HTTP: {@code /sandbox/faults}.
+   */
+  public SandboxFaults faults() {
+    return faults;
   }
 
   /**
