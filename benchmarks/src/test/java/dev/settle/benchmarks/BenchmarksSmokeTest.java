@@ -1,0 +1,144 @@
+package dev.settle.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.settle.card.Card;
+import dev.settle.model.Account;
+import dev.settle.model.Invoice;
+import dev.settle.model.InvoiceLine;
+import dev.settle.model.Payment;
+import dev.settle.model.LicenseId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Runs each benchmark method once (not JMH): both sides must meet the same server with the same
+ * headers, make one request per call, and decode the canned bytes to equivalent values.
+ */
+class BenchmarksSmokeTest {
+  private static final Blackhole BLACKHOLE = new Blackhole(
+      "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+  private static Loopback loopback;
+
+  @BeforeAll
+  static void start() {
+    loopback = new Loopback();
+    loopback.start();
+    loopback.server.recordHeaders();
+  }
+
+  @AfterAll
+  static void stop() {
+    loopback.stop();
+  }
+
+  @Test
+  void accountIsTheSameBothWays() throws Exception {
+    Latency latency = new Latency();
+    Account settle = latency.getAccount_settle(loopback);
+    Map<String, String> settleHeaders = loopback.server.lastHeaders();
+    RawClient.Account raw = (RawClient.Account) latency.getAccount_raw(loopback);
+    Map<String, String> rawHeaders = loopback.server.lastHeaders();
+
+    assertThat(settle.customerId().value()).isEqualTo(raw.customerId());
+    assertThat(settle.portal().name()).isEqualTo(raw.portal().name());
+    assertThat(settle.name()).isEqualTo(raw.name());
+    assertThat(settle.email()).contains(raw.email());
+    assertThat(settle.currency().getCurrencyCode()).isEqualTo(raw.currency());
+    assertThat(settle.createdAt()).isEqualTo(raw.createdAt());
+    Card card = (Card) settle.preferredPaymentMethod().orElseThrow().details();
+    assertThat(card.lastFour()).isEqualTo(raw.preferredPaymentMethod().card().last4());
+    assertThat(card.expiry().getYear()).isEqualTo(raw.preferredPaymentMethod().card().expYear());
+
+    for (String header : List.of("authorization", "settle-version")) {
+      assertThat(settleHeaders.get(header)).isNotNull().isEqualTo(rawHeaders.get(header));
+    }
+    assertThat(loopback.server.count("GET /v1/accounts/200001")).isEqualTo(2);
+  }
+
+  @Test
+  void listIsOneRequestOfOneHundredEquivalentInvoices() throws Exception {
+    Latency latency = new Latency();
+    String route = "GET /v1/accounts/200001/invoices";
+    long before = loopback.server.count(route);
+    assertThat(latency.listInvoices_settle(loopback, BLACKHOLE)).isEqualTo(100);
+    assertThat(loopback.server.count(route) - before).isEqualTo(1);
+    assertThat(latency.listInvoices_raw(loopback, BLACKHOLE)).isEqualTo(100);
+    assertThat(loopback.server.count(route) - before).isEqualTo(2);
+
+    Decoding decoding = new Decoding();
+    decoding.setUp();
+    assertThat(decoding.invoicePage_settle(BLACKHOLE)).isEqualTo(100);
+    assertThat(decoding.invoicePage_raw(BLACKHOLE)).isEqualTo(100);
+    List<Invoice> settle = new ArrayList<>();
+    loopback.account.invoices().list(q -> q.pageSize(100)).forEach(settle::add);
+    List<RawClient.Invoice> raw = loopback.raw.invoices("200001", 100).data();
+    assertThat(settle).hasSize(100);
+    assertThat(raw).hasSize(100);
+    for (int i = 0; i < 100; i++) {
+      Invoice s = settle.get(i);
+      RawClient.Invoice r = raw.get(i);
+      assertThat(s.id().value()).isEqualTo(r.id());
+      assertThat(s.number()).isEqualTo(r.number());
+      assertThat(s.status().name()).isEqualTo(r.status().name());
+      assertThat(s.total().minorUnits()).isEqualTo(r.total());
+      assertThat(s.amountDue().minorUnits()).isEqualTo(r.amountDue());
+      assertThat(s.amountPaid().minorUnits()).isEqualTo(r.amountPaid());
+      assertThat(s.total().currency().getCurrencyCode()).isEqualTo(r.currency());
+      assertThat(s.issuedAt()).isEqualTo(r.issuedAt());
+      assertThat(s.dueAt()).isEqualTo(r.dueAt());
+      assertThat(s.paidAt().orElse(null)).isEqualTo(r.paidAt());
+      assertThat(s.payee().iban()).isEqualTo(r.payee().iban());
+      assertThat(s.paymentReference()).isEqualTo(r.paymentReference());
+      assertThat(s.lines()).hasSameSizeAs(r.lines());
+      for (int j = 0; j < s.lines().size(); j++) {
+        InvoiceLine line = s.lines().get(j);
+        assertThat(line.description()).isEqualTo(r.lines().get(j).description());
+        assertThat(line.amount().minorUnits()).isEqualTo(r.lines().get(j).amount());
+        assertThat(line.licenseId().map(LicenseId::value).orElse(null))
+            .isEqualTo(r.lines().get(j).licenseId());
+      }
+    }
+  }
+
+  @Test
+  void payCarriesAnIdempotencyKeyBothWays() throws Exception {
+    Latency latency = new Latency();
+    Payment settle = latency.payInvoice_settle(loopback);
+    Map<String, String> settleHeaders = loopback.server.lastHeaders();
+    RawClient.Payment raw = (RawClient.Payment) latency.payInvoice_raw(loopback);
+    Map<String, String> rawHeaders = loopback.server.lastHeaders();
+
+    assertThat(settle.id()).isEqualTo(raw.id());
+    assertThat(settle.status().name()).isEqualTo(raw.status().name());
+    assertThat(settle.amount().minorUnits()).isEqualTo(raw.amount());
+    assertThat(settle.createdAt()).isEqualTo(raw.createdAt());
+    assertThat(settleHeaders.get("idempotency-key")).isNotBlank();
+    assertThat(rawHeaders.get("idempotency-key")).isNotBlank()
+        .isNotEqualTo(settleHeaders.get("idempotency-key"));
+    assertThat(settleHeaders.get("content-type").toLowerCase(Locale.ROOT))
+        .startsWith("application/json");
+    assertThat(rawHeaders.get("content-type").toLowerCase(Locale.ROOT))
+        .startsWith("application/json");
+  }
+
+  @Test
+  void sandboxAnswersAReadAndAPay() throws Exception {
+    SandboxThroughput.Sandbox sandbox = new SandboxThroughput.Sandbox();
+    sandbox.start();
+    try {
+      sandbox.invoices = new String[] {sandbox.sandbox.createInvoice("200001", 4900, "Smoke")};
+      SandboxThroughput benchmark = new SandboxThroughput.T01();
+      assertThat(benchmark.read(sandbox)).isPositive();
+      assertThat(benchmark.pay(sandbox)).isPositive();
+    } finally {
+      sandbox.stop();
+    }
+  }
+}
