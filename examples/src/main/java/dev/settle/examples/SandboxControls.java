@@ -12,7 +12,7 @@ import java.time.Duration;
 
 /**
  * What the examples do to a sandbox that is not part of the billing API: approve a PayPal setup
- * as the payer would on the approval page, and move the sandbox clock. Over HTTP, so it works
+ * as the payer would on the approval page, move the sandbox clock, and send it a bank transfer. Over HTTP, so it works
  * with an embedded and a standalone sandbox alike.
  */
 final class SandboxControls {
@@ -43,6 +43,23 @@ final class SandboxControls {
         .POST(HttpRequest.BodyPublishers.ofString("{\"seconds\":" + by.toSeconds() + "}")).build());
     if (answer.statusCode() != 200) {
       throw new IllegalStateException("The sandbox clock did not move: HTTP " + answer.statusCode());
+    }
+    return answer.body();
+  }
+
+  /**
+   * Tells the sandbox a bank transfer arrived with {@code reference} on it, as the bank would;
+   * returns the sandbox's receipt (how it was matched and applied), as JSON.
+   */
+  String receiveTransfer(long amountMinor, String currency, String reference) {
+    String json = "{\"amount\":" + amountMinor + ",\"currency\":\"" + currency + "\",\"reference\":\""
+        + reference.replace("\"", "") + "\"}";
+    HttpResponse<String> answer = send(HttpRequest.newBuilder(baseUrl.resolve("sandbox/transfers"))
+        .header("Authorization", "Bearer " + apiKey)
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    if (answer.statusCode() != 201) {
+      throw new IllegalStateException("The sandbox refused the transfer: HTTP " + answer.statusCode());
     }
     return answer.body();
   }

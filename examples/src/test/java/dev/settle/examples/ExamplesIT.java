@@ -48,6 +48,16 @@ class ExamplesIT extends SandboxFixture {
   }
 
   @Test
+  void payByBankTransferPrintsTheInstructionsWritesTheFilesAndEndsPaid(@org.junit.jupiter.api.io.TempDir java.nio.file.Path folder) {
+    String printed = output(out ->
+        PayByBankTransfer.run(settle, new SandboxControls(sandbox.baseUrl(), sandbox.apiKey()), folder, out));
+
+    assertThat(printed).contains("IBAN:      DE89 3704 0044 0532 0130 00").contains("Reference: RF")
+        .contains("\"outcome\":\"paid\"").contains("is now PAID; amount due EUR 0.00");
+    assertThat(folder.toFile().list()).hasSize(2);
+  }
+
+  @Test
   void renewalsChargeTheMethodPreferredAtEachRenewal() {
     String printed = output(out ->
         Renewals.run(settle, new SandboxControls(sandbox.baseUrl(), sandbox.apiKey()), out));
