@@ -1,7 +1,6 @@
 package dev.settle;
 
 import dev.settle.internal.http.Wire;
-import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -42,19 +41,21 @@ public final class PagedIterable<T> implements Iterable<T> {
   @Override
   public Iterator<T> iterator() {
     return new Iterator<>() {
-      private final ArrayDeque<T> buffered = new ArrayDeque<>();
+      private List<T> items = List.of();
+      private int next;
       private String cursor;
       private boolean more = true;
 
       @Override
       public boolean hasNext() {
-        while (buffered.isEmpty() && more) {
+        while (next == items.size() && more) {
           Page<T> page = page(transport.read(pageAfter.apply(cursor), RequestOptions.defaults()));
-          buffered.addAll(page.items());
+          items = page.items();
+          next = 0;
           cursor = page.nextCursor();
           more = page.hasMore();
         }
-        return !buffered.isEmpty();
+        return next < items.size();
       }
 
       @Override
@@ -62,7 +63,7 @@ public final class PagedIterable<T> implements Iterable<T> {
         if (!hasNext()) {
           throw new NoSuchElementException();
         }
-        return buffered.poll();
+        return items.get(next++);
       }
     };
   }
@@ -101,7 +102,8 @@ public final class PagedIterable<T> implements Iterable<T> {
       throw new MalformedResponseException(
           "A list response says has_more but gives no next_cursor", 200, null, null);
     }
-    return new Page<>(List.copyOf(page.data()), page.hasMore(), page.nextCursor());
+    // Moshi's list is fresh and never shared, so it is used as it is, not copied.
+    return new Page<>(page.data(), page.hasMore(), page.nextCursor());
   }
 
   private record Page<T>(List<T> items, boolean hasMore, String nextCursor) {}

@@ -202,6 +202,9 @@ final class Transport {
     /** Reports the attempt and says how long to wait before the next, or null for none. */
     Duration decide(Attempt<T> outcome) {
       Duration wait = outcome.failure == null || !outcome.retryable ? null : retryWait(outcome.failure);
+      if (listener == CallListener.NONE) {
+        return wait;
+      }
       tell(() -> listener.attemptEnded(new AttemptEvent(operation(), call.request().method(),
           call.request().url().encodedPath(), attempt, outcome.statusCode(), requestId, idempotencyKey,
           Duration.ofNanos(System.nanoTime() - attemptStarted),
@@ -237,6 +240,9 @@ final class Transport {
     }
 
     private void reportEnd(SettleException failure) {
+      if (listener == CallListener.NONE) {
+        return;
+      }
       tell(() -> listener.callEnded(new CallEvent(operation(), attempt,
           Duration.ofNanos(System.nanoTime() - started), requestId, idempotencyKey, failure)));
     }

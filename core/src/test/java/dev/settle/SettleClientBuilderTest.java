@@ -94,6 +94,18 @@ class SettleClientBuilderTest {
   }
 
   @Test
+  void detailsWrittenBeforeTheTypeAreStillHandedToTheProvider() {
+    server.enqueue(json(200, Json.account("200001", "II",
+        "{\"card\":{\"brand\":\"visa\",\"last4\":\"1881\",\"exp_month\":1,\"exp_year\":2031},"
+            + "\"id\":\"pm_2\",\"preferred\":true,\"created_at\":\"2026-01-02T03:04:05Z\",\"type\":\"card\"}")));
+    SettleClient client = MockServer.client(server).newBuilder().addProvider(new FakeCardProvider()).build();
+
+    var preferred = client.account(CustomerId.of("200001")).get().preferredPaymentMethod().orElseThrow();
+
+    assertThat(preferred.details(FakeCard.class)).hasValue(new FakeCard("1881"));
+  }
+
+  @Test
   void twoExplicitProvidersForOneKindFailAtBuild() {
     SettleClient.Builder builder = MockServer.client(server).newBuilder()
         .addProvider(new FakeCardProvider()).addProvider(new FakeCardProvider());

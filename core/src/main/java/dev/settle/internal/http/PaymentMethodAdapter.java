@@ -9,14 +9,15 @@ import dev.settle.model.PaymentMethodId;
 import dev.settle.model.UnknownPaymentMethodDetails;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * Reads a payment method, handing the object named after its {@code type} to that kind's
  * provider. A kind with no provider is kept as {@link UnknownPaymentMethodDetails}.
  *
- * <p>The {@code type} may come after the details object, so it is found first on a peeked copy of
- * the reader; the object itself is then read in one streaming pass.
+ * <p>One streaming pass: the details are handed to the provider as they are read. Only when the
+ * server writes a details object before {@code type} is it held as a map until the type is known.
  */
 final class PaymentMethodAdapter extends JsonAdapter<PaymentMethod> {
   private static final JsonReader.Options FIELDS =
@@ -40,11 +41,12 @@ final class PaymentMethodAdapter extends JsonAdapter<PaymentMethod> {
     if (reader.peek() == JsonReader.Token.NULL) {
       return reader.nextNull();
     }
-    String kind = kindOf(reader.peekJson());
+    String kind = null;
     String id = null;
     Boolean preferred = null;
     Instant createdAt = null;
     PaymentMethodDetails details = null;
+    Map<String, Object> early = null;
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(FIELDS)) {
@@ -52,7 +54,7 @@ final class PaymentMethodAdapter extends JsonAdapter<PaymentMethod> {
           id = reader.nextString();
           break;
         case 1:
-          reader.skipValue();
+          kind = reader.nextString();
           break;
         case 2:
           preferred = reader.nextBoolean();
@@ -61,14 +63,25 @@ final class PaymentMethodAdapter extends JsonAdapter<PaymentMethod> {
           createdAt = instants.fromJson(reader);
           break;
         default:
-          if (reader.nextName().equals(kind)) {
+          String name = reader.nextName();
+          if (name.equals(kind)) {
             details = readDetails(kind, reader);
+          } else if (kind == null && reader.peek() == JsonReader.Token.BEGIN_OBJECT) {
+            // The details came before the type: keep them until the type says whose they are.
+            if (early == null) {
+              early = new LinkedHashMap<>();
+            }
+            early.put(name, anything.fromJson(reader));
           } else {
             reader.skipValue();
           }
       }
     }
     reader.endObject();
+    ModelAdapters.required(kind, "payment_method.type");
+    if (details == null && early != null && early.containsKey(kind)) {
+      details = detailsFromValue(kind, early.get(kind));
+    }
     return PaymentMethod.builder()
         .id(PaymentMethodId.of(ModelAdapters.required(id, "payment_method.id")))
         .kind(kind)
@@ -78,12 +91,23 @@ final class PaymentMethodAdapter extends JsonAdapter<PaymentMethod> {
         .build();
   }
 
+  private PaymentMethodDetails detailsFromValue(String kind, Object value) {
+    JsonAdapter<? extends PaymentMethodDetails> adapter = detailsByKind.get(kind);
+    if (adapter != null) {
+      return ModelAdapters.required(adapter.fromJsonValue(value), "payment_method." + kind);
+    }
+    return unknown(kind, value);
+  }
+
   private PaymentMethodDetails readDetails(String kind, JsonReader reader) throws IOException {
     JsonAdapter<? extends PaymentMethodDetails> adapter = detailsByKind.get(kind);
     if (adapter != null) {
       return ModelAdapters.required(adapter.fromJson(reader), "payment_method." + kind);
     }
-    Object raw = anything.fromJson(reader);
+    return unknown(kind, anything.fromJson(reader));
+  }
+
+  private static PaymentMethodDetails unknown(String kind, Object raw) {
     if (!(raw instanceof Map)) {
       throw new WireFormatException("payment_method." + kind + " is not an object");
     }
@@ -98,19 +122,6 @@ final class PaymentMethodAdapter extends JsonAdapter<PaymentMethod> {
       throw new WireFormatException("Required field payment_method." + kind + " is missing");
     }
     return UnknownPaymentMethodDetails.of(kind, Map.of());
-  }
-
-  private static String kindOf(JsonReader peek) throws IOException {
-    try (peek) {
-      peek.beginObject();
-      while (peek.hasNext()) {
-        if (peek.nextName().equals("type")) {
-          return peek.nextString();
-        }
-        peek.skipValue();
-      }
-      throw new WireFormatException("Required field payment_method.type is missing");
-    }
   }
 
   @Override

@@ -47,7 +47,7 @@ public abstract class Card implements PaymentMethodDetails {
 
   @Value.Check
   void check() {
-    if (!lastFour().matches("[0-9]{4}")) {
+    if (!CardAdapter.isFourDigits(lastFour())) {
       // The value stays out of the message: a misused builder could hold a whole number.
       throw new IllegalStateException("lastFour must be four digits");
     }
