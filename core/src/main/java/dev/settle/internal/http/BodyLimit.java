@@ -16,7 +16,11 @@ final class BodyLimit {
 
   private BodyLimit() {}
 
-  /** {@code body}, failing with {@link WireFormatException} once more than the cap is read. */
+  /**
+   * {@code body}, failing with {@link WireFormatException} once more than the cap is read. A body
+   * whose declared length is within the cap is returned as it is: OkHttp already refuses to read
+   * past a declared length.
+   */
   static ResponseBody apply(ResponseBody body) {
     return apply(body, MAX_BYTES);
   }
@@ -26,6 +30,9 @@ final class BodyLimit {
       body.close();
       throw new WireFormatException(
           "The body is " + body.contentLength() + " bytes, over the " + maxBytes + "-byte limit");
+    }
+    if (body.contentLength() >= 0) {
+      return body;
     }
     ForwardingSource limited = new ForwardingSource(body.source()) {
       private long read;
