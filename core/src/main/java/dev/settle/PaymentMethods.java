@@ -165,12 +165,28 @@ public final class PaymentMethods {
         }
         CompletableFuture<String> restoreToken = previous == null
             ? CompletableFuture.completedFuture(null)
-            : mode.read(account, removeCall(previous.id())).thenApply(Wire.Deleted::restoreToken);
+            : mode.read(account, removeCall(previous.id())).thenApply(Wire.Deleted::restoreToken)
+                .exceptionallyCompose(removeFailed -> removedAnyway(previous, unwrap(removeFailed), mode));
         return restoreToken.thenCompose(restore ->
             mode.write(account, attachCall(newToken, false, key), key, options)
                 .exceptionallyCompose(addFailed ->
                     restore(previous, restore, key, options, unwrap(addFailed), mode)));
       });
+    });
+  }
+
+  /**
+   * A removal whose answer was lost may still have happened (a retried DELETE then answers 404).
+   * If the old method is still stored, nothing changed and the failure is the caller's; if it is
+   * gone, the switch goes on without a way back, and says so if the add fails.
+   */
+  private CompletionStage<String> removedAnyway(PaymentMethod previous, SettleException removeFailed, Mode mode) {
+    return mode.read(account, account.api().account(account.customer())).thenApply(now -> {
+      boolean stillStored = now.preferredPaymentMethod().filter(m -> m.id().equals(previous.id())).isPresent();
+      if (stillStored) {
+        throw removeFailed;
+      }
+      return null;
     });
   }
 
