@@ -64,6 +64,11 @@ public final class SettleClient {
     return new AccountClient(Objects.requireNonNull(customerId, "customerId"), this);
   }
 
+  /** The URLs the billing system sends signed events to. */
+  public WebhookEndpoints webhookEndpoints() {
+    return new WebhookEndpoints(transport);
+  }
+
   Transport transport() {
     return transport;
   }

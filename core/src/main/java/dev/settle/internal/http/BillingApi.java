@@ -5,6 +5,7 @@ import dev.settle.model.Invoice;
 import dev.settle.model.License;
 import dev.settle.model.Payment;
 import dev.settle.model.PaymentMethod;
+import dev.settle.model.WebhookEndpoint;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 import retrofit2.http.Body;
@@ -98,6 +99,16 @@ public interface BillingApi {
       @Path("customer_id") String customerId,
       @Path("license_id") String licenseId,
       @Body Wire.AutoRenewalRequest body);
+
+  @GET("v1/webhook_endpoints")
+  Call<Wire.Page<WebhookEndpoint>> webhookEndpoints();
+
+  @POST("v1/webhook_endpoints")
+  Call<WebhookEndpoint> createWebhookEndpoint(
+      @Header(IDEMPOTENCY_KEY) String idempotencyKey, @Body Wire.CreateWebhookEndpointRequest body);
+
+  @DELETE("v1/webhook_endpoints/{webhook_endpoint_id}")
+  Call<Wire.Deleted> deleteWebhookEndpoint(@Path("webhook_endpoint_id") String id);
 
   /** A provider's own read, such as a PayPal setup's status; decoded by the caller. */
   @GET

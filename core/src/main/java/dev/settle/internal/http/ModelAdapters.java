@@ -20,6 +20,7 @@ import dev.settle.model.Payment;
 import dev.settle.model.PaymentMethodId;
 import dev.settle.model.PaymentStatus;
 import dev.settle.model.Portal;
+import dev.settle.model.WebhookEndpoint;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -58,6 +59,9 @@ final class ModelAdapters implements JsonAdapter.Factory {
     }
     if (type == License.class) {
       return mapped(moshi, Wire.License.class, ModelAdapters::license);
+    }
+    if (type == WebhookEndpoint.class) {
+      return mapped(moshi, Wire.WebhookEndpoint.class, ModelAdapters::webhookEndpoint);
     }
     return null;
   }
@@ -173,6 +177,16 @@ final class ModelAdapters implements JsonAdapter.Factory {
         .build();
   }
 
+  static WebhookEndpoint webhookEndpoint(Wire.WebhookEndpoint w) {
+    return WebhookEndpoint.builder()
+        .id(required(w.id(), "webhook_endpoint.id"))
+        .url(uri(required(w.url(), "webhook_endpoint.url")))
+        .events(w.events() == null ? List.of() : w.events())
+        .secret(w.secret())
+        .createdAt(required(w.createdAt(), "webhook_endpoint.created_at"))
+        .build();
+  }
+
   private static BankDetails bankDetails(Wire.BankDetails w) {
     return BankDetails.of(
         required(w.name(), "payee.name"),
@@ -226,7 +240,7 @@ final class ModelAdapters implements JsonAdapter.Factory {
     try {
       return URI.create(value);
     } catch (IllegalArgumentException e) {
-      throw new WireFormatException("Not a URL: next_action.url", e);
+      throw new WireFormatException("Not a URL: " + value.length() + " characters", e);
     }
   }
 

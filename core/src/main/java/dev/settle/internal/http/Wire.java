@@ -87,6 +87,12 @@ public final class Wire {
 
   public record PayRequest(@Json(name = "payment_method_id") String paymentMethodId) {}
 
+  public record WebhookEndpoint(
+      String id, String url, List<String> events, String secret,
+      @Json(name = "created_at") Instant createdAt) {}
+
+  public record CreateWebhookEndpointRequest(String url, List<String> events) {}
+
   public record AutoRenewalRequest(Boolean enabled) {}
 
   public record Deleted(String id, Boolean deleted, @Json(name = "restore_token") String restoreToken) {}

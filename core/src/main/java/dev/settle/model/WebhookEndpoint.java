@@ -1,0 +1,41 @@
+package dev.settle.model;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A URL the billing system delivers signed events to.
+ *
+ * <p>{@link #secret()} is present only on the endpoint that {@code create} returned: keep it
+ * then, it is never shown again. It is masked in {@link #toString()}.
+ */
+@Value.Immutable
+public abstract class WebhookEndpoint {
+  WebhookEndpoint() {}
+
+  /** The endpoint's id, {@code we_…}. */
+  public abstract String id();
+
+  public abstract URI url();
+
+  /** The event types delivered; empty means all. */
+  public abstract List<String> events();
+
+  /** The signing secret, {@code whsec_…}, on the endpoint just created. */
+  @Value.Redacted
+  public abstract Optional<String> secret();
+
+  public abstract Instant createdAt();
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link WebhookEndpoint}, for tests of code that reads them. */
+  public static final class Builder extends ImmutableWebhookEndpoint.Builder {
+    Builder() {}
+  }
+}
