@@ -186,7 +186,7 @@ final class Transport {
         return Attempt.failed(new MalformedResponseException(
             "Empty response from " + describe(), response.code(), requestId, null), false);
       }
-      return new Attempt<>(body, null, false, response.code());
+      return new Attempt<>(RequestIds.attach(body, requestId), null, false, response.code());
     }
 
     /** A certificate the client refuses (a pin, a hostname) will be refused again: not retried. */

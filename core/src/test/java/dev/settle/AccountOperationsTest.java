@@ -73,9 +73,10 @@ class AccountOperationsTest {
     PagedIterable<Invoice> invoices = account().invoices().list(q -> q.status(InvoiceStatus.OPEN).pageSize(2));
     assertThat(server.getRequestCount()).as("nothing fetched before iteration").isZero();
 
-    List<String> ids = invoices.stream().map(i -> i.id().value()).collect(Collectors.toList());
+    List<Invoice> all = invoices.stream().collect(Collectors.toList());
 
-    assertThat(ids).containsExactly("in_1", "in_2", "in_3");
+    assertThat(all).extracting(i -> i.id().value()).containsExactly("in_1", "in_2", "in_3");
+    assertThat(all).as("items of a list carry no request id").allSatisfy(i -> assertThat(i.requestId()).isEmpty());
     RecordedRequest first = server.takeRequest();
     assertThat(first.getUrl().encodedPath()).isEqualTo("/v1/accounts/200001/invoices");
     assertThat(first.getUrl().queryParameter("status")).isEqualTo("open");
@@ -121,6 +122,7 @@ class AccountOperationsTest {
 
     assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
     assertThat(payment.amount()).isEqualTo(Money.ofMinor(11900, "EUR"));
+    assertThat(payment.requestId()).as("the answer's request id").hasValue("req_hdr");
     RecordedRequest first = server.takeRequest();
     assertThat(first.getMethod()).isEqualTo("POST");
     assertThat(first.getUrl().encodedPath()).isEqualTo("/v1/accounts/200001/invoices/in_7/pay");

@@ -30,6 +30,13 @@ public abstract class WebhookEndpoint {
 
   public abstract Instant createdAt();
 
+  /**
+   * The server's id of the request that answered with this value, when it was the direct answer
+   * to one (not an item of a list, not a value built by hand). Not part of equality.
+   */
+  @Value.Auxiliary
+  public abstract Optional<String> requestId();
+
   public static Builder builder() {
     return new Builder();
   }

@@ -30,6 +30,7 @@ class QuickstartIT extends SandboxFixture {
     Payment payment = Quickstart.run(settle, customer, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
     assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+    assertThat(payment.requestId()).as("the sandbox's request id").hasValueSatisfying(id -> assertThat(id).startsWith("req_"));
     PaymentMethod preferred = account.get().preferredPaymentMethod().orElseThrow();
     Card card = preferred.details(Card.class).orElseThrow();
     assertThat(card.brand()).hasValue(CardBrand.VISA);
