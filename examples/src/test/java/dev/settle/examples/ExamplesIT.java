@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,23 @@ class ExamplesIT extends SandboxFixture {
     assertThat(printed).contains("IBAN:      DE89 3704 0044 0532 0130 00").contains("Reference: RF")
         .contains("\"outcome\":\"paid\"").contains("is now PAID; amount due EUR 0.00");
     assertThat(folder.toFile().list()).hasSize(2);
+  }
+
+  @Test
+  void observabilityTracesEachAttemptAndCountsEachCall() {
+    Map<String, Long> counts;
+    String printed;
+    try {
+      ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+      counts = Observability.run(sandbox, new PrintStream(buffer, true, StandardCharsets.UTF_8));
+      printed = buffer.toString(StandardCharsets.UTF_8);
+    } finally {
+      sandbox.faults().clear();
+    }
+
+    assertThat(printed).contains("trace payInvoice             attempt 1 -> 429").contains(", will retry")
+        .contains("trace payInvoice             attempt 2 -> 200").doesNotContain(sandbox.apiKey());
+    assertThat(counts).containsEntry("payInvoice ok", 1L).containsEntry("account ok", 2L);
   }
 
   @Test
