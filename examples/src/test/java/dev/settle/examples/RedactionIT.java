@@ -7,14 +7,18 @@ import dev.settle.HttpLogger;
 import dev.settle.SettleClient;
 import dev.settle.SettleException;
 import dev.settle.card.CardDetails;
+import dev.settle.model.WebhookEndpoint;
 import dev.settle.model.CustomerId;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs every example flow and a set of failures with the HTTP log at its most verbose level,
@@ -33,7 +37,8 @@ class RedactionIT extends SandboxFixture {
   };
 
   @Test
-  void noCardNumberCvcTokenOrApiKeyAppearsAnywhere() {
+  void noCardNumberCvcTokenOrApiKeyAppearsAnywhere(@TempDir Path folder) throws Exception {
+    List<String> secrets = new ArrayList<>();
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(captured, true, StandardCharsets.UTF_8);
     PrintStream stdout = System.out;
@@ -46,9 +51,18 @@ class RedactionIT extends SandboxFixture {
     System.setErr(out);
     try {
       seen.add(Quickstart.run(logged, CustomerId.of("200001"), out).toString());
+      Observability.run(sandbox, out);
+      sandbox.faults().clear();
       SwitchPreferred.run(logged, out);
       seen.add(PayPalPreferred.run(logged, controls, out).toString());
       Renewals.run(logged, controls, out);
+      seen.add(PayByBankTransfer.run(logged, controls, folder, out).toString());
+      try (WebhookReceiver receiver = WebhookReceiver.start(sandbox.clock(), out)) {
+        WebhookEndpoint endpoint = Webhooks.run(logged, controls, receiver, out);
+        secrets.add(endpoint.secret().orElseThrow());
+        seen.add(endpoint.toString());
+        sandbox.awaitDeliveries(sandbox.webhookDeliveries().size(), Duration.ofSeconds(10));
+      }
       AccountClient account = logged.account(CustomerId.of("200001"));
       for (String[] card : CARDS) {
         CardDetails details = CardDetails.builder()
@@ -82,5 +96,7 @@ class RedactionIT extends SandboxFixture {
       assertThat(everything).doesNotContainPattern("\\b" + card[1] + "\\b");
     }
     assertThat(everything).doesNotContain(sandbox.apiKey());
+    assertThat(secrets).singleElement().satisfies(secret -> assertThat(everything).doesNotContain(secret));
+    assertThat(everything).as("webhooks were received").contains("license.renewed");
   }
 }
