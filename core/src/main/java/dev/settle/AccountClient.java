@@ -29,6 +29,7 @@ public final class AccountClient {
     this.licenses = new Licenses(this);
   }
 
+  /** The customer number this account is for. */
   public CustomerId customerId() {
     return customerId;
   }

@@ -31,7 +31,15 @@ public final class OutcomeUnknownException extends SettleException {
     this.attempts = attempts;
   }
 
-  /** The key every attempt carried. */
+  /**
+   * The same outcome, told under the key of the whole call: a provider's request carries a key
+   * derived from it, and repeating the call is what resolves it.
+   */
+  OutcomeUnknownException forCallKey(String callKey) {
+    return new OutcomeUnknownException(callKey, attempts, (SettleException) getCause());
+  }
+
+  /** The key to repeat the call with; every attempt carried it or a key derived from it. */
   public String idempotencyKey() {
     return idempotencyKey;
   }

@@ -181,7 +181,11 @@ public final class PaymentMethods {
    * gone, the switch goes on without a way back, and says so if the add fails.
    */
   private CompletionStage<String> removedAnyway(PaymentMethod previous, SettleException removeFailed, Mode mode) {
-    return mode.read(account, account.api().account(account.customer())).thenApply(now -> {
+    return mode.read(account, account.api().account(account.customer())).handle((now, lookupFailed) -> {
+      if (lookupFailed != null) {
+        removeFailed.addSuppressed(unwrap(lookupFailed));
+        throw removeFailed;
+      }
       boolean stillStored = now.preferredPaymentMethod().filter(m -> m.id().equals(previous.id())).isPresent();
       if (stillStored) {
         throw removeFailed;

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.lang.reflect.Type;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 
@@ -19,7 +20,7 @@ final class ProviderCalls implements ProviderContext {
   private final AccountClient account;
   private final String idempotencyKey;
   private final RequestOptions options;
-  private int posts;
+  private final AtomicInteger posts = new AtomicInteger();
 
   ProviderCalls(AccountClient account, String idempotencyKey, RequestOptions options) {
     this.account = account;
@@ -45,9 +46,13 @@ final class ProviderCalls implements ProviderContext {
 
   @Override
   public <T> T post(String path, Object body, Type responseType) {
-    String key = idempotencyKey + ":" + (++posts);
+    String key = idempotencyKey + ":" + posts.incrementAndGet();
     Call<ResponseBody> call = account.api().post(path, key, body);
-    return decode(call, account.transport().write(call, key, options), responseType);
+    try {
+      return decode(call, account.transport().write(call, key, options), responseType);
+    } catch (OutcomeUnknownException unknown) {
+      throw unknown.forCallKey(idempotencyKey);
+    }
   }
 
   @Override
@@ -59,10 +64,15 @@ final class ProviderCalls implements ProviderContext {
 
   @Override
   public <T> CompletableFuture<T> postAsync(String path, Object body, Type responseType) {
-    String key = idempotencyKey + ":" + (++posts);
+    String key = idempotencyKey + ":" + posts.incrementAndGet();
     Call<ResponseBody> call = account.api().post(path, key, body);
     return account.transport().writeAsync(call, key, options)
-        .thenApply(response -> decode(call, response, responseType));
+        .thenApply(response -> this.<T>decode(call, response, responseType))
+        .exceptionallyCompose(failure -> {
+          SettleException cause = PaymentMethods.unwrap(failure);
+          return CompletableFuture.failedFuture(cause instanceof OutcomeUnknownException
+              ? ((OutcomeUnknownException) cause).forCallKey(idempotencyKey) : cause);
+        });
   }
 
   private <T> T decode(Call<?> call, ResponseBody body, Type responseType) {

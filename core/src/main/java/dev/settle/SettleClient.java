@@ -2,6 +2,7 @@ package dev.settle;
 
 import dev.settle.internal.http.HttpStack;
 import dev.settle.internal.http.LoggingInterceptor;
+import dev.settle.internal.http.Redaction;
 import dev.settle.model.CustomerId;
 import dev.settle.spi.PaymentMethodProvider;
 import java.net.InetAddress;
@@ -48,6 +49,7 @@ public final class SettleClient {
             settings.sleeper, settings.scheduler, settings.listener);
   }
 
+  /** A builder for a new client; only {@code baseUrl} and {@code apiKey} are required. */
   public static Builder builder() {
     return new Builder();
   }
@@ -83,7 +85,7 @@ public final class SettleClient {
 
   @Override
   public String toString() {
-    return "SettleClient{baseUrl=" + settings.baseUrl + ", apiKey=" + Secrets.mask(settings.apiKey)
+    return "SettleClient{baseUrl=" + settings.baseUrl + ", apiKey=" + Redaction.mask(settings.apiKey)
         + "}";
   }
 
@@ -176,16 +178,19 @@ public final class SettleClient {
       return this;
     }
 
+    /** How long to wait for a connection to open; 10 s unless set. */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive(timeout, "connectTimeout");
       return this;
     }
 
+    /** How long a read may wait for data on an open connection; 30 s unless set. */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = positive(timeout, "readTimeout");
       return this;
     }
 
+    /** How long a write may wait to send data on an open connection; 30 s unless set. */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = positive(timeout, "writeTimeout");
       return this;
@@ -292,12 +297,16 @@ public final class SettleClient {
       if (scheduler == null) {
         scheduler = Scheduler.daemon();
       }
+      if (okHttpClient == null) {
+        // Kept in the settings, so that clients derived with newBuilder() share its pools.
+        okHttpClient = new OkHttpClient();
+      }
       Providers resolved = Providers.resolve(providers, discoverProviders);
       HttpStack http =
           HttpStack.create(
               baseUrl,
               apiKey,
-              withPins(okHttpClient != null ? okHttpClient : new OkHttpClient()),
+              withPins(okHttpClient),
               new HttpStack.Timeouts(connectTimeout, readTimeout, writeTimeout, callTimeout),
               resolved.detailsAdapters(),
               httpLogLevel == HttpLogger.Level.NONE
@@ -308,7 +317,7 @@ public final class SettleClient {
 
     @Override
     public String toString() {
-      return "SettleClient.Builder{baseUrl=" + baseUrl + ", apiKey=" + Secrets.mask(apiKey) + "}";
+      return "SettleClient.Builder{baseUrl=" + baseUrl + ", apiKey=" + Redaction.mask(apiKey) + "}";
     }
 
     private OkHttpClient withPins(OkHttpClient client) {

@@ -74,6 +74,8 @@ final class Transport {
         attempt = exchange.networkFailure(e);
       } catch (WireFormatException e) {
         attempt = exchange.unreadable(e);
+      } catch (RuntimeException e) {
+        attempt = exchange.unexpected(e);
       }
       Duration wait = exchange.decide(attempt);
       if (attempt.failure == null) {
@@ -113,8 +115,7 @@ final class Transport {
         } else if (failure instanceof WireFormatException) {
           attempt = exchange.unreadable((WireFormatException) failure);
         } else {
-          attempt = Attempt.failed(new SettleException(
-              "Unexpected failure on " + exchange.describe() + ": " + failure, null, failure), false);
+          attempt = exchange.unexpected(failure);
         }
         continueAsync(exchange, future, attempt);
       }
@@ -147,6 +148,7 @@ final class Transport {
    */
   private final class Exchange<T> {
     private final String idempotencyKey;
+    /** On {@link System#nanoTime()}: a deadline must not move with the wall clock. */
     private final long deadline;
     private final long started = System.nanoTime();
     private volatile Call<T> call;
@@ -157,11 +159,11 @@ final class Transport {
     Exchange(Call<T> call, String idempotencyKey, RequestOptions options) {
       this.call = call;
       this.idempotencyKey = idempotencyKey;
-      this.deadline = clock.millis() + options.timeout().orElse(callTimeout).toMillis();
+      this.deadline = System.nanoTime() + options.timeout().orElse(callTimeout).toNanos();
     }
 
     Call<T> prepare() {
-      call.timeout().timeout(Math.max(1, deadline - clock.millis()), TimeUnit.MILLISECONDS);
+      call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       attemptStarted = System.nanoTime();
       return call;
     }
@@ -195,6 +197,12 @@ final class Transport {
       return Attempt.failed(connectionFailure(call, cause), !untrusted);
     }
 
+    /** A failure from outside Settle's own code (an interceptor, a logger): reported, not retried. */
+    Attempt<T> unexpected(Throwable cause) {
+      return Attempt.failed(new SettleException(
+          "Unexpected failure on " + describe() + ": " + cause.getClass().getSimpleName(), null, cause), false);
+    }
+
     Attempt<T> unreadable(WireFormatException cause) {
       return Attempt.failed(malformed(call, cause), false);
     }
@@ -221,7 +229,7 @@ final class Transport {
         Duration asked = ((RateLimitedException) failure).retryAfter().orElse(Duration.ZERO);
         wait = asked.compareTo(wait) > 0 ? asked : wait;
       }
-      return clock.millis() + wait.toMillis() < deadline ? wait : null;
+      return System.nanoTime() + wait.toNanos() < deadline ? wait : null;
     }
 
     T succeed(T body) {

@@ -129,7 +129,8 @@ class AsyncTest {
     };
     SettleClient client = MockServer.retryingClient(server, waits).newBuilder().callListener(listener).build();
 
-    client.account(CustomerId.of("200001")).invoices().pay(InvoiceId.of("in_1"));
+    client.account(CustomerId.of("200001")).invoices().payAsync(InvoiceId.of("in_1"), RequestOptions.defaults())
+        .get(10, TimeUnit.SECONDS);
 
     assertThat(attempts).hasSize(2);
     assertThat(attempts.get(0)).satisfies(a -> {

@@ -2,6 +2,7 @@ package dev.settle;
 
 import static dev.settle.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.settle.model.CustomerId;
 import dev.settle.model.InvoiceId;
@@ -61,11 +62,8 @@ class HttpLoggingTest {
     server.enqueue(new MockResponse.Builder().code(502).addHeader("Content-Type", "text/html")
         .body("<html>4242424242424242</html>").build());
 
-    try {
-      client(HttpLogger.Level.BODY).account(CustomerId.of("200001")).get();
-    } catch (ServerException expected) {
-      // the log is what this test reads
-    }
+    assertThatThrownBy(() -> client(HttpLogger.Level.BODY).account(CustomerId.of("200001")).get())
+        .isInstanceOf(ServerException.class);
 
     assertThat(String.join("\n", lines)).contains("(29-byte text/html").doesNotContain("4242424242424242");
   }

@@ -109,6 +109,45 @@ class SwitchPreferredTest {
   }
 
   @Test
+  void theAsyncSwitchPutsTheOldMethodBackToo() throws Exception {
+    enqueueAccountAndToken("I");
+    server.enqueue(json(200, "{\"id\":\"pm_old\",\"deleted\":true,\"restore_token\":\"tok_restore\"}"));
+    server.enqueue(json(402, DECLINE));
+    server.enqueue(json(201, Json.cardMethod("pm_old", true)));
+
+    var future = methods().switchPreferredAsync(new TokenOnlyInput(), RequestOptions.defaults());
+
+    assertThat(future).failsWithin(java.time.Duration.ofSeconds(10))
+        .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        .havingCause().isInstanceOfSatisfying(PreferredSwitchException.class, e -> {
+          assertThat(e.previousRestored()).isTrue();
+          assertThat(e.preferredAfter().map(m -> m.id().value())).hasValue("pm_old");
+        });
+    assertThat(requests()).extracting(RecordedRequest::getMethod).containsExactly("GET", "POST", "DELETE", "POST", "POST");
+  }
+
+  @Test
+  void aLostRemovalThatDidHappenIsNoticedAndTheSwitchGoesOn() throws Exception {
+    enqueueAccountAndToken("I");
+    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(json(200, Json.account("100002", "I", "null")));
+    server.enqueue(json(201, Json.cardMethod("pm_new", true)));
+
+    assertThat(methods().switchPreferred(new TokenOnlyInput()).id().value()).isEqualTo("pm_new");
+    assertThat(requests()).extracting(RecordedRequest::getMethod).containsExactly("GET", "POST", "DELETE", "GET", "POST");
+  }
+
+  @Test
+  void aLostRemovalThatDidNotHappenChangesNothing() throws Exception {
+    enqueueAccountAndToken("I");
+    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(json(200, Json.account("100002", "I", Json.cardMethod("pm_old", true))));
+
+    assertThatThrownBy(() -> methods().switchPreferred(new TokenOnlyInput())).isInstanceOf(ConnectionException.class);
+    assertThat(requests()).extracting(RecordedRequest::getMethod).containsExactly("GET", "POST", "DELETE", "GET");
+  }
+
+  @Test
   void portalOneAsksAgainWithTheSameKeyWhenTheAddsOutcomeIsUnknown() throws Exception {
     enqueueAccountAndToken("I");
     server.enqueue(json(200, "{\"id\":\"pm_old\",\"deleted\":true,\"restore_token\":\"tok_restore\"}"));
@@ -157,6 +196,16 @@ class SwitchPreferredTest {
           assertThat(e.getCause().getSuppressed()).singleElement().isInstanceOf(InvalidRequestException.class);
         })
         .hasMessageContaining("preferred method is now none");
+  }
+
+  @Test
+  void aTokenizationWithoutAnswerIsResolvedByRepeatingTheWholeCallWithItsKey() {
+    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    RequestOptions options = RequestOptions.builder().idempotencyKey("add-card-7").build();
+
+    assertThatThrownBy(() -> methods().add(new TokenOnlyInput(), options))
+        .isInstanceOfSatisfying(OutcomeUnknownException.class,
+            e -> assertThat(e.retryOptions().idempotencyKey()).hasValue("add-card-7"));
   }
 
   @Test

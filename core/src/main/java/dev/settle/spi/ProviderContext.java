@@ -11,7 +11,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Settle passes one to {@link PaymentMethodProvider#tokenize}; a provider whose flow needs
  * more calls of its own (PayPal's approval, for example) gets one from
- * {@link dev.settle.AccountClient#providerContext}. Not shared between threads.
+ * {@link dev.settle.AccountClient#providerContext}. Thread-safe, so that the steps of an
+ * asynchronous flow may use it from whichever thread completes them.
  */
 public interface ProviderContext {
   /** The client's clock; check expiry dates against it, never against the system clock. */

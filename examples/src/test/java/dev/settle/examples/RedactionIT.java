@@ -75,7 +75,7 @@ class RedactionIT extends SandboxFixture {
         }
       }
       seen.add(account.get().toString());
-      seen.add(settle.toString());
+      seen.add(logged.toString());
     } finally {
       System.setOut(stdout);
       System.setErr(stderr);

@@ -10,7 +10,6 @@ import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
-import okio.BufferedSource;
 
 /**
  * Writes each exchange as it went over the wire (it runs after Settle's own headers are added),
@@ -51,11 +50,12 @@ public final class LoggingInterceptor implements Interceptor {
     if (level >= 2) {
       headers(response.headers());
     }
-    ResponseBody body = response.body();
-    if (level >= 3 && body != null) {
-      BufferedSource source = body.source();
-      source.request(Long.MAX_VALUE);
-      log.accept(describe(body.contentType(), source.getBuffer()));
+    if (level >= 3) {
+      // A copy of at most the cap that Settle reads, leaving the body to its reader.
+      ResponseBody copy = response.peekBody(BodyLimit.MAX_BYTES);
+      Buffer buffered = new Buffer();
+      buffered.writeAll(copy.source());
+      log.accept(describe(copy.contentType(), buffered));
     }
     return response;
   }

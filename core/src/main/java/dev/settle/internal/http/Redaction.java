@@ -14,7 +14,8 @@ import okio.Buffer;
 public final class Redaction {
   /** JSON fields whose values are secret wherever they appear. */
   private static final Set<String> SECRET_FIELDS =
-      Set.of("cvc", "token", "restore_token", "secret", "api_key", "approval_token_id");
+      Set.of("cvc", "cvv", "cvc2", "securitycode", "token", "restoretoken", "secret", "apikey",
+          "approvaltokenid", "password");
 
   /** Prefixes of values that are secret in any field: tokens and webhook secrets. */
   private static final String[] SECRET_PREFIXES = {"tok_", "whsec_", "sk_"};
@@ -22,6 +23,27 @@ public final class Redaction {
   private static final String MASK = "****";
 
   private Redaction() {}
+
+  /** {@code sk_test_****}: a secret shown only by its prefix, up to an underscore in its first 8 characters. */
+  public static String mask(String secret) {
+    if (secret == null) {
+      return "null";
+    }
+    int prefixEnd = secret.lastIndexOf('_', Math.min(8, secret.length() - 2));
+    return (prefixEnd > 0 ? secret.substring(0, prefixEnd + 1) : "") + MASK;
+  }
+
+  /** {@code securityCode}, {@code security_code} and {@code SECURITY-CODE} are one field name. */
+  private static String normalised(String name) {
+    StringBuilder letters = new StringBuilder(name.length());
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        letters.append(Character.toLowerCase(c));
+      }
+    }
+    return letters.toString();
+  }
 
   /** A header value as it may be written down. */
   public static String header(String name, String value) {
@@ -57,7 +79,7 @@ public final class Redaction {
         while (reader.hasNext()) {
           String name = reader.nextName();
           writer.name(name);
-          copy(reader, writer, SECRET_FIELDS.contains(name));
+          copy(reader, writer, SECRET_FIELDS.contains(normalised(name)));
         }
         reader.endObject();
         writer.endObject();

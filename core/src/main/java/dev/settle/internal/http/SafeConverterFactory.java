@@ -2,7 +2,6 @@ package dev.settle.internal.http;
 
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonEncodingException;
-import dev.settle.ValidationException;
 import java.io.EOFException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
@@ -35,8 +34,10 @@ final class SafeConverterFactory extends Converter.Factory {
     return body -> {
       try {
         return converter.convert(BodyLimit.apply(body));
-      } catch (JsonDataException | JsonEncodingException | EOFException
-          | ValidationException | IllegalStateException | ClassCastException e) {
+      } catch (WireFormatException e) {
+        throw e;
+      } catch (JsonEncodingException | EOFException | RuntimeException | AssertionError e) {
+        // Moshi reports a record whose constructor throws as an AssertionError.
         throw new WireFormatException(describe(e), e);
       }
     };
@@ -51,11 +52,18 @@ final class SafeConverterFactory extends Converter.Factory {
     return delegate.requestBodyConverter(type, parameterAnnotations, methodAnnotations, retrofit);
   }
 
-  /** The decoder's reason, which names a JSON path but never echoes the body. */
+  /**
+   * The decoder's reason: Moshi's own messages name a JSON path and a type, never a value; for
+   * anything else only the failure's type is given, since its message may quote the body.
+   */
   static String describe(Throwable e) {
     if (e instanceof EOFException) {
       return "The body ended before a complete JSON value";
     }
-    return e.getClass().getSimpleName() + ": " + e.getMessage();
+    if (e instanceof JsonDataException || e instanceof JsonEncodingException) {
+      return e.getMessage();
+    }
+    return e.getClass().getSimpleName() + " while decoding";
   }
+
 }
