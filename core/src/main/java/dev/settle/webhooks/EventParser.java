@@ -95,8 +95,8 @@ final class EventParser {
         .id(id)
         .createdAt(createdAt)
         .data(data)
-        .customerId(parsed(CustomerId::of, required(w.customerId(), "data.customer_id"), "data.customer_id"))
-        .invoiceId(parsed(InvoiceId::of, required(w.invoiceId(), "data.invoice_id"), "data.invoice_id"))
+        .customerId(requiredId(CustomerId::of, w.customerId(), "data.customer_id"))
+        .invoiceId(requiredId(InvoiceId::of, w.invoiceId(), "data.invoice_id"))
         .paymentId(w.paymentId())
         .amount(money(w.amount(), w.currency()))
         .paymentMethodId(
@@ -113,15 +113,12 @@ final class EventParser {
         .id(id)
         .createdAt(createdAt)
         .data(data)
-        .customerId(parsed(CustomerId::of, required(w.customerId(), "data.customer_id"), "data.customer_id"))
-        .invoiceId(parsed(InvoiceId::of, required(w.invoiceId(), "data.invoice_id"), "data.invoice_id"))
+        .customerId(requiredId(CustomerId::of, w.customerId(), "data.customer_id"))
+        .invoiceId(requiredId(InvoiceId::of, w.invoiceId(), "data.invoice_id"))
         .paymentId(required(w.paymentId(), "data.payment_id"))
         .amount(money(w.amount(), w.currency()))
         .paymentMethodId(
-            parsed(
-                PaymentMethodId::of,
-                required(w.paymentMethodId(), "data.payment_method_id"),
-                "data.payment_method_id"))
+            requiredId(PaymentMethodId::of, w.paymentMethodId(), "data.payment_method_id"))
         .failureCode(required(w.failureCode(), "data.failure_code"))
         .declineCode(w.declineCode())
         .failureMessage(w.failureMessage())
@@ -134,12 +131,9 @@ final class EventParser {
         .id(id)
         .createdAt(createdAt)
         .data(data)
-        .customerId(parsed(CustomerId::of, required(w.customerId(), "data.customer_id"), "data.customer_id"))
+        .customerId(requiredId(CustomerId::of, w.customerId(), "data.customer_id"))
         .paymentMethodId(
-            parsed(
-                PaymentMethodId::of,
-                required(w.paymentMethodId(), "data.payment_method_id"),
-                "data.payment_method_id"))
+            requiredId(PaymentMethodId::of, w.paymentMethodId(), "data.payment_method_id"))
         .expiry(yearMonth(required(w.expMonth(), "data.exp_month"), required(w.expYear(), "data.exp_year")))
         .preferred(required(w.preferred(), "data.preferred"))
         .build();
@@ -154,12 +148,9 @@ final class EventParser {
         .id(id)
         .createdAt(createdAt)
         .data(data)
-        .customerId(parsed(CustomerId::of, required(w.customerId(), "data.customer_id"), "data.customer_id"))
+        .customerId(requiredId(CustomerId::of, w.customerId(), "data.customer_id"))
         .paymentMethodId(
-            parsed(
-                PaymentMethodId::of,
-                required(w.paymentMethodId(), "data.payment_method_id"),
-                "data.payment_method_id"))
+            requiredId(PaymentMethodId::of, w.paymentMethodId(), "data.payment_method_id"))
         .preferred(required(w.preferred(), "data.preferred"))
         .expiry(w.expMonth() == null ? null : yearMonth(w.expMonth(), w.expYear()))
         .build();
@@ -171,9 +162,9 @@ final class EventParser {
         .id(id)
         .createdAt(createdAt)
         .data(data)
-        .customerId(parsed(CustomerId::of, required(w.customerId(), "data.customer_id"), "data.customer_id"))
-        .licenseId(parsed(LicenseId::of, required(w.licenseId(), "data.license_id"), "data.license_id"))
-        .invoiceId(parsed(InvoiceId::of, required(w.invoiceId(), "data.invoice_id"), "data.invoice_id"))
+        .customerId(requiredId(CustomerId::of, w.customerId(), "data.customer_id"))
+        .licenseId(requiredId(LicenseId::of, w.licenseId(), "data.license_id"))
+        .invoiceId(requiredId(InvoiceId::of, w.invoiceId(), "data.invoice_id"))
         .paymentId(w.paymentId())
         .renewsAt(instant(required(w.renewsAt(), "data.renews_at"), "data.renews_at"))
         .build();
@@ -185,13 +176,18 @@ final class EventParser {
         .id(id)
         .createdAt(createdAt)
         .data(data)
-        .customerId(parsed(CustomerId::of, required(w.customerId(), "data.customer_id"), "data.customer_id"))
-        .licenseId(parsed(LicenseId::of, required(w.licenseId(), "data.license_id"), "data.license_id"))
-        .invoiceId(parsed(InvoiceId::of, required(w.invoiceId(), "data.invoice_id"), "data.invoice_id"))
+        .customerId(requiredId(CustomerId::of, w.customerId(), "data.customer_id"))
+        .licenseId(requiredId(LicenseId::of, w.licenseId(), "data.license_id"))
+        .invoiceId(requiredId(InvoiceId::of, w.invoiceId(), "data.invoice_id"))
         .failureCode(required(w.failureCode(), "data.failure_code"))
         .paymentId(w.paymentId())
         .declineCode(w.declineCode())
         .build();
+  }
+
+  /** A required id: present, and of the form its type accepts. */
+  private static <T> T requiredId(Function<String, T> parse, String value, String field) {
+    return parsed(parse, required(value, field), field);
   }
 
   private static <T> JsonAdapter<EventWire.Typed<T>> typed(Class<T> data) {
