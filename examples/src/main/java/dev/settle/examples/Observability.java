@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.LongAdder;
  * would count it. With Micrometer, {@code callEnded} records a {@code Timer}; with OpenTelemetry,
  * {@code attemptEnded} ends a span with these attributes.
  *
- * <p>Run it with {@code mvn -q -pl examples -am compile exec:java -Dexample=Observability}.
+ * <p>Run it with {@code mvn -q -pl examples -am package -DskipTests exec:java -Dexample=Observability}.
  */
 public final class Observability {
   private Observability() {}

@@ -18,7 +18,7 @@ import java.nio.file.Path;
  * banking app scans and the invoice PDF, has the sandbox receive the transfer, and shows the
  * invoice paid.
  *
- * <p>Run it with {@code mvn -q -pl examples -am compile exec:java -Dexample=PayByBankTransfer};
+ * <p>Run it with {@code mvn -q -pl examples -am package -DskipTests exec:java -Dexample=PayByBankTransfer};
  * the files go to {@code target/bank-transfer/} under the directory it runs in.
  */
 public final class PayByBankTransfer {

@@ -15,7 +15,7 @@ import java.net.URI;
  * Saves a PayPal account through PayPal's approval step and makes it the preferred method, on a
  * Portal I account (where it replaces the stored card).
  *
- * <p>Run it with {@code mvn -q -pl examples -am compile exec:java -Dexample=PayPalPreferred}.
+ * <p>Run it with {@code mvn -q -pl examples -am package -DskipTests exec:java -Dexample=PayPalPreferred}.
  */
 public final class PayPalPreferred {
   static final String CUSTOMER = "100002";

@@ -16,7 +16,7 @@ import java.time.Year;
  * The first flow: add a Visa card to a customer's account, make it the preferred method, and pay
  * an open invoice with it.
  *
- * <p>Run it with {@code mvn -q -pl examples -am compile exec:java}. The customer is
+ * <p>Run it with {@code mvn -q -pl examples -am package -DskipTests exec:java}. The customer is
  * {@code SETTLE_CUSTOMER_ID} when set, else the sandbox's Portal II demo account.
  */
 public final class Quickstart {

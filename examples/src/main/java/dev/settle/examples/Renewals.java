@@ -15,7 +15,7 @@ import java.time.Year;
  * Moves the sandbox clock a year at a time and shows each automatic renewal charged to the method
  * that is preferred at that moment, switching the preferred card between two renewals.
  *
- * <p>Run it with {@code mvn -q -pl examples -am compile exec:java -Dexample=Renewals}.
+ * <p>Run it with {@code mvn -q -pl examples -am package -DskipTests exec:java -Dexample=Renewals}.
  */
 public final class Renewals {
   static final String CUSTOMER = "200001";

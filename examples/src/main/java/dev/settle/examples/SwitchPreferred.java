@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * Switches the preferred card on a Portal I and on a Portal II account with the same call, then
  * tries a card that the issuer declines on Portal I and shows the old card put back.
  *
- * <p>Run it with {@code mvn -q -pl examples -am compile exec:java -Dexample=SwitchPreferred}.
+ * <p>Run it with {@code mvn -q -pl examples -am package -DskipTests exec:java -Dexample=SwitchPreferred}.
  */
 public final class SwitchPreferred {
   static final String PORTAL_ONE = "100002";

@@ -12,7 +12,7 @@ import java.util.List;
  * Registers a webhook endpoint served by {@link WebhookReceiver}, then runs the renewals flow:
  * each renewal and payment arrives as a signed event that the receiver verifies and prints.
  *
- * <p>Run it with {@code mvn -q -pl examples -am compile exec:java -Dexample=Webhooks}. It starts
+ * <p>Run it with {@code mvn -q -pl examples -am package -DskipTests exec:java -Dexample=Webhooks}. It starts
  * its own sandbox, whose moved clock the receiver checks timestamps against.
  */
 public final class Webhooks {
