@@ -1,5 +1,6 @@
 package dev.settle;
 
+import dev.settle.internal.http.Wire;
 import dev.settle.internal.http.WireFormatException;
 import dev.settle.model.CustomerId;
 import dev.settle.spi.ProviderContext;
@@ -8,6 +9,7 @@ import java.lang.reflect.Type;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
 import okhttp3.ResponseBody;
 import retrofit2.Call;
 
@@ -17,6 +19,8 @@ import retrofit2.Call;
  * provider request instead of repeating it.
  */
 final class ProviderCalls implements ProviderContext {
+  private static final Pattern TOKEN_ID = Pattern.compile("tok_[A-Za-z0-9]{1,64}");
+
   private final AccountClient account;
   private final String idempotencyKey;
   private final RequestOptions options;
@@ -73,6 +77,25 @@ final class ProviderCalls implements ProviderContext {
           return CompletableFuture.failedFuture(cause instanceof OutcomeUnknownException
               ? ((OutcomeUnknownException) cause).forCallKey(idempotencyKey) : cause);
         });
+  }
+
+  @Override
+  public String postForToken(String path, Object body) {
+    return tokenId(path, this.<Wire.Token>post(path, body, Wire.Token.class));
+  }
+
+  @Override
+  public CompletableFuture<String> postForTokenAsync(String path, Object body) {
+    return this.<Wire.Token>postAsync(path, body, Wire.Token.class).thenApply(token -> tokenId(path, token));
+  }
+
+  /** The id an attach accepts, or a malformed response: a bad id is never attached. */
+  private static String tokenId(String path, Wire.Token token) {
+    if (token.id() == null || !TOKEN_ID.matcher(token.id()).matches()) {
+      throw new MalformedResponseException(
+          "Unreadable response from POST /" + path + ": expected a token id (tok_…)", 200, null, null);
+    }
+    return token.id();
   }
 
   private <T> T decode(Call<?> call, ResponseBody body, Type responseType) {

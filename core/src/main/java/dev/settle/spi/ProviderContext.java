@@ -42,6 +42,16 @@ public interface ProviderContext {
   /** Like {@link #get}, without blocking: the future completes on an OkHttp thread. */
   <T> CompletableFuture<T> getAsync(String path, Type responseType);
 
+  /**
+   * POSTs {@code body} to a path that answers with a single-use token, such as {@code v1/tokens},
+   * and returns the token's id. An answer without a well-formed id ({@code tok_…}) is a
+   * {@link dev.settle.MalformedResponseException}, so a provider never attaches garbage.
+   */
+  String postForToken(String path, Object body);
+
+  /** Like {@link #postForToken}, without blocking. */
+  CompletableFuture<String> postForTokenAsync(String path, Object body);
+
   /** Like {@link #post}, without blocking: the future completes on an OkHttp thread. */
   <T> CompletableFuture<T> postAsync(String path, Object body, Type responseType);
 }

@@ -78,23 +78,7 @@ final class Fields {
   }
 
   int requiredInteger(String name, int min, int max) {
-    Object value = values.get(name);
-    if (value == null) {
-      throw ApiError.parameterMissing(prefix + name);
-    }
-    String expected = prefix + name + " must be an integer from " + min + " to " + max + ".";
-    if (!(value instanceof BigDecimal number)) {
-      throw ApiError.parameterInvalid(prefix + name, expected);
-    }
-    try {
-      int integer = number.intValueExact();
-      if (integer < min || integer > max) {
-        throw ApiError.parameterInvalid(prefix + name, expected);
-      }
-      return integer;
-    } catch (ArithmeticException e) {
-      throw ApiError.parameterInvalid(prefix + name, expected);
-    }
+    return (int) requiredLong(name, min, max);
   }
 
   long requiredLong(String name, long min, long max) {

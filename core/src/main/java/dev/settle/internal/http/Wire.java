@@ -97,5 +97,6 @@ public final class Wire {
 
   public record Deleted(String id, Boolean deleted, @Json(name = "restore_token") String restoreToken) {}
 
-  public record Token(String id, String type) {}
+  /** A single-use token; only its id is read. */
+  public record Token(String id) {}
 }

@@ -47,15 +47,13 @@ public final class CardProvider implements PaymentMethodProvider {
    */
   @Override
   public String tokenize(PaymentMethodInput input, ProviderContext context) {
-    CardToken token = context.post("v1/tokens", tokenRequest(input, context), CardToken.class);
-    return token.id();
+    return context.postForToken("v1/tokens", tokenRequest(input, context));
   }
 
   /** Validates before returning, so an expired card fails without a request, as with tokenize. */
   @Override
   public CompletableFuture<String> tokenizeAsync(PaymentMethodInput input, ProviderContext context) {
-    return context.<CardToken>postAsync("v1/tokens", tokenRequest(input, context), CardToken.class)
-        .thenApply(CardToken::id);
+    return context.postForTokenAsync("v1/tokens", tokenRequest(input, context));
   }
 
   private static TokenWire.Request tokenRequest(PaymentMethodInput input, ProviderContext context) {

@@ -213,7 +213,7 @@ class CardProviderTest {
     assertThatThrownBy(() -> paymentMethods(client(JUNE_2030)).add(visa().build()))
         .isInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("POST /v1/tokens")
-        .hasMessageContaining("Required value 'id' missing");
+        .hasMessageContaining("expected a token id");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 

@@ -146,6 +146,16 @@ class RedactionTest {
       }
 
       @Override
+      public String postForToken(String path, Object body) {
+        return fail("An expired card must not be sent, but it was posted to %s", path);
+      }
+
+      @Override
+      public CompletableFuture<String> postForTokenAsync(String path, Object body) {
+        return fail("An expired card must not be sent, but it was posted to %s", path);
+      }
+
+      @Override
       public <T> CompletableFuture<T> getAsync(String path, Type responseType) {
         return fail("Nothing may be read, but %s was", path);
       }

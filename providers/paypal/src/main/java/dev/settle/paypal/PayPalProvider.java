@@ -45,15 +45,12 @@ public final class PayPalProvider implements PaymentMethodProvider {
    */
   @Override
   public String tokenize(PaymentMethodInput input, ProviderContext context) {
-    PayPalToken token = context.post(completePath(input, context), new PayPalWire.CompleteRequest(), PayPalToken.class);
-    return token.id();
+    return context.postForToken(completePath(input, context), new PayPalWire.CompleteRequest());
   }
 
   @Override
   public CompletableFuture<String> tokenizeAsync(PaymentMethodInput input, ProviderContext context) {
-    return context.<PayPalToken>postAsync(
-            completePath(input, context), new PayPalWire.CompleteRequest(), PayPalToken.class)
-        .thenApply(PayPalToken::id);
+    return context.postForTokenAsync(completePath(input, context), new PayPalWire.CompleteRequest());
   }
 
   private static String completePath(PaymentMethodInput input, ProviderContext context) {
