@@ -9,7 +9,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -55,7 +54,7 @@ public final class HttpStack {
     Map<String, JsonAdapter<? extends PaymentMethodDetails>> byKind = new LinkedHashMap<>();
     detailsAdapters.forEach((kind, factory) -> byKind.put(kind, factory.apply(shared)));
     PaymentMethodAdapter paymentMethods =
-        new PaymentMethodAdapter(byKind, shared.adapter(Instant.class), shared.adapter(Object.class));
+        new PaymentMethodAdapter(byKind, shared.adapter(Object.class));
     Moshi moshi =
         shared.newBuilder().add(PaymentMethod.class, paymentMethods.nullSafe()).build();
 

@@ -6,37 +6,29 @@ import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import com.squareup.moshi.Types;
 import dev.settle.model.Account;
-import dev.settle.model.BankDetails;
-import dev.settle.model.CustomerId;
 import dev.settle.model.Invoice;
-import dev.settle.model.InvoiceId;
-import dev.settle.model.InvoiceLine;
-import dev.settle.model.InvoiceStatus;
 import dev.settle.model.License;
-import dev.settle.model.LicenseId;
-import dev.settle.model.LicenseStatus;
-import dev.settle.model.Money;
 import dev.settle.model.Payment;
-import dev.settle.model.PaymentMethodId;
-import dev.settle.model.PaymentStatus;
-import dev.settle.model.Portal;
+import dev.settle.model.PaymentMethod;
 import dev.settle.model.WebhookEndpoint;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
- * Reads the public model from the wire records. Each model type is decoded as its wire record,
- * then mapped; a missing required field or a value outside the contract becomes a
- * {@link WireFormatException} naming the field.
+ * Reads the public model straight from JSON, one streaming pass per value, as Moshi's generated
+ * adapters do: no intermediate wire object, no reflection. A missing required field or a value
+ * outside the contract becomes a {@link WireFormatException} naming the field; fields the
+ * contract does not know are skipped.
  */
 final class ModelAdapters implements JsonAdapter.Factory {
 
@@ -49,50 +41,32 @@ final class ModelAdapters implements JsonAdapter.Factory {
       return INSTANT.nullSafe();
     }
     if (type == Account.class) {
-      return mapped(moshi, Wire.Account.class, ModelAdapters::account);
+      return new AccountAdapter(moshi.adapter(PaymentMethod.class)).nullSafe();
     }
     if (type == Invoice.class) {
-      return mapped(moshi, Wire.Invoice.class, ModelAdapters::invoice);
+      return new InvoiceAdapter().nullSafe();
     }
     if (type == Payment.class) {
-      return mapped(moshi, Wire.Payment.class, ModelAdapters::payment);
+      return new PaymentAdapter().nullSafe();
     }
     if (type == License.class) {
-      return mapped(moshi, Wire.License.class, ModelAdapters::license);
+      return new LicenseAdapter().nullSafe();
     }
     if (type == WebhookEndpoint.class) {
-      return mapped(moshi, Wire.WebhookEndpoint.class, ModelAdapters::webhookEndpoint);
+      return new WebhookEndpointAdapter().nullSafe();
+    }
+    if (type instanceof ParameterizedType && ((ParameterizedType) type).getRawType() == Wire.Page.class) {
+      Type item = ((ParameterizedType) type).getActualTypeArguments()[0];
+      return new PageAdapter<>(moshi.adapter(item)).nullSafe();
     }
     return null;
-  }
-
-  private static <W, M> JsonAdapter<M> mapped(
-      Moshi moshi, Class<W> wireType, Function<W, M> mapping) {
-    JsonAdapter<W> wire = moshi.adapter(wireType);
-    return new JsonAdapter<M>() {
-      @Override
-      public M fromJson(JsonReader reader) throws IOException {
-        W value = wire.fromJson(reader);
-        return value == null ? null : mapping.apply(value);
-      }
-
-      @Override
-      public void toJson(JsonWriter writer, M value) {
-        throw new UnsupportedOperationException("Settle only reads " + wireType.getSimpleName());
-      }
-    }.nullSafe();
   }
 
   private static final JsonAdapter<Instant> INSTANT =
       new JsonAdapter<>() {
         @Override
         public Instant fromJson(JsonReader reader) throws IOException {
-          String text = reader.nextString();
-          try {
-            return Instant.parse(text);
-          } catch (DateTimeParseException e) {
-            throw new WireFormatException("Not an RFC 3339 timestamp at " + reader.getPath(), e);
-          }
+          return timestamp(reader);
         }
 
         @Override
@@ -101,97 +75,61 @@ final class ModelAdapters implements JsonAdapter.Factory {
         }
       };
 
-  static Account account(Wire.Account w) {
-    return Account.builder()
-        .customerId(CustomerId.of(required(w.customerId(), "account.customer_id")))
-        .portal(portal(required(w.portal(), "account.portal")))
-        .name(required(w.name(), "account.name"))
-        .email(w.email())
-        .currency(currency(required(w.currency(), "account.currency")))
-        .preferredPaymentMethod(w.preferredPaymentMethod())
-        .createdAt(required(w.createdAt(), "account.created_at"))
-        .build();
-  }
-
-  static Invoice invoice(Wire.Invoice w) {
-    String currency = required(w.currency(), "invoice.currency");
-    Invoice.Builder invoice =
-        Invoice.builder()
-            .id(InvoiceId.of(required(w.id(), "invoice.id")))
-            .number(required(w.number(), "invoice.number"))
-            .status(status(InvoiceStatus.class, required(w.status(), "invoice.status")))
-            .total(money(required(w.total(), "invoice.total"), currency))
-            .amountDue(money(required(w.amountDue(), "invoice.amount_due"), currency))
-            .amountPaid(money(required(w.amountPaid(), "invoice.amount_paid"), currency))
-            .issuedAt(required(w.issuedAt(), "invoice.issued_at"))
-            .dueAt(required(w.dueAt(), "invoice.due_at"))
-            .paidAt(w.paidAt())
-            .payee(bankDetails(required(w.payee(), "invoice.payee")))
-            .paymentReference(required(w.paymentReference(), "invoice.payment_reference"));
-    for (Wire.InvoiceLine line : required(w.lines(), "invoice.lines")) {
-      invoice.addLines(
-          InvoiceLine.builder()
-              .description(required(line.description(), "invoice.lines.description"))
-              .amount(money(required(line.amount(), "invoice.lines.amount"), currency))
-              .licenseId(line.licenseId() == null ? null : LicenseId.of(line.licenseId()))
-              .build());
+  /** The base of the model's adapters: Settle reads these types, it never writes them. */
+  abstract static class ReadOnly<T> extends JsonAdapter<T> {
+    @Override
+    public final void toJson(JsonWriter writer, T value) {
+      throw new UnsupportedOperationException("Settle only reads " + this);
     }
-    return invoice.build();
   }
 
-  static Payment payment(Wire.Payment w) {
-    Wire.NextAction next = w.nextAction();
-    return Payment.builder()
-        .id(required(w.id(), "payment.id"))
-        .invoiceId(InvoiceId.of(required(w.invoiceId(), "payment.invoice_id")))
-        .status(status(PaymentStatus.class, required(w.status(), "payment.status")))
-        .amount(
-            money(
-                required(w.amount(), "payment.amount"),
-                required(w.currency(), "payment.currency")))
-        .paymentMethodId(
-            w.paymentMethodId() == null ? null : PaymentMethodId.of(w.paymentMethodId()))
-        .declineCode(w.declineCode())
-        .failureMessage(w.failureMessage())
-        .nextActionUrl(next == null ? null : uri(required(next.url(), "payment.next_action.url")))
-        .createdAt(required(w.createdAt(), "payment.created_at"))
-        .build();
+  /** A string, or null for JSON null. */
+  static String string(JsonReader reader) throws IOException {
+    return reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : reader.nextString();
   }
 
-  static License license(Wire.License w) {
-    return License.builder()
-        .id(LicenseId.of(required(w.id(), "license.id")))
-        .product(required(w.product(), "license.product"))
-        .status(status(LicenseStatus.class, required(w.status(), "license.status")))
-        .autoRenewal(required(w.autoRenewal(), "license.auto_renewal"))
-        .warnings(w.warnings() == null ? List.of() : w.warnings())
-        .price(
-            money(
-                required(w.price(), "license.price"),
-                required(w.currency(), "license.currency")))
-        .activatedAt(w.activatedAt())
-        .renewsAt(w.renewsAt())
-        .lastRenewalInvoiceId(
-            w.lastRenewalInvoiceId() == null ? null : InvoiceId.of(w.lastRenewalInvoiceId()))
-        .createdAt(required(w.createdAt(), "license.created_at"))
-        .build();
+  /** A whole number, or null for JSON null. */
+  static Long number(JsonReader reader) throws IOException {
+    return reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : reader.nextLong();
   }
 
-  static WebhookEndpoint webhookEndpoint(Wire.WebhookEndpoint w) {
-    return WebhookEndpoint.builder()
-        .id(required(w.id(), "webhook_endpoint.id"))
-        .url(uri(required(w.url(), "webhook_endpoint.url")))
-        .events(w.events() == null ? List.of() : w.events())
-        .secret(w.secret())
-        .createdAt(required(w.createdAt(), "webhook_endpoint.created_at"))
-        .build();
+  /** A boolean, or null for JSON null. */
+  static Boolean bool(JsonReader reader) throws IOException {
+    return reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : reader.nextBoolean();
   }
 
-  private static BankDetails bankDetails(Wire.BankDetails w) {
-    return BankDetails.of(
-        required(w.name(), "payee.name"),
-        required(w.iban(), "payee.iban"),
-        required(w.bic(), "payee.bic"));
+  /** An RFC 3339 timestamp, or null for JSON null. */
+  static Instant instant(JsonReader reader) throws IOException {
+    return reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : timestamp(reader);
+  }
+
+  private static Instant timestamp(JsonReader reader) throws IOException {
+    String text = reader.nextString();
+    try {
+      return Timestamps.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new WireFormatException("Not an RFC 3339 timestamp at " + reader.getPath(), e);
+    }
+  }
+
+  /** An array of strings, or null for JSON null. */
+  static List<String> strings(JsonReader reader) throws IOException {
+    if (reader.peek() == JsonReader.Token.NULL) {
+      return reader.nextNull();
+    }
+    List<String> values = new ArrayList<>();
+    reader.beginArray();
+    while (reader.hasNext()) {
+      values.add(required(string(reader), reader.getPath()));
+    }
+    reader.endArray();
+    return values;
+  }
+
+  /** Skips a field the contract does not name. */
+  static void skipField(JsonReader reader) throws IOException {
+    reader.skipName();
+    reader.skipValue();
   }
 
   static <T> T required(T value, String field) {
@@ -201,19 +139,8 @@ final class ModelAdapters implements JsonAdapter.Factory {
     return value;
   }
 
-  private static Portal portal(String value) {
-    switch (value) {
-      case "I":
-        return Portal.I;
-      case "II":
-        return Portal.II;
-      default:
-        throw new WireFormatException("Unknown portal " + value);
-    }
-  }
-
   /** Statuses a newer server may add are read as {@code UNKNOWN}, never an error. */
-  private static <E extends Enum<E>> E status(Class<E> type, String value) {
+  static <E extends Enum<E>> E status(Class<E> type, String value) {
     try {
       return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
@@ -221,7 +148,7 @@ final class ModelAdapters implements JsonAdapter.Factory {
     }
   }
 
-  private static Currency currency(String code) {
+  static Currency currency(String code) {
     try {
       return Currency.getInstance(code);
     } catch (IllegalArgumentException e) {
@@ -229,14 +156,14 @@ final class ModelAdapters implements JsonAdapter.Factory {
     }
   }
 
-  private static Money money(long minorUnits, String currencyCode) {
+  static dev.settle.model.Money money(long minorUnits, Currency currency) {
     if (minorUnits < 0) {
       throw new WireFormatException("Negative amount");
     }
-    return Money.ofMinor(minorUnits, currency(currencyCode));
+    return dev.settle.model.Money.ofMinor(minorUnits, currency);
   }
 
-  private static URI uri(String value) {
+  static URI uri(String value) {
     try {
       return URI.create(value);
     } catch (IllegalArgumentException e) {

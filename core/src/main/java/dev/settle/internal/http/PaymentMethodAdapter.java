@@ -24,15 +24,12 @@ final class PaymentMethodAdapter extends JsonAdapter<PaymentMethod> {
       JsonReader.Options.of("id", "type", "preferred", "created_at");
 
   private final Map<String, JsonAdapter<? extends PaymentMethodDetails>> detailsByKind;
-  private final JsonAdapter<Instant> instants;
   private final JsonAdapter<Object> anything;
 
   PaymentMethodAdapter(
       Map<String, JsonAdapter<? extends PaymentMethodDetails>> detailsByKind,
-      JsonAdapter<Instant> instants,
       JsonAdapter<Object> anything) {
     this.detailsByKind = detailsByKind;
-    this.instants = instants;
     this.anything = anything;
   }
 
@@ -60,7 +57,7 @@ final class PaymentMethodAdapter extends JsonAdapter<PaymentMethod> {
           preferred = reader.nextBoolean();
           break;
         case 3:
-          createdAt = instants.fromJson(reader);
+          createdAt = ModelAdapters.instant(reader);
           break;
         default:
           String name = reader.nextName();

@@ -1,0 +1,53 @@
+package dev.settle.internal.http;
+
+import static dev.settle.internal.http.ModelAdapters.instant;
+import static dev.settle.internal.http.ModelAdapters.required;
+import static dev.settle.internal.http.ModelAdapters.skipField;
+import static dev.settle.internal.http.ModelAdapters.string;
+import static dev.settle.internal.http.ModelAdapters.strings;
+import static dev.settle.internal.http.ModelAdapters.uri;
+
+import com.squareup.moshi.JsonReader;
+import dev.settle.model.WebhookEndpoint;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+
+/** Reads a webhook endpoint; its secret is present only in the answer that created it. */
+final class WebhookEndpointAdapter extends ModelAdapters.ReadOnly<WebhookEndpoint> {
+  private static final JsonReader.Options FIELDS =
+      JsonReader.Options.of("id", "url", "events", "secret", "created_at");
+
+  @Override
+  public WebhookEndpoint fromJson(JsonReader reader) throws IOException {
+    String id = null;
+    String url = null;
+    List<String> events = null;
+    String secret = null;
+    Instant createdAt = null;
+    reader.beginObject();
+    while (reader.hasNext()) {
+      switch (reader.selectName(FIELDS)) {
+        case 0 -> id = string(reader);
+        case 1 -> url = string(reader);
+        case 2 -> events = strings(reader);
+        case 3 -> secret = string(reader);
+        case 4 -> createdAt = instant(reader);
+        default -> skipField(reader);
+      }
+    }
+    reader.endObject();
+    return WebhookEndpoint.builder()
+        .id(required(id, "webhook_endpoint.id"))
+        .url(uri(required(url, "webhook_endpoint.url")))
+        .events(events == null ? List.of() : events)
+        .secret(secret)
+        .createdAt(required(createdAt, "webhook_endpoint.created_at"))
+        .build();
+  }
+
+  @Override
+  public String toString() {
+    return "WebhookEndpoint";
+  }
+}
