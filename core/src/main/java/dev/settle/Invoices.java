@@ -1,5 +1,6 @@
 package dev.settle;
 
+import dev.settle.internal.http.ApiCall;
 import dev.settle.internal.http.Wire;
 import dev.settle.model.Invoice;
 import dev.settle.model.InvoiceId;
@@ -14,7 +15,6 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import okhttp3.ResponseBody;
-import retrofit2.Call;
 
 /**
  * The invoices of one account: list them, read one, pay one.
@@ -61,7 +61,7 @@ public final class Invoices {
    * lower right corner.
    */
   public byte[] pdf(InvoiceId id) {
-    Call<ResponseBody> call = account.api().invoicePdf(account.customer(), Objects.requireNonNull(id, "id").value());
+    ApiCall<ResponseBody> call = account.api().invoicePdf(account.customer(), Objects.requireNonNull(id, "id").value());
     try (ResponseBody body = account.transport().read(call, RequestOptions.defaults())) {
       return body.bytes();
     } catch (IOException e) {
@@ -138,11 +138,11 @@ public final class Invoices {
     return account.transport().writeAsync(payCall(id, method, key), key, options);
   }
 
-  private Call<Invoice> getCall(InvoiceId id) {
+  private ApiCall<Invoice> getCall(InvoiceId id) {
     return account.api().invoice(account.customer(), id.value());
   }
 
-  private Call<Payment> payCall(InvoiceId id, PaymentMethodId method, String key) {
+  private ApiCall<Payment> payCall(InvoiceId id, PaymentMethodId method, String key) {
     Objects.requireNonNull(id, "id");
     Wire.PayRequest body = new Wire.PayRequest(method == null ? null : method.value());
     return account.api().payInvoice(account.customer(), id.value(), key, body);

@@ -1,11 +1,11 @@
 package dev.settle;
 
+import dev.settle.internal.http.ApiCall;
 import dev.settle.internal.http.Wire;
 import dev.settle.model.License;
 import dev.settle.model.LicenseId;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import retrofit2.Call;
 
 /**
  * The licenses of one account: list them, activate a purchased one, and turn automatic renewal
@@ -61,15 +61,15 @@ public final class Licenses {
     return account.transport().readAsync(autoRenewalCall(id, enabled), RequestOptions.defaults());
   }
 
-  private Call<License> getCall(LicenseId id) {
+  private ApiCall<License> getCall(LicenseId id) {
     return account.api().license(account.customer(), id.value());
   }
 
-  private Call<License> activateCall(LicenseId id) {
+  private ApiCall<License> activateCall(LicenseId id) {
     return account.api().activateLicense(account.customer(), id.value());
   }
 
-  private Call<License> autoRenewalCall(LicenseId id, boolean enabled) {
+  private ApiCall<License> autoRenewalCall(LicenseId id, boolean enabled) {
     Objects.requireNonNull(id, "id");
     return account.api().setAutoRenewal(
         account.customer(), id.value(), new Wire.AutoRenewalRequest(enabled));

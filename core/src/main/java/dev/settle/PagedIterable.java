@@ -1,5 +1,6 @@
 package dev.settle;
 
+import dev.settle.internal.http.ApiCall;
 import dev.settle.internal.http.Wire;
 import java.util.Iterator;
 import java.util.List;
@@ -11,7 +12,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
-import retrofit2.Call;
 
 /**
  * All items of a paged list, fetched one page at a time as iteration reaches them.
@@ -31,9 +31,9 @@ import retrofit2.Call;
  */
 public final class PagedIterable<T> implements Iterable<T> {
   private final Transport transport;
-  private final Function<String, Call<Wire.Page<T>>> pageAfter;
+  private final Function<String, ApiCall<Wire.Page<T>>> pageAfter;
 
-  PagedIterable(Transport transport, Function<String, Call<Wire.Page<T>>> pageAfter) {
+  PagedIterable(Transport transport, Function<String, ApiCall<Wire.Page<T>>> pageAfter) {
     this.transport = transport;
     this.pageAfter = pageAfter;
   }

@@ -1,5 +1,6 @@
 package dev.settle;
 
+import dev.settle.internal.http.ApiCall;
 import dev.settle.internal.http.Wire;
 import dev.settle.model.Account;
 import dev.settle.model.PaymentMethod;
@@ -12,7 +13,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import retrofit2.Call;
 
 /**
  * The payment methods stored on one account: list, add, remove, and choose the preferred one.
@@ -244,15 +244,15 @@ public final class PaymentMethods {
     return account.client().providers().forKind(input.kind());
   }
 
-  private Call<PaymentMethod> getCall(PaymentMethodId id) {
+  private ApiCall<PaymentMethod> getCall(PaymentMethodId id) {
     return account.api().paymentMethod(account.customer(), id.value());
   }
 
-  private Call<Wire.Deleted> removeCall(PaymentMethodId id) {
+  private ApiCall<Wire.Deleted> removeCall(PaymentMethodId id) {
     return account.api().removePaymentMethod(account.customer(), id.value());
   }
 
-  private Call<PaymentMethod> attachCall(String token, boolean preferred, String key) {
+  private ApiCall<PaymentMethod> attachCall(String token, boolean preferred, String key) {
     return account.api().attachPaymentMethod(
         account.customer(), key, new Wire.AttachRequest(token, preferred ? Boolean.TRUE : null));
   }
@@ -288,13 +288,13 @@ public final class PaymentMethods {
     BLOCKING,
     ASYNC;
 
-    <T> CompletableFuture<T> read(AccountClient account, Call<T> call) {
+    <T> CompletableFuture<T> read(AccountClient account, ApiCall<T> call) {
       return this == ASYNC
           ? account.transport().readAsync(call, RequestOptions.defaults())
           : completed(() -> account.transport().read(call, RequestOptions.defaults()));
     }
 
-    <T> CompletableFuture<T> write(AccountClient account, Call<T> call, String key, RequestOptions options) {
+    <T> CompletableFuture<T> write(AccountClient account, ApiCall<T> call, String key, RequestOptions options) {
       return this == ASYNC
           ? account.transport().writeAsync(call, key, options)
           : completed(() -> account.transport().write(call, key, options));

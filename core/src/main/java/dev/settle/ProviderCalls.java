@@ -1,17 +1,13 @@
 package dev.settle;
 
 import dev.settle.internal.http.Wire;
-import dev.settle.internal.http.WireFormatException;
 import dev.settle.model.CustomerId;
 import dev.settle.spi.ProviderContext;
-import java.io.IOException;
 import java.lang.reflect.Type;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import okhttp3.ResponseBody;
-import retrofit2.Call;
 
 /**
  * The {@link ProviderContext} of one call. The n-th request a provider POSTs gets the call's
@@ -44,16 +40,14 @@ final class ProviderCalls implements ProviderContext {
 
   @Override
   public <T> T get(String path, Type responseType) {
-    Call<ResponseBody> call = account.api().get(path);
-    return decode(call, account.transport().read(call, options), responseType);
+    return account.transport().read(account.api().<T>get(path, responseType), options);
   }
 
   @Override
   public <T> T post(String path, Object body, Type responseType) {
     String key = idempotencyKey + ":" + posts.incrementAndGet();
-    Call<ResponseBody> call = account.api().post(path, key, body);
     try {
-      return decode(call, account.transport().write(call, key, options), responseType);
+      return account.transport().write(account.api().<T>post(path, key, body, responseType), key, options);
     } catch (OutcomeUnknownException unknown) {
       throw unknown.forCallKey(idempotencyKey);
     }
@@ -61,17 +55,13 @@ final class ProviderCalls implements ProviderContext {
 
   @Override
   public <T> CompletableFuture<T> getAsync(String path, Type responseType) {
-    Call<ResponseBody> call = account.api().get(path);
-    return account.transport().readAsync(call, options)
-        .thenApply(response -> decode(call, response, responseType));
+    return account.transport().readAsync(account.api().<T>get(path, responseType), options);
   }
 
   @Override
   public <T> CompletableFuture<T> postAsync(String path, Object body, Type responseType) {
     String key = idempotencyKey + ":" + posts.incrementAndGet();
-    Call<ResponseBody> call = account.api().post(path, key, body);
-    return account.transport().writeAsync(call, key, options)
-        .thenApply(response -> this.<T>decode(call, response, responseType))
+    return account.transport().writeAsync(account.api().<T>post(path, key, body, responseType), key, options)
         .exceptionallyCompose(failure -> {
           SettleException cause = PaymentMethods.unwrap(failure);
           return CompletableFuture.failedFuture(cause instanceof OutcomeUnknownException
@@ -96,15 +86,5 @@ final class ProviderCalls implements ProviderContext {
           "Unreadable response from POST /" + path + ": expected a token id (tok_…)", 200, null, null);
     }
     return token.id();
-  }
-
-  private <T> T decode(Call<?> call, ResponseBody body, Type responseType) {
-    try {
-      return account.transport().http().decode(body, responseType);
-    } catch (WireFormatException e) {
-      throw Transport.malformed(call, e);
-    } catch (IOException e) {
-      throw Transport.connectionFailure(call, e);
-    }
   }
 }

@@ -1,5 +1,6 @@
 package dev.settle;
 
+import dev.settle.internal.http.ApiCall;
 import dev.settle.internal.http.HttpStack;
 import dev.settle.internal.http.Wire;
 import dev.settle.internal.http.WireFormatException;
@@ -11,11 +12,6 @@ import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Headers;
-import okhttp3.ResponseBody;
-import retrofit2.Call;
-import retrofit2.Callback;
-import retrofit2.Invocation;
-import retrofit2.Response;
 
 /**
  * Runs one call and turns every outcome into a result or one of Settle's exceptions: the single
@@ -46,22 +42,22 @@ final class Transport {
   }
 
   /** Executes a read. */
-  <T> T read(Call<T> call, RequestOptions options) {
+  <T> T read(ApiCall<T> call, RequestOptions options) {
     return execute(new Exchange<>(call, null, options));
   }
 
   /** Executes a write that carries {@code idempotencyKey} on every attempt. */
-  <T> T write(Call<T> call, String idempotencyKey, RequestOptions options) {
+  <T> T write(ApiCall<T> call, String idempotencyKey, RequestOptions options) {
     return execute(new Exchange<>(call, idempotencyKey, options));
   }
 
   /** Starts a read without blocking; cancelling the future cancels the HTTP call. */
-  <T> CompletableFuture<T> readAsync(Call<T> call, RequestOptions options) {
+  <T> CompletableFuture<T> readAsync(ApiCall<T> call, RequestOptions options) {
     return executeAsync(new Exchange<>(call, null, options));
   }
 
   /** Starts a write without blocking; cancelling the future cancels the HTTP call. */
-  <T> CompletableFuture<T> writeAsync(Call<T> call, String idempotencyKey, RequestOptions options) {
+  <T> CompletableFuture<T> writeAsync(ApiCall<T> call, String idempotencyKey, RequestOptions options) {
     return executeAsync(new Exchange<>(call, idempotencyKey, options));
   }
 
@@ -101,14 +97,14 @@ final class Transport {
   }
 
   private <T> void enqueue(Exchange<T> exchange, CancellableFuture<T> future) {
-    exchange.prepare().enqueue(new Callback<T>() {
+    exchange.prepare().enqueue(new ApiCall.ReplyCallback<T>() {
       @Override
-      public void onResponse(Call<T> call, Response<T> response) {
-        continueAsync(exchange, future, exchange.interpret(response));
+      public void onResponse(ApiCall.Reply<T> reply) {
+        continueAsync(exchange, future, exchange.interpret(reply));
       }
 
       @Override
-      public void onFailure(Call<T> call, Throwable failure) {
+      public void onFailure(Throwable failure) {
         Attempt<T> attempt;
         if (failure instanceof IOException) {
           attempt = exchange.networkFailure((IOException) failure);
@@ -142,7 +138,7 @@ final class Transport {
   }
 
   /**
-   * One call across its attempts: its deadline, its current Retrofit call, and the events it
+   * One call across its attempts: its deadline, its current HTTP call, and the events it
    * reports. Used by one thread at a time (the caller's, or the OkHttp thread of the current
    * attempt).
    */
@@ -151,18 +147,18 @@ final class Transport {
     /** On {@link System#nanoTime()}: a deadline must not move with the wall clock. */
     private final long deadline;
     private final long started = System.nanoTime();
-    private volatile Call<T> call;
+    private volatile ApiCall<T> call;
     private int attempt = 1;
     private long attemptStarted;
     private String requestId;
 
-    Exchange(Call<T> call, String idempotencyKey, RequestOptions options) {
+    Exchange(ApiCall<T> call, String idempotencyKey, RequestOptions options) {
       this.call = call;
       this.idempotencyKey = idempotencyKey;
       this.deadline = System.nanoTime() + options.timeout().orElse(callTimeout).toNanos();
     }
 
-    Call<T> prepare() {
+    ApiCall<T> prepare() {
       call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       attemptStarted = System.nanoTime();
       return call;
@@ -177,18 +173,12 @@ final class Transport {
       call.cancel();
     }
 
-    Attempt<T> interpret(Response<T> response) {
-      requestId = response.headers().get("Request-Id");
-      if (!response.isSuccessful()) {
-        return Attempt.failed(
-            failure(response.code(), response.headers(), response.errorBody(), requestId), true);
+    Attempt<T> interpret(ApiCall.Reply<T> reply) {
+      requestId = reply.headers().get("Request-Id");
+      if (!reply.isSuccessful()) {
+        return Attempt.failed(failure(reply.code(), reply.headers(), reply.error(), requestId), true);
       }
-      T body = response.body();
-      if (body == null) {
-        return Attempt.failed(new MalformedResponseException(
-            "Empty response from " + describe(), response.code(), requestId, null), false);
-      }
-      return new Attempt<>(RequestIds.attach(body, requestId), null, false, response.code());
+      return new Attempt<>(RequestIds.attach(reply.body(), requestId), null, false, reply.code());
     }
 
     /** A certificate the client refuses (a pin, a hostname) will be refused again: not retried. */
@@ -256,11 +246,7 @@ final class Transport {
     }
 
     private String operation() {
-      Invocation invocation = call.request().tag(Invocation.class);
-      String name = invocation == null ? null : invocation.method().getName();
-      return name == null || name.equals("get") || name.equals("post")
-          ? call.request().method() + " " + call.request().url().encodedPath()
-          : name;
+      return call.operation();
     }
 
     String describe() {
@@ -341,8 +327,7 @@ final class Transport {
   }
 
   /** Turns a non-2xx response into the exception for its status and error code. */
-  SettleException failure(int status, Headers headers, ResponseBody body, String requestId) {
-    Wire.Error wire = http.decodeError(body);
+  SettleException failure(int status, Headers headers, Wire.Error wire, String requestId) {
     ApiError error =
         wire == null
             ? new ApiError(status, null, null, null, null, null, requestId)
@@ -375,17 +360,17 @@ final class Transport {
     return new InvalidRequestException(error);
   }
 
-  static ConnectionException connectionFailure(Call<?> call, IOException cause) {
+  static ConnectionException connectionFailure(ApiCall<?> call, IOException cause) {
     return new ConnectionException(
         "Connection failure on " + describe(call) + ": " + cause.getClass().getSimpleName(), cause);
   }
 
-  static MalformedResponseException malformed(Call<?> call, WireFormatException cause) {
+  static MalformedResponseException malformed(ApiCall<?> call, WireFormatException cause) {
     return new MalformedResponseException(
         "Unreadable response from " + describe(call) + ": " + cause.getMessage(), 200, null, cause);
   }
 
-  static String describe(Call<?> call) {
+  static String describe(ApiCall<?> call) {
     return call.request().method() + " " + call.request().url().encodedPath();
   }
 }

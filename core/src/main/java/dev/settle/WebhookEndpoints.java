@@ -1,12 +1,12 @@
 package dev.settle;
 
+import dev.settle.internal.http.ApiCall;
 import dev.settle.internal.http.Wire;
 import dev.settle.model.WebhookEndpoint;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import retrofit2.Call;
 
 /**
  * The URLs the billing system delivers signed events to: register one, list them, remove one.
@@ -50,7 +50,7 @@ public final class WebhookEndpoints {
     return List.copyOf(page.data());
   }
 
-  private Call<WebhookEndpoint> createCall(URI url, List<String> events, String key) {
+  private ApiCall<WebhookEndpoint> createCall(URI url, List<String> events, String key) {
     Objects.requireNonNull(url, "url");
     Wire.CreateWebhookEndpointRequest body =
         new Wire.CreateWebhookEndpointRequest(url.toString(), events.isEmpty() ? null : List.copyOf(events));

@@ -1,39 +1,40 @@
 package dev.settle.internal.http;
 
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonEncodingException;
+import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.settle.model.PaymentMethod;
 import dev.settle.model.PaymentMethodDetails;
-import com.squareup.moshi.JsonEncodingException;
 import java.io.EOFException;
 import java.io.IOException;
-import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
-import retrofit2.Retrofit;
-import retrofit2.converter.moshi.MoshiConverterFactory;
+import okio.Buffer;
 
 /**
  * One client's HTTP machinery, built once and shared by all its calls: the OkHttp client, the
- * Moshi instance that knows every provider's details, and the Retrofit service.
+ * Moshi instance that knows every provider's details, and the API's calls.
  */
 public final class HttpStack {
   /** The API version this client speaks, sent on every request. */
   public static final String API_VERSION = "2026-11-01";
 
-  private final BillingApi api;
   private final Moshi moshi;
   private final JsonAdapter<Wire.ErrorBody> errors;
+  private final BillingApi api;
 
-  private HttpStack(BillingApi api, Moshi moshi) {
-    this.api = api;
+  private HttpStack(HttpUrl baseUrl, OkHttpClient okHttp, Headers clientHeaders, Moshi moshi) {
     this.moshi = moshi;
     this.errors = moshi.adapter(Wire.ErrorBody.class);
+    this.api = new BillingApi(baseUrl, okHttp, clientHeaders, this);
   }
 
   /**
@@ -53,8 +54,7 @@ public final class HttpStack {
     Moshi shared = new Moshi.Builder().add(new ModelAdapters()).build();
     Map<String, JsonAdapter<? extends PaymentMethodDetails>> byKind = new LinkedHashMap<>();
     detailsAdapters.forEach((kind, factory) -> byKind.put(kind, factory.apply(shared)));
-    PaymentMethodAdapter paymentMethods =
-        new PaymentMethodAdapter(byKind, shared.adapter(Object.class));
+    PaymentMethodAdapter paymentMethods = new PaymentMethodAdapter(byKind, shared.adapter(Object.class));
     Moshi moshi =
         shared.newBuilder().add(PaymentMethod.class, paymentMethods.nullSafe()).build();
 
@@ -66,20 +66,16 @@ public final class HttpStack {
             .connectTimeout(timeouts.connect())
             .readTimeout(timeouts.read())
             .writeTimeout(timeouts.write())
-            .callTimeout(timeouts.call())
-            .addInterceptor(new ClientHeaders(apiKey, API_VERSION));
+            .callTimeout(timeouts.call());
     if (logging != null) {
       okHttpBuilder.addNetworkInterceptor(logging);
     }
-    OkHttpClient okHttp = okHttpBuilder.build();
-    Retrofit retrofit =
-        new Retrofit.Builder()
-            .baseUrl(baseUrl)
-            .client(okHttp)
-            .addConverterFactory(
-                new SafeConverterFactory(MoshiConverterFactory.create(moshi)))
-            .build();
-    return new HttpStack(retrofit.create(BillingApi.class), moshi);
+    Headers clientHeaders = new Headers.Builder()
+        .add("Authorization", "Bearer " + apiKey)
+        .add("Settle-Version", API_VERSION)
+        .add("User-Agent", "settle-java")
+        .build();
+    return new HttpStack(baseUrl, okHttpBuilder.build(), clientHeaders, moshi);
   }
 
   Moshi moshi() {
@@ -90,25 +86,36 @@ public final class HttpStack {
     return api;
   }
 
-  /** Decodes a provider's response body; failures come out as {@link WireFormatException}. */
-  public <T> T decode(ResponseBody body, Type type) throws IOException {
-    JsonAdapter<T> adapter = moshi.adapter(type);
-    try (ResponseBody limited = BodyLimit.apply(body)) {
-      T value = adapter.fromJson(limited.source());
+  /** Decodes a 2xx body; every way it can fail to decode comes out as {@link WireFormatException}. */
+  <T> T decode(ResponseBody body, JsonAdapter<T> adapter) throws IOException {
+    try (ResponseBody limited = BodyLimit.apply(body);
+        JsonReader reader = JsonReader.of(limited.source())) {
+      T value = adapter.fromJson(reader);
       if (value == null) {
         throw new WireFormatException("The body was JSON null");
+      }
+      if (!atEnd(reader)) {
+        throw new WireFormatException("The body holds more than one JSON value");
       }
       return value;
     } catch (WireFormatException e) {
       throw e;
     } catch (RuntimeException | AssertionError | EOFException | JsonEncodingException e) {
       // Moshi reports a wire record whose constructor throws as an AssertionError.
-      throw new WireFormatException(SafeConverterFactory.describe(e), e);
+      throw new WireFormatException(describe(e), e);
+    }
+  }
+
+  private static boolean atEnd(JsonReader reader) throws IOException {
+    try {
+      return reader.peek() == JsonReader.Token.END_DOCUMENT;
+    } catch (JsonEncodingException e) {
+      return false;
     }
   }
 
   /** Reads an error body; null when it is not the error shape (an HTML page from a proxy). */
-  public Wire.Error decodeError(ResponseBody body) {
+  Wire.Error decodeError(ResponseBody body) {
     if (body == null) {
       return null;
     }
@@ -118,6 +125,29 @@ public final class HttpStack {
     } catch (IOException | RuntimeException e) {
       return null;
     }
+  }
+
+  /** A copy of the whole body, within the size cap, that outlives the response. */
+  static ResponseBody buffer(ResponseBody body) throws IOException {
+    try (ResponseBody limited = BodyLimit.apply(body)) {
+      Buffer copy = new Buffer();
+      copy.writeAll(limited.source());
+      return ResponseBody.create(copy, limited.contentType(), copy.size());
+    }
+  }
+
+  /**
+   * The decoder's reason: Moshi's own messages name a JSON path and a type, never a value; for
+   * anything else only the failure's type is given, since its message may quote the body.
+   */
+  static String describe(Throwable e) {
+    if (e instanceof EOFException) {
+      return "The body ended before a complete JSON value";
+    }
+    if (e instanceof JsonDataException || e instanceof JsonEncodingException) {
+      return e.getMessage();
+    }
+    return e.getClass().getSimpleName() + " while decoding";
   }
 
   /** The per-socket and whole-call timeouts. */

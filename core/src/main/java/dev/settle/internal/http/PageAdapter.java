@@ -48,7 +48,7 @@ final class PageAdapter<T> extends ModelAdapters.ReadOnly<Wire.Page<T>> {
     while (reader.hasNext()) {
       T item = items.fromJson(reader);
       if (item == null) {
-        throw new WireFormatException("A list item is null at " + reader.getPath());
+        throw new WireFormatException("A list item is null at $.data[" + data.size() + "]");
       }
       data.add(item);
     }

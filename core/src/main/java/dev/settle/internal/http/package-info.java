@@ -1,6 +1,6 @@
 /**
- * Settle's HTTP layer: the Retrofit description of the billing API, the wire records, and the
- * Moshi adapters that turn wire records into the public model.
+ * Settle's HTTP layer: the billing API's calls built on OkHttp, the Moshi adapters that read the
+ * public model straight from JSON, and the wire records of requests and errors.
  *
  * <p>Internal: nothing here is part of Settle's API, and it changes without notice.
  */

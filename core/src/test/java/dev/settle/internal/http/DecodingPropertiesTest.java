@@ -13,7 +13,6 @@ import dev.settle.model.Invoice;
 import dev.settle.model.Payment;
 import dev.settle.model.PaymentMethodDetails;
 import dev.settle.testing.Json;
-import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 import java.time.Duration;
 import java.util.List;
@@ -31,11 +30,9 @@ import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import org.junit.jupiter.api.Test;
-import retrofit2.Converter;
-import retrofit2.converter.moshi.MoshiConverterFactory;
 
 /**
- * Hostile bodies through the real response converter: whatever the bytes, decoding returns a
+ * Hostile bodies through the real response decoder: whatever the bytes, decoding returns a
  * value or throws {@link WireFormatException}; no NullPointerException, JsonDataException or
  * ClassCastException escapes.
  */
@@ -54,12 +51,8 @@ class DecodingPropertiesTest {
       new HttpStack.Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)),
       Map.<String, Function<Moshi, JsonAdapter<? extends PaymentMethodDetails>>>of("card", StrictCard::new),
       null);
-  private static final Converter.Factory CONVERTERS =
-      new SafeConverterFactory(MoshiConverterFactory.create(STACK.moshi()));
-
   private static Object decode(Type type, String body) throws Exception {
-    return CONVERTERS.responseBodyConverter(type, new Annotation[0], null)
-        .convert(ResponseBody.create(body, JSON));
+    return STACK.decode(ResponseBody.create(body, JSON), STACK.moshi().adapter(type));
   }
 
   @Property(tries = 400, seed = "20261126")
@@ -83,6 +76,22 @@ class DecodingPropertiesTest {
     for (int i = 0; i < VALID.size(); i++) {
       assertThat(decode(TYPES.get(i), VALID.get(i))).isNotNull();
     }
+  }
+
+  @Test
+  void aBodyWithMoreThanOneValueIsRefused() {
+    String twice = Json.payment("py_1", "in_1", "succeeded") + " {}";
+
+    assertThatThrownBy(() -> decode(Payment.class, twice))
+        .isInstanceOf(WireFormatException.class).hasMessage("The body holds more than one JSON value");
+  }
+
+  @Test
+  void aNullItemInAListIsRefused() {
+    String page = Json.page(false, null, Json.invoice("in_1", "open"), "null");
+
+    assertThatThrownBy(() -> decode(ModelAdapters.pageOf(Invoice.class), page))
+        .isInstanceOf(WireFormatException.class).hasMessage("A list item is null at $.data[1]");
   }
 
   @Test

@@ -75,10 +75,10 @@ final class PayPalServer {
   /**
    * Checks a completion request against the contract, except for one known gap: the contract
    * declares no body for {@code POST …/paypal_setups/{id}/complete}, but a provider's POST always
-   * carries one ({@code ProviderContext.post} takes a body, and Retrofit refuses a null one), so
-   * the provider sends {@code {}}. Until the contract declares an optional empty body (or core
-   * offers a POST without one), that is the only violation allowed here; once it is fixed, the
-   * strict check passes and this falls through to it.
+   * carries one ({@code ProviderContext.post} takes a body), so the provider sends {@code {}}.
+   * Until the contract declares an optional empty body (or core offers a POST without one), that
+   * is the only violation allowed here; once it is fixed, the strict check passes and this falls
+   * through to it.
    */
   static void assertValidCompletionRequest(RecordedRequest completion) {
     try {
