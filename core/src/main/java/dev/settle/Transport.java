@@ -203,7 +203,7 @@ final class Transport {
       if (listener == CallListener.NONE) {
         return wait;
       }
-      tell(() -> listener.attemptEnded(new AttemptEvent(operation(), call.request().method(),
+      tell(() -> listener.attemptEnded(new AttemptEvent(call.operation(), call.request().method(),
           call.request().url().encodedPath(), attempt, outcome.statusCode(), requestId, idempotencyKey,
           Duration.ofNanos(System.nanoTime() - attemptStarted),
           outcome.failure == null ? null : outcome.failure.getClass().getSimpleName(), wait != null)));
@@ -241,12 +241,8 @@ final class Transport {
       if (listener == CallListener.NONE) {
         return;
       }
-      tell(() -> listener.callEnded(new CallEvent(operation(), attempt,
+      tell(() -> listener.callEnded(new CallEvent(call.operation(), attempt,
           Duration.ofNanos(System.nanoTime() - started), requestId, idempotencyKey, failure)));
-    }
-
-    private String operation() {
-      return call.operation();
     }
 
     String describe() {
