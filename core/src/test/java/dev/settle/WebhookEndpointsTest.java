@@ -2,6 +2,7 @@ package dev.settle;
 
 import static dev.settle.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.settle.model.WebhookEndpoint;
 import dev.settle.testing.Contract;
@@ -51,5 +52,20 @@ class WebhookEndpointsTest {
     assertThat(delete.getMethod()).isEqualTo("DELETE");
     assertThat(delete.getUrl().encodedPath()).isEqualTo("/v1/webhook_endpoints/we_1");
     Contract.assertValidRequest(delete);
+  }
+
+  @Test
+  void anIdThatWouldMoveThePathIsRefusedBeforeAnyRequest() throws Exception {
+    server.enqueue(json(200, "{\"id\":\"we_1\",\"deleted\":true}"));
+    WebhookEndpoints endpoints = MockServer.client(server).webhookEndpoints();
+
+    for (String id : List.of("..", ".", "")) {
+      assertThatThrownBy(() -> endpoints.delete(id)).isInstanceOf(ValidationException.class);
+    }
+    endpoints.delete("we_1/..");
+
+    RecordedRequest delete = server.takeRequest();
+    assertThat(delete.getUrl().encodedPath()).isEqualTo("/v1/webhook_endpoints/we_1%2F..");
+    assertThat(server.getRequestCount()).isEqualTo(1);
   }
 }

@@ -3,6 +3,7 @@ package dev.settle.internal.http;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.settle.ValidationException;
 import dev.settle.model.Account;
 import dev.settle.model.Invoice;
 import dev.settle.model.License;
@@ -85,7 +86,7 @@ public final class BillingApi {
 
   public ApiCall<PaymentMethod> paymentMethod(String customerId, String paymentMethodId) {
     HttpUrl url = accounts(customerId).addPathSegment("payment_methods")
-        .addPathSegment(paymentMethodId).build();
+        .addPathSegment(segment(paymentMethodId)).build();
     return call("paymentMethod", "GET", url, null, null, paymentMethod);
   }
 
@@ -97,13 +98,13 @@ public final class BillingApi {
 
   public ApiCall<Wire.Deleted> removePaymentMethod(String customerId, String paymentMethodId) {
     HttpUrl url = accounts(customerId).addPathSegment("payment_methods")
-        .addPathSegment(paymentMethodId).build();
+        .addPathSegment(segment(paymentMethodId)).build();
     return call("removePaymentMethod", "DELETE", url, null, null, deleted);
   }
 
   public ApiCall<PaymentMethod> makePreferred(String customerId, String paymentMethodId) {
     HttpUrl url = accounts(customerId).addPathSegment("payment_methods")
-        .addPathSegment(paymentMethodId).addPathSegment("make_preferred").build();
+        .addPathSegment(segment(paymentMethodId)).addPathSegment("make_preferred").build();
     return call("makePreferred", "POST", url, null, RequestBody.EMPTY, paymentMethod);
   }
 
@@ -172,7 +173,7 @@ public final class BillingApi {
   }
 
   public ApiCall<Wire.Deleted> deleteWebhookEndpoint(String id) {
-    HttpUrl url = webhookEndpointsUrl().addPathSegment(id).build();
+    HttpUrl url = webhookEndpointsUrl().addPathSegment(segment(id)).build();
     return call("deleteWebhookEndpoint", "DELETE", url, null, null, deleted);
   }
 
@@ -191,19 +192,31 @@ public final class BillingApi {
 
   private HttpUrl.Builder accounts(String customerId) {
     return baseUrl.newBuilder().addPathSegment("v1").addPathSegment("accounts")
-        .addPathSegment(customerId);
+        .addPathSegment(segment(customerId));
   }
 
   private HttpUrl.Builder invoices(String customerId, String invoiceId) {
-    return accounts(customerId).addPathSegment("invoices").addPathSegment(invoiceId);
+    return accounts(customerId).addPathSegment("invoices").addPathSegment(segment(invoiceId));
   }
 
   private HttpUrl.Builder licenses(String customerId, String licenseId) {
-    return accounts(customerId).addPathSegment("licenses").addPathSegment(licenseId);
+    return accounts(customerId).addPathSegment("licenses").addPathSegment(segment(licenseId));
   }
 
   private HttpUrl.Builder webhookEndpointsUrl() {
     return baseUrl.newBuilder().addPathSegment("v1").addPathSegment("webhook_endpoints");
+  }
+
+  /**
+   * A caller's value as one path segment. OkHttp encodes every other character, but it reads
+   * {@code .} and {@code ..} as moves within the path, so those (and an empty value) would send
+   * the request to another resource.
+   */
+  private static String segment(String value) {
+    if (value.isEmpty() || value.equals(".") || value.equals("..")) {
+      throw new ValidationException("id", "An id cannot be empty, . or ..");
+    }
+    return value;
   }
 
   private static HttpUrl page(HttpUrl.Builder url, Integer limit, String startingAfter) {
