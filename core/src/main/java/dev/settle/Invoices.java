@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import okhttp3.ResponseBody;
 
 /**
  * The invoices of one account: list them, read one, pay one.
@@ -61,12 +60,9 @@ public final class Invoices {
    * lower right corner.
    */
   public byte[] pdf(InvoiceId id) {
-    ApiCall<ResponseBody> call = account.api().invoicePdf(account.customer(), Objects.requireNonNull(id, "id").value());
-    try (ResponseBody body = account.transport().read(call, RequestOptions.defaults())) {
-      return body.bytes();
-    } catch (IOException e) {
-      throw Transport.connectionFailure(call, e);
-    }
+    return account.transport().read(
+        account.api().invoicePdf(account.customer(), Objects.requireNonNull(id, "id").value()),
+        RequestOptions.defaults());
   }
 
   /**

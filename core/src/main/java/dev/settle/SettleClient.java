@@ -164,14 +164,20 @@ public final class SettleClient {
       if (apiKey == null || apiKey.isBlank()) {
         throw new SettleConfigurationException("The API key is missing");
       }
+      if (!apiKey.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
+        // A key read from a file often ends with a line break; OkHttp would refuse the header.
+        throw new SettleConfigurationException(
+            "The API key holds a space or a control or non-ASCII character");
+      }
       this.apiKey = apiKey;
       return this;
     }
 
     /**
      * An OkHttp client to share connection pools and dispatchers with. Settle derives its own
-     * from it with {@link OkHttpClient#newBuilder()}, adding its headers and timeouts and turning
-     * off OkHttp's silent retry, which could repeat a payment.
+     * from it with {@link OkHttpClient#newBuilder()}, adding its timeouts and, after the
+     * client's own interceptors, its headers (so they never see the API key), and turning off
+     * OkHttp's silent retry, which could repeat a payment.
      */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttpClient = Objects.requireNonNull(client, "client");

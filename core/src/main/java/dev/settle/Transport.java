@@ -3,7 +3,6 @@ package dev.settle;
 import dev.settle.internal.http.ApiCall;
 import dev.settle.internal.http.HttpStack;
 import dev.settle.internal.http.Wire;
-import dev.settle.internal.http.WireFormatException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,8 +67,6 @@ final class Transport {
         attempt = exchange.interpret(exchange.prepare().execute());
       } catch (IOException e) {
         attempt = exchange.networkFailure(e);
-      } catch (WireFormatException e) {
-        attempt = exchange.unreadable(e);
       } catch (RuntimeException e) {
         attempt = exchange.unexpected(e);
       }
@@ -108,8 +105,6 @@ final class Transport {
         Attempt<T> attempt;
         if (failure instanceof IOException) {
           attempt = exchange.networkFailure((IOException) failure);
-        } else if (failure instanceof WireFormatException) {
-          attempt = exchange.unreadable((WireFormatException) failure);
         } else {
           attempt = exchange.unexpected(failure);
         }
@@ -178,6 +173,11 @@ final class Transport {
       if (!reply.isSuccessful()) {
         return Attempt.failed(failure(reply.code(), reply.headers(), reply.error(), requestId), true);
       }
+      if (reply.unreadable() != null) {
+        return Attempt.failed(new MalformedResponseException(
+            "Unreadable response from " + describe() + ": " + reply.unreadable().getMessage(),
+            reply.code(), requestId, reply.unreadable()), false);
+      }
       return new Attempt<>(RequestIds.attach(reply.body(), requestId), null, false, reply.code());
     }
 
@@ -191,10 +191,6 @@ final class Transport {
     Attempt<T> unexpected(Throwable cause) {
       return Attempt.failed(new SettleException(
           "Unexpected failure on " + describe() + ": " + cause.getClass().getSimpleName(), null, cause), false);
-    }
-
-    Attempt<T> unreadable(WireFormatException cause) {
-      return Attempt.failed(malformed(call, cause), false);
     }
 
     /** Reports the attempt and says how long to wait before the next, or null for none. */
@@ -356,14 +352,9 @@ final class Transport {
     return new InvalidRequestException(error);
   }
 
-  static ConnectionException connectionFailure(ApiCall<?> call, IOException cause) {
+  private static ConnectionException connectionFailure(ApiCall<?> call, IOException cause) {
     return new ConnectionException(
         "Connection failure on " + describe(call) + ": " + cause.getClass().getSimpleName(), cause);
-  }
-
-  static MalformedResponseException malformed(ApiCall<?> call, WireFormatException cause) {
-    return new MalformedResponseException(
-        "Unreadable response from " + describe(call) + ": " + cause.getMessage(), 200, null, cause);
   }
 
   static String describe(ApiCall<?> call) {

@@ -203,6 +203,37 @@ class ErrorMappingTest {
   }
 
   @Test
+  void anUnreadableAnswerKeepsItsStatusAndRequestId() {
+    server.enqueue(new MockResponse.Builder().code(204).addHeader("Request-Id", "req_204").build());
+    server.enqueue(json(201, "{}"));
+
+    assertThatThrownBy(() -> account().get()).isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+      assertThat(e.statusCode()).isEqualTo(204);
+      assertThat(e.requestId()).hasValue("req_204");
+      assertThat(e).hasMessageContaining("GET /v1/accounts/200001").hasMessageContaining("no body");
+    });
+    assertThatThrownBy(() -> account().get()).isInstanceOfSatisfying(MalformedResponseException.class, e -> {
+      assertThat(e.statusCode()).isEqualTo(201);
+      assertThat(e.requestId()).hasValue("req_hdr");
+    });
+  }
+
+  @Test
+  void anErrorBodyCutByTheNetworkIsAConnectionFailureNotTheError() {
+    server.enqueue(new MockResponse.Builder().code(409)
+        .addHeader("Content-Type", "application/json")
+        .body(" ".repeat(4096) + Json.error("idempotency_error", "idempotency_key_in_use", null))
+        .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE)
+        .build());
+
+    RequestOptions options = RequestOptions.builder().idempotencyKey("pay-in_1-cut").build();
+    assertThatThrownBy(() -> invoices().pay(InvoiceId.of("in_1"), options))
+        .isInstanceOfSatisfying(OutcomeUnknownException.class,
+            e -> assertThat(e.getCause()).isInstanceOf(ConnectionException.class));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
   void droppedConnectionOnAWriteIsAnUnknownOutcomeCarryingTheKey() throws Exception {
     server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
 

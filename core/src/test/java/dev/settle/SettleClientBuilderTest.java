@@ -15,6 +15,8 @@ import dev.settle.spi.PaymentMethodProvider;
 import dev.settle.spi.ProviderContext;
 import dev.settle.testing.Json;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -32,6 +34,15 @@ class SettleClientBuilderTest {
     assertThatThrownBy(() -> SettleClient.builder().baseUrl(URI.create("https://billing.example.com")).build())
         .isInstanceOf(SettleConfigurationException.class).hasMessageContaining("API key");
     assertThatThrownBy(() -> SettleClient.builder().apiKey(" "))
+        .isInstanceOf(SettleConfigurationException.class);
+  }
+
+  @Test
+  void refusesAKeyThatCannotBeSentInAHeaderWithoutQuotingIt() {
+    assertThatThrownBy(() -> SettleClient.builder().apiKey("sk_test_secret\n"))
+        .isInstanceOf(SettleConfigurationException.class)
+        .hasMessageNotContaining("sk_test_secret");
+    assertThatThrownBy(() -> SettleClient.builder().apiKey("sk_test_sécret"))
         .isInstanceOf(SettleConfigurationException.class);
   }
 
@@ -81,6 +92,28 @@ class SettleClientBuilderTest {
     RecordedRequest request = server.takeRequest();
     assertThat(request.getHeaders().get("X-Trace")).isEqualTo("t-1");
     assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer sk_test_x");
+  }
+
+  @Test
+  void theSharedClientsInterceptorsNeitherSeeNorReplaceTheKey() throws Exception {
+    List<String> seen = new ArrayList<>();
+    OkHttpClient shared = new OkHttpClient.Builder()
+        .addInterceptor(chain -> {
+          seen.add(String.valueOf(chain.request().header("Authorization")));
+          return chain.proceed(chain.request().newBuilder()
+              .header("Authorization", "Bearer other_service").header("User-Agent", "app/1").build());
+        })
+        .build();
+    server.enqueue(json(200, Json.account("200001", "I", "null")));
+    SettleClient client = SettleClient.builder().baseUrl(URI.create(server.url("/").toString()))
+        .apiKey("sk_test_x").okHttpClient(shared).build();
+
+    client.account(CustomerId.of("200001")).get();
+
+    assertThat(seen).containsExactly("null");
+    RecordedRequest request = server.takeRequest();
+    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer sk_test_x");
+    assertThat(request.getHeaders().get("User-Agent")).isEqualTo("settle-java");
   }
 
   @Test

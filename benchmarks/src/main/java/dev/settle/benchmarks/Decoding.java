@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Decoding one page of 100 invoices from bytes, with no socket: Settle's mapping (Moshi into its
- * wire records, then into the public model, then its pager) against raw Moshi into Java records.
+ * Decoding one page of 100 invoices from bytes, with no socket: Settle's decoding (its streaming
+ * adapters straight into the public model, then its pager) against raw Moshi into Java records.
  *
  * <p>Both sides are the same clients as elsewhere, listing the first page, but their shared
  * OkHttp client carries an interceptor that answers at once with the canned bytes, so nothing

@@ -12,9 +12,9 @@ import okio.Timeout;
  * One request to the billing API and the adapter that reads its answer. Like the OkHttp call it
  * wraps, it runs once; {@link #clone()} gives a fresh one for another attempt.
  *
- * <p>An answer outside 2xx is not an exception here: it comes back with its error body read, for
- * the transport to judge. A 2xx body that cannot be read throws {@link WireFormatException}; any
- * other {@link IOException} is the network's.
+ * <p>No answer is an exception here: one outside 2xx comes back with its error body read, a 2xx
+ * one with its decoded body or the reason it could not be read, for the transport to judge. An
+ * {@link IOException} is the network's.
  *
  * @param <T> what a successful answer decodes to
  */
@@ -86,16 +86,29 @@ public final class ApiCall<T> {
   private Reply<T> read(Response response) throws IOException {
     ResponseBody body = response.body();
     if (!response.isSuccessful()) {
-      return new Reply<>(response.code(), response.headers(), null, http.decodeError(body));
+      return new Reply<>(response.code(), response.headers(), null, http.decodeError(body), null);
     }
-    return new Reply<>(response.code(), response.headers(), reader.read(body), null);
+    if (response.code() == 204 || response.code() == 205) {
+      return unreadable(response, new WireFormatException("The answer has no body"));
+    }
+    try {
+      return new Reply<>(response.code(), response.headers(), reader.read(body), null, null);
+    } catch (WireFormatException e) {
+      return unreadable(response, e);
+    }
+  }
+
+  private static <T> Reply<T> unreadable(Response response, WireFormatException why) {
+    return new Reply<>(response.code(), response.headers(), null, null, why);
   }
 
   /**
-   * What came back: the decoded body of a 2xx answer, or the error body of any other (null when
-   * it is not the API's error shape, such as a proxy's HTML page).
+   * What came back: the decoded body of a 2xx answer, or why it could not be read; for any other
+   * status its error body (null when it is not the API's error shape, such as a proxy's HTML
+   * page).
    */
-  public record Reply<T>(int code, Headers headers, T body, Wire.Error error) {
+  public record Reply<T>(
+      int code, Headers headers, T body, Wire.Error error, WireFormatException unreadable) {
     public boolean isSuccessful() {
       return code >= 200 && code < 300;
     }
@@ -110,7 +123,7 @@ public final class ApiCall<T> {
   public interface ReplyCallback<T> {
     void onResponse(Reply<T> reply);
 
-    /** An {@link IOException} from the network, a {@link WireFormatException}, or anything else thrown. */
+    /** An {@link IOException} from the network, or anything else thrown. */
     void onFailure(Throwable failure);
   }
 }

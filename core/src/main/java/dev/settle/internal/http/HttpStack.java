@@ -13,11 +13,9 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
-import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
-import okio.Buffer;
 
 /**
  * One client's HTTP machinery, built once and shared by all its calls: the OkHttp client, the
@@ -31,10 +29,10 @@ public final class HttpStack {
   private final JsonAdapter<Wire.ErrorBody> errors;
   private final BillingApi api;
 
-  private HttpStack(HttpUrl baseUrl, OkHttpClient okHttp, Headers clientHeaders, Moshi moshi) {
+  private HttpStack(HttpUrl baseUrl, OkHttpClient okHttp, Moshi moshi) {
     this.moshi = moshi;
     this.errors = moshi.adapter(Wire.ErrorBody.class);
-    this.api = new BillingApi(baseUrl, okHttp, clientHeaders, this);
+    this.api = new BillingApi(baseUrl, okHttp, this);
   }
 
   /**
@@ -66,16 +64,14 @@ public final class HttpStack {
             .connectTimeout(timeouts.connect())
             .readTimeout(timeouts.read())
             .writeTimeout(timeouts.write())
-            .callTimeout(timeouts.call());
+            .callTimeout(timeouts.call())
+            // Last of the application interceptors: those of a client the user shares never see
+            // the API key and cannot replace it.
+            .addInterceptor(new ClientHeaders(apiKey, API_VERSION));
     if (logging != null) {
       okHttpBuilder.addNetworkInterceptor(logging);
     }
-    Headers clientHeaders = new Headers.Builder()
-        .add("Authorization", "Bearer " + apiKey)
-        .add("Settle-Version", API_VERSION)
-        .add("User-Agent", "settle-java")
-        .build();
-    return new HttpStack(baseUrl, okHttpBuilder.build(), clientHeaders, moshi);
+    return new HttpStack(baseUrl, okHttpBuilder.build(), moshi);
   }
 
   Moshi moshi() {
@@ -114,25 +110,23 @@ public final class HttpStack {
     }
   }
 
-  /** Reads an error body; null when it is not the error shape (an HTML page from a proxy). */
-  Wire.Error decodeError(ResponseBody body) {
-    if (body == null) {
-      return null;
-    }
+  /**
+   * Reads an error body; null when it is not the error shape (an HTML page from a proxy). A
+   * connection lost while reading it is thrown: the answer was not received.
+   */
+  Wire.Error decodeError(ResponseBody body) throws IOException {
     try (ResponseBody limited = BodyLimit.apply(body)) {
       Wire.ErrorBody parsed = errors.fromJson(limited.source());
       return parsed == null ? null : parsed.error();
-    } catch (IOException | RuntimeException e) {
+    } catch (EOFException | JsonEncodingException | RuntimeException | AssertionError e) {
       return null;
     }
   }
 
-  /** A copy of the whole body, within the size cap, that outlives the response. */
-  static ResponseBody buffer(ResponseBody body) throws IOException {
+  /** The whole body as bytes, within the size cap. */
+  static byte[] bytes(ResponseBody body) throws IOException {
     try (ResponseBody limited = BodyLimit.apply(body)) {
-      Buffer copy = new Buffer();
-      copy.writeAll(limited.source());
-      return ResponseBody.create(copy, limited.contentType(), copy.size());
+      return limited.bytes();
     }
   }
 
