@@ -48,6 +48,10 @@ public final class BillingApi {
   private final JsonAdapter<WebhookEndpoint> webhookEndpoint;
   private final JsonAdapter<Wire.Page<WebhookEndpoint>> webhookEndpointPage;
   private final JsonAdapter<Wire.Deleted> deleted;
+  private final JsonAdapter<Wire.AttachRequest> attachRequest;
+  private final JsonAdapter<Wire.PayRequest> payRequest;
+  private final JsonAdapter<Wire.AutoRenewalRequest> autoRenewalRequest;
+  private final JsonAdapter<Wire.CreateWebhookEndpointRequest> createWebhookEndpointRequest;
   private final JsonAdapter<Object> anything;
 
   BillingApi(HttpUrl baseUrl, OkHttpClient client, HttpStack http) {
@@ -67,6 +71,10 @@ public final class BillingApi {
     this.webhookEndpoint = moshi.adapter(WebhookEndpoint.class);
     this.webhookEndpointPage = moshi.adapter(ModelAdapters.pageOf(WebhookEndpoint.class));
     this.deleted = moshi.adapter(Wire.Deleted.class);
+    this.attachRequest = moshi.adapter(Wire.AttachRequest.class);
+    this.payRequest = moshi.adapter(Wire.PayRequest.class);
+    this.autoRenewalRequest = moshi.adapter(Wire.AutoRenewalRequest.class);
+    this.createWebhookEndpointRequest = moshi.adapter(Wire.CreateWebhookEndpointRequest.class);
     this.anything = moshi.adapter(Object.class);
   }
 
@@ -89,7 +97,8 @@ public final class BillingApi {
   public ApiCall<PaymentMethod> attachPaymentMethod(
       String customerId, String idempotencyKey, Wire.AttachRequest body) {
     HttpUrl url = accounts(customerId).addPathSegment("payment_methods").build();
-    return call("attachPaymentMethod", "POST", url, idempotencyKey, json(body), paymentMethod);
+    return call("attachPaymentMethod", "POST", url, idempotencyKey, json(attachRequest, body),
+        paymentMethod);
   }
 
   public ApiCall<Wire.Deleted> removePaymentMethod(String customerId, String paymentMethodId) {
@@ -127,7 +136,7 @@ public final class BillingApi {
   public ApiCall<Payment> payInvoice(
       String customerId, String invoiceId, String idempotencyKey, Wire.PayRequest body) {
     HttpUrl url = invoices(customerId, invoiceId).addPathSegment("pay").build();
-    return call("payInvoice", "POST", url, idempotencyKey, json(body), payment);
+    return call("payInvoice", "POST", url, idempotencyKey, json(payRequest, body), payment);
   }
 
   public ApiCall<Wire.Page<Payment>> invoicePayments(
@@ -154,7 +163,7 @@ public final class BillingApi {
   public ApiCall<License> setAutoRenewal(
       String customerId, String licenseId, Wire.AutoRenewalRequest body) {
     HttpUrl url = licenses(customerId, licenseId).addPathSegment("auto_renewal").build();
-    return call("setAutoRenewal", "POST", url, null, json(body), license);
+    return call("setAutoRenewal", "POST", url, null, json(autoRenewalRequest, body), license);
   }
 
   public ApiCall<Wire.Page<WebhookEndpoint>> webhookEndpoints() {
@@ -165,7 +174,8 @@ public final class BillingApi {
   public ApiCall<WebhookEndpoint> createWebhookEndpoint(
       String idempotencyKey, Wire.CreateWebhookEndpointRequest body) {
     HttpUrl url = webhookEndpointsUrl().build();
-    return call("createWebhookEndpoint", "POST", url, idempotencyKey, json(body), webhookEndpoint);
+    return call("createWebhookEndpoint", "POST", url, idempotencyKey,
+        json(createWebhookEndpointRequest, body), webhookEndpoint);
   }
 
   public ApiCall<Wire.Deleted> deleteWebhookEndpoint(String id) {
@@ -182,7 +192,7 @@ public final class BillingApi {
   /** A provider's own request, such as card tokenization; {@code body} is written by its runtime type. */
   public <T> ApiCall<T> post(String path, String idempotencyKey, Object body, Type responseType) {
     HttpUrl url = resolve(path);
-    return call("POST " + url.encodedPath(), "POST", url, idempotencyKey, json(body),
+    return call("POST " + url.encodedPath(), "POST", url, idempotencyKey, json(anything, body),
         moshi.adapter(responseType));
   }
 
@@ -233,10 +243,14 @@ public final class BillingApi {
     return url;
   }
 
-  private RequestBody json(Object body) {
+  /**
+   * {@code body} as JSON, by an adapter looked up once: Moshi's lookup by runtime type takes a
+   * lock on its cache, which every thread paying at once would queue on.
+   */
+  private static <B> RequestBody json(JsonAdapter<B> adapter, B body) {
     Buffer buffer = new Buffer();
     try (JsonWriter writer = JsonWriter.of(buffer)) {
-      anything.toJson(writer, body);
+      adapter.toJson(writer, body);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
