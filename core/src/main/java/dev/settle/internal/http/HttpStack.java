@@ -131,15 +131,25 @@ public final class HttpStack {
   }
 
   /**
-   * The decoder's reason: Moshi's own messages name a JSON path and a type, never a value; for
-   * anything else only the failure's type is given, since its message may quote the body.
+   * The decoder's reason, never a value from the body: Moshi's syntax messages name a JSON path;
+   * its type messages also quote a number or string it could not convert ({@code Expected a long
+   * but was 4242… at path $.total}), which is cut out; for anything else only the failure's type
+   * is given, since its message may quote the body.
    */
   static String describe(Throwable e) {
     if (e instanceof EOFException) {
       return "The body ended before a complete JSON value";
     }
-    if (e instanceof JsonDataException || e instanceof JsonEncodingException) {
+    if (e instanceof JsonEncodingException) {
       return e.getMessage();
+    }
+    if (e instanceof JsonDataException) {
+      String message = String.valueOf(e.getMessage());
+      int butWas = message.indexOf(" but was ");
+      int atPath = message.lastIndexOf(" at path ");
+      return butWas >= 0 && atPath > butWas
+          ? message.substring(0, butWas) + message.substring(atPath)
+          : message;
     }
     return e.getClass().getSimpleName() + " while decoding";
   }

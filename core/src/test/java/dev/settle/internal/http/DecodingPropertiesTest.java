@@ -87,6 +87,16 @@ class DecodingPropertiesTest {
   }
 
   @Test
+  void aValueOfTheWrongTypeIsNamedByItsPathNotQuoted() {
+    String invoice = Json.invoice("in_1", "open").replace("\"total\":11900", "\"total\":\"4242424242424242x\"");
+
+    assertThatThrownBy(() -> decode(Invoice.class, invoice))
+        .isInstanceOf(WireFormatException.class)
+        .hasMessage("Expected a long at path $.total")
+        .hasMessageNotContaining("4242");
+  }
+
+  @Test
   void aNullItemInAListIsRefused() {
     String page = Json.page(false, null, Json.invoice("in_1", "open"), "null");
 
