@@ -244,8 +244,9 @@ public final class BillingApi {
   }
 
   /**
-   * {@code body} as JSON, by an adapter looked up once: Moshi's lookup by runtime type takes a
-   * lock on its cache, which every thread paying at once would queue on.
+   * {@code body} as JSON. The API's own bodies come with adapters looked up once; only providers'
+   * bodies go through {@code anything}, whose lookup by runtime type takes a lock on Moshi's
+   * cache that every thread paying at once would queue on.
    */
   private static <B> RequestBody json(JsonAdapter<B> adapter, B body) {
     Buffer buffer = new Buffer();
