@@ -1,5 +1,8 @@
 package dev.settle.card;
 
+import static dev.settle.spi.StrictJson.required;
+import static dev.settle.spi.StrictJson.string;
+
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
@@ -66,13 +69,6 @@ final class CardAdapter extends JsonAdapter<Card> {
         .build();
   }
 
-  private static String string(JsonReader reader) throws IOException {
-    if (reader.peek() != JsonReader.Token.STRING) {
-      throw new JsonDataException("Expected a string at " + reader.getPath());
-    }
-    return reader.nextString();
-  }
-
   private static int integer(JsonReader reader, int min, int max) throws IOException {
     int value;
     try {
@@ -83,13 +79,6 @@ final class CardAdapter extends JsonAdapter<Card> {
     if (value < min || value > max) {
       throw new JsonDataException(
           "Expected an integer from " + min + " to " + max + " at " + reader.getPath());
-    }
-    return value;
-  }
-
-  private static <T> T required(T value, String objectPath, String field) {
-    if (value == null) {
-      throw new JsonDataException("Required value '" + field + "' missing at " + objectPath);
     }
     return value;
   }

@@ -1,5 +1,8 @@
 package dev.settle.paypal;
 
+import static dev.settle.spi.StrictJson.required;
+import static dev.settle.spi.StrictJson.string;
+
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
@@ -119,20 +122,6 @@ final class SetupResponseJsonAdapter extends JsonAdapter<SetupResponse> {
     } catch (IOException e) {
       return false;
     }
-  }
-
-  private static String string(JsonReader reader) throws IOException {
-    if (reader.peek() != JsonReader.Token.STRING) {
-      throw new JsonDataException("Expected a string at " + reader.getPath());
-    }
-    return reader.nextString();
-  }
-
-  private static <T> T required(T value, String objectPath, String field) {
-    if (value == null) {
-      throw new JsonDataException("Required value '" + field + "' missing at " + objectPath);
-    }
-    return value;
   }
 
   @Override

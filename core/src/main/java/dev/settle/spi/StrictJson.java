@@ -1,0 +1,41 @@
+package dev.settle.spi;
+
+import com.squareup.moshi.JsonDataException;
+import com.squareup.moshi.JsonReader;
+import java.io.IOException;
+
+/**
+ * Reading helpers for a provider's JSON adapters, as strict as core's own: a value of the wrong
+ * kind or a missing field fails with a {@link JsonDataException} that names its JSON path, which
+ * core reports as a malformed response.
+ *
+ * <p>Messages never repeat a value: a server that put a whole card number where the last four
+ * belong must not have it copied into an exception.
+ */
+public final class StrictJson {
+  private StrictJson() {}
+
+  /**
+   * The next value, which must be a JSON string.
+   *
+   * @throws JsonDataException naming the path when it is a number, a boolean, null or a structure
+   */
+  public static String string(JsonReader reader) throws IOException {
+    if (reader.peek() != JsonReader.Token.STRING) {
+      throw new JsonDataException("Expected a string at " + reader.getPath());
+    }
+    return reader.nextString();
+  }
+
+  /**
+   * {@code value}, which was read from field {@code field} of the object at {@code objectPath}.
+   *
+   * @throws JsonDataException when it is null: the field was missing or JSON null
+   */
+  public static <T> T required(T value, String objectPath, String field) {
+    if (value == null) {
+      throw new JsonDataException("Required value '" + field + "' missing at " + objectPath);
+    }
+    return value;
+  }
+}
