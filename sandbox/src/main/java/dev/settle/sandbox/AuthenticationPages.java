@@ -1,5 +1,8 @@
 package dev.settle.sandbox;
 
+import static dev.settle.sandbox.Html.document;
+import static dev.settle.sandbox.Html.escape;
+
 import java.util.Map;
 
 /**
@@ -55,25 +58,5 @@ final class AuthenticationPages {
         + "<form method=\"post\" action=\"" + PAGE_PREFIX + id + "/fail\">"
         + "<button type=\"submit\">Fail authentication</button></form>";
     return Response.html(200, document("Settle sandbox: authenticate payment", body));
-  }
-
-  private static String document(String title, String body) {
-    return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
-        + "</title></head><body><h1>" + escape(title) + "</h1>" + body + "</body></html>";
-  }
-
-  private static String escape(String text) {
-    StringBuilder escaped = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '<' -> escaped.append("&lt;");
-        case '>' -> escaped.append("&gt;");
-        case '&' -> escaped.append("&amp;");
-        case '"' -> escaped.append("&quot;");
-        case '\'' -> escaped.append("&#39;");
-        default -> escaped.append(c);
-      }
-    }
-    return escaped.toString();
   }
 }

@@ -1,5 +1,8 @@
 package dev.settle.sandbox;
 
+import static dev.settle.sandbox.Html.document;
+import static dev.settle.sandbox.Html.escape;
+
 import dev.settle.sandbox.Model.PayPalSetupStatus;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -132,26 +135,5 @@ final class PayPalPages {
       }
     }
     return fields;
-  }
-
-  private static String document(String title, String body) {
-    return "<!DOCTYPE html><html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"en\"><head><meta charset=\"utf-8\"/>"
-        + "<title>" + escape(title) + "</title></head><body><h1>" + escape(title) + "</h1>" + body
-        + "</body></html>";
-  }
-
-  private static String escape(String text) {
-    StringBuilder escaped = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
-      switch (c) {
-        case '<' -> escaped.append("&lt;");
-        case '>' -> escaped.append("&gt;");
-        case '&' -> escaped.append("&amp;");
-        case '"' -> escaped.append("&quot;");
-        case '\'' -> escaped.append("&#39;");
-        default -> escaped.append(c);
-      }
-    }
-    return escaped.toString();
   }
 }
