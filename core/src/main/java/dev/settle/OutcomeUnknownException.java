@@ -21,12 +21,14 @@ public final class OutcomeUnknownException extends SettleException {
   private final int attempts;
 
   OutcomeUnknownException(String idempotencyKey, int attempts, SettleException lastFailure) {
-    super(
-        "The outcome of the write is unknown after " + attempts + " attempt"
+    this("The outcome of the write is unknown after " + attempts + " attempt"
             + (attempts == 1 ? "" : "s") + " (" + lastFailure.getMessage()
             + "); repeat it with idempotency key " + idempotencyKey + " to learn it",
-        lastFailure.requestId().orElse(null),
-        lastFailure);
+        idempotencyKey, attempts, lastFailure);
+  }
+
+  OutcomeUnknownException(String message, String idempotencyKey, int attempts, SettleException lastFailure) {
+    super(message, lastFailure.requestId().orElse(null), lastFailure);
     this.idempotencyKey = idempotencyKey;
     this.attempts = attempts;
   }

@@ -2,7 +2,6 @@ package dev.settle;
 
 import dev.settle.internal.http.ApiCall;
 import dev.settle.internal.http.Wire;
-import dev.settle.model.Account;
 import dev.settle.model.PaymentMethod;
 import dev.settle.model.PaymentMethodId;
 import dev.settle.model.PaymentMethodInput;
@@ -11,8 +10,6 @@ import dev.settle.spi.PaymentMethodProvider;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 
 /**
  * The payment methods stored on one account: list, add, remove, and choose the preferred one.
@@ -91,7 +88,7 @@ public final class PaymentMethods {
 
   /** Like {@link #switchPreferred(PaymentMethodInput)}, with per-call options. */
   public PaymentMethod switchPreferred(PaymentMethodInput input, RequestOptions options) {
-    return join(switchPreferred(input, options, Mode.BLOCKING));
+    return Mode.join(switchPreferred(input, options, Mode.BLOCKING));
   }
 
   /** Like {@link #switchPreferred(PaymentMethodInput, RequestOptions)}, without blocking. */
@@ -103,14 +100,31 @@ public final class PaymentMethods {
   /**
    * Removes a stored method. Removing the preferred method leaves the account with none until
    * another is made preferred; {@link AccountClient#get()} then shows no preferred method.
+   *
+   * @throws OutcomeUnknownException if no attempt got an answer; repeat with its key
    */
   public void remove(PaymentMethodId id) {
-    account.transport().read(removeCall(id), RequestOptions.defaults());
+    remove(id, RequestOptions.defaults());
+  }
+
+  /**
+   * Like {@link #remove(PaymentMethodId)}, with per-call options. The removal carries an
+   * idempotency key, so repeating it with the same key is answered as the first time.
+   */
+  public void remove(PaymentMethodId id, RequestOptions options) {
+    String key = idempotencyKey(options);
+    account.transport().write(removeCall(id, key), key, options);
   }
 
   /** Like {@link #remove(PaymentMethodId)}, without blocking. */
   public CompletableFuture<Void> removeAsync(PaymentMethodId id) {
-    return account.transport().readAsync(removeCall(id), RequestOptions.defaults()).thenApply(deleted -> null);
+    return removeAsync(id, RequestOptions.defaults());
+  }
+
+  /** Like {@link #remove(PaymentMethodId, RequestOptions)}, without blocking. */
+  public CompletableFuture<Void> removeAsync(PaymentMethodId id, RequestOptions options) {
+    String key = idempotencyKey(options);
+    return account.transport().writeAsync(removeCall(id, key), key, options).thenApply(deleted -> null);
   }
 
   /**
@@ -124,7 +138,7 @@ public final class PaymentMethods {
    *     one; nothing was changed
    */
   public PaymentMethod makePreferred(PaymentMethodId id) {
-    return join(makePreferred(id, Mode.BLOCKING));
+    return Mode.join(makePreferred(id, Mode.BLOCKING));
   }
 
   /** Like {@link #makePreferred(PaymentMethodId)}, without blocking. */
@@ -155,75 +169,14 @@ public final class PaymentMethods {
       PaymentMethodInput input, RequestOptions options, Mode mode) {
     String key = idempotencyKey(options);
     return mode.read(account, account.api().account(account.customer())).thenCompose(current -> {
-      PaymentMethod previous = current.preferredPaymentMethod().orElse(null);
       CompletableFuture<String> token =
           mode == Mode.ASYNC ? tokenizeAsync(input, key, options)
               : CompletableFuture.completedFuture(tokenize(input, key, options));
-      return token.thenCompose(newToken -> {
-        if (current.portal() == Portal.II) {
-          return mode.write(account, attachCall(newToken, true, key), key, options);
-        }
-        CompletableFuture<String> restoreToken = previous == null
-            ? CompletableFuture.completedFuture(null)
-            : mode.read(account, removeCall(previous.id())).thenApply(Wire.Deleted::restoreToken)
-                .exceptionallyCompose(removeFailed -> removedAnyway(previous, unwrap(removeFailed), mode));
-        return restoreToken.thenCompose(restore ->
-            mode.write(account, attachCall(newToken, false, key), key, options)
-                .exceptionallyCompose(addFailed ->
-                    restore(previous, restore, key, options, unwrap(addFailed), mode)));
-      });
+      return token.thenCompose(newToken -> current.portal() == Portal.II
+          ? mode.write(account, attachCall(newToken, true, key), key, options)
+          : new PortalOneSwitch(account, mode, key, options)
+              .run(current.preferredPaymentMethod().orElse(null), newToken));
     });
-  }
-
-  /**
-   * A removal whose answer was lost may still have happened (a retried DELETE then answers 404).
-   * If the old method is still stored, nothing changed and the failure is the caller's; if it is
-   * gone, the switch goes on without a way back, and says so if the add fails.
-   */
-  private CompletionStage<String> removedAnyway(PaymentMethod previous, SettleException removeFailed, Mode mode) {
-    return mode.read(account, account.api().account(account.customer())).handle((now, lookupFailed) -> {
-      if (lookupFailed != null) {
-        removeFailed.addSuppressed(unwrap(lookupFailed));
-        throw removeFailed;
-      }
-      boolean stillStored = now.preferredPaymentMethod().filter(m -> m.id().equals(previous.id())).isPresent();
-      if (stillStored) {
-        throw removeFailed;
-      }
-      return null;
-    });
-  }
-
-  private CompletionStage<PaymentMethod> restore(PaymentMethod previous, String restoreToken,
-      String key, RequestOptions options, SettleException addFailed, Mode mode) {
-    CompletableFuture<PaymentMethod> restored = restoreToken == null
-        ? CompletableFuture.failedFuture(addFailed)
-        : mode.write(account, attachCall(restoreToken, false, key + ":restore"), key + ":restore", options);
-    return restored.handle((method, restoreFailure) -> {
-      if (method != null) {
-        throw new PreferredSwitchException(
-            "The new method could not be added (" + addFailed.getMessage()
-                + "); the previous method " + method.id() + " was put back and is preferred",
-            method, true, addFailed);
-      }
-      if (restoreToken != null) {
-        addFailed.addSuppressed(unwrap(restoreFailure));
-      }
-      return null;
-    }).thenCompose(nothing -> mode.read(account, account.api().account(account.customer()))
-        .handle((Account now, Throwable lookupFailure) -> {
-          if (lookupFailure != null) {
-            addFailed.addSuppressed(unwrap(lookupFailure));
-          }
-          PaymentMethod preferred = now == null ? null : now.preferredPaymentMethod().orElse(null);
-          throw new PreferredSwitchException(
-              "The new method could not be added (" + addFailed.getMessage() + ")"
-                  + (previous == null ? "" : " and the previous method " + previous.id()
-                      + " could not be put back")
-                  + "; the account's preferred method is now "
-                  + (preferred == null ? "none" : preferred.id()),
-              preferred, false, addFailed);
-        }));
   }
 
   private String tokenize(PaymentMethodInput input, String key, RequestOptions options) {
@@ -248,8 +201,9 @@ public final class PaymentMethods {
     return account.api().paymentMethod(account.customer(), id.value());
   }
 
-  private ApiCall<Wire.Deleted> removeCall(PaymentMethodId id) {
-    return account.api().removePaymentMethod(account.customer(), id.value());
+  private ApiCall<Wire.Deleted> removeCall(PaymentMethodId id, String key) {
+    Objects.requireNonNull(id, "id");
+    return account.api().removePaymentMethod(account.customer(), id.value(), key);
   }
 
   private ApiCall<PaymentMethod> attachCall(String token, boolean preferred, String key) {
@@ -259,53 +213,5 @@ public final class PaymentMethods {
 
   static String idempotencyKey(RequestOptions options) {
     return options.idempotencyKey().orElseGet(() -> UUID.randomUUID().toString());
-  }
-
-  /** The Settle exception inside a future's failure. */
-  static SettleException unwrap(Throwable failure) {
-    Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-        ? failure.getCause() : failure;
-    if (cause instanceof SettleException) {
-      return (SettleException) cause;
-    }
-    if (cause instanceof RuntimeException) {
-      throw (RuntimeException) cause;
-    }
-    throw new IllegalStateException(cause);
-  }
-
-  /** The result of a chain run in {@link Mode#BLOCKING}, which is complete when it returns. */
-  static <T> T join(CompletableFuture<T> done) {
-    try {
-      return done.join();
-    } catch (CompletionException e) {
-      throw unwrap(e);
-    }
-  }
-
-  /** Whether the steps of a multi-request operation block the caller or run on OkHttp's threads. */
-  enum Mode {
-    BLOCKING,
-    ASYNC;
-
-    <T> CompletableFuture<T> read(AccountClient account, ApiCall<T> call) {
-      return this == ASYNC
-          ? account.transport().readAsync(call, RequestOptions.defaults())
-          : completed(() -> account.transport().read(call, RequestOptions.defaults()));
-    }
-
-    <T> CompletableFuture<T> write(AccountClient account, ApiCall<T> call, String key, RequestOptions options) {
-      return this == ASYNC
-          ? account.transport().writeAsync(call, key, options)
-          : completed(() -> account.transport().write(call, key, options));
-    }
-
-    private static <T> CompletableFuture<T> completed(java.util.function.Supplier<T> step) {
-      try {
-        return CompletableFuture.completedFuture(step.get());
-      } catch (SettleException failure) {
-        return CompletableFuture.failedFuture(failure);
-      }
-    }
   }
 }

@@ -63,7 +63,7 @@ final class ProviderCalls implements ProviderContext {
     String key = idempotencyKey + ":" + posts.incrementAndGet();
     return account.transport().writeAsync(account.api().<T>post(path, key, body, responseType), key, options)
         .exceptionallyCompose(failure -> {
-          SettleException cause = PaymentMethods.unwrap(failure);
+          SettleException cause = Mode.unwrap(failure);
           return CompletableFuture.failedFuture(cause instanceof OutcomeUnknownException
               ? ((OutcomeUnknownException) cause).forCallKey(idempotencyKey) : cause);
         });

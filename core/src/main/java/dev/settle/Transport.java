@@ -2,7 +2,6 @@ package dev.settle;
 
 import dev.settle.internal.http.ApiCall;
 import dev.settle.internal.http.HttpStack;
-import dev.settle.internal.http.Wire;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,15 +9,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
-import okhttp3.Headers;
 
 /**
- * Runs one call and turns every outcome into a result or one of Settle's exceptions: the single
- * place where HTTP statuses, error bodies and I/O failures are interpreted.
+ * Runs one call across its attempts and turns every outcome into a result or one of Settle's
+ * exceptions: retries, deadlines, listener events, and the rule that decides when a write's
+ * outcome is unknown.
  */
 final class Transport {
   private final HttpStack http;
-  private final Clock clock;
+  private final Failures failures;
   private final RetryPolicy retryPolicy;
   private final Duration callTimeout;
   private final Sleeper sleeper;
@@ -28,7 +27,7 @@ final class Transport {
   Transport(HttpStack http, Clock clock, RetryPolicy retryPolicy, Duration callTimeout,
       Sleeper sleeper, Scheduler scheduler, CallListener listener) {
     this.http = http;
-    this.clock = clock;
+    this.failures = new Failures(clock);
     this.retryPolicy = retryPolicy;
     this.callTimeout = callTimeout;
     this.sleeper = sleeper;
@@ -133,9 +132,9 @@ final class Transport {
   }
 
   /**
-   * One call across its attempts: its deadline, its current HTTP call, and the events it
-   * reports. Used by one thread at a time (the caller's, or the OkHttp thread of the current
-   * attempt).
+   * One call across its attempts: its deadline, its current HTTP call, the events it reports, and
+   * whether an earlier attempt may have done a write that no later answer has settled. Used by
+   * one thread at a time (the caller's, or the OkHttp thread of the current attempt).
    */
   private final class Exchange<T> {
     private final String idempotencyKey;
@@ -146,6 +145,8 @@ final class Transport {
     private int attempt = 1;
     private long attemptStarted;
     private String requestId;
+    /** An attempt may have done the work, and no answer since has said what became of it. */
+    private boolean outcomeOpen;
 
     Exchange(ApiCall<T> call, String idempotencyKey, RequestOptions options) {
       this.call = call;
@@ -171,43 +172,54 @@ final class Transport {
     Attempt<T> interpret(ApiCall.Reply<T> reply) {
       requestId = reply.headers().get("Request-Id");
       if (!reply.isSuccessful()) {
-        return Attempt.failed(failure(reply.code(), reply.headers(), reply.error(), requestId), true);
+        SettleException failure = failures.answer(call, reply, requestId);
+        return Attempt.failed(failure, retryable(failure), settlement(failure));
       }
       if (reply.unreadable() != null) {
-        return Attempt.failed(new MalformedResponseException(
-            "Unreadable response from " + describe() + ": " + reply.unreadable().getMessage(),
-            reply.code(), requestId, reply.unreadable()), false);
+        // A write answered 2xx was most probably done, even if its answer cannot be read.
+        return Attempt.failed(failures.unreadable(call, reply, requestId), false, Settlement.OPENS);
       }
-      return new Attempt<>(RequestIds.attach(reply.body(), requestId), null, false, reply.code());
+      return new Attempt<>(RequestIds.attach(reply.body(), requestId), null, false, Settlement.SETTLES, reply.code());
     }
 
-    /** A certificate the client refuses (a pin, a hostname) will be refused again: not retried. */
+    /**
+     * A request that never left is safely repeated and changes nothing; one that may have left
+     * leaves a write's outcome open. A certificate the client refuses (a pin, a hostname) will be
+     * refused again: not repeated.
+     */
     Attempt<T> networkFailure(IOException cause) {
+      boolean sent = call.mayHaveBeenSent();
       boolean untrusted = cause instanceof SSLPeerUnverifiedException || cause instanceof SSLHandshakeException;
-      return Attempt.failed(connectionFailure(call, cause), !untrusted);
+      return Attempt.failed(failures.network(call, cause, sent), !untrusted,
+          sent ? Settlement.OPENS : Settlement.NEUTRAL);
     }
 
     /** A failure from outside Settle's own code (an interceptor, a logger): reported, not retried. */
     Attempt<T> unexpected(Throwable cause) {
-      return Attempt.failed(new SettleException(
-          "Unexpected failure on " + describe() + ": " + cause.getClass().getSimpleName(), null, cause), false);
+      return Attempt.failed(failures.unexpected(call, cause), false,
+          call.mayHaveBeenSent() ? Settlement.OPENS : Settlement.NEUTRAL);
     }
 
     /** Reports the attempt and says how long to wait before the next, or null for none. */
     Duration decide(Attempt<T> outcome) {
+      if (outcome.settlement == Settlement.OPENS) {
+        outcomeOpen = true;
+      } else if (outcome.settlement == Settlement.SETTLES) {
+        outcomeOpen = false;
+      }
       Duration wait = outcome.failure == null || !outcome.retryable ? null : retryWait(outcome.failure);
       if (listener == CallListener.NONE) {
         return wait;
       }
       tell(() -> listener.attemptEnded(new AttemptEvent(call.operation(), call.request().method(),
-          call.request().url().encodedPath(), attempt, outcome.statusCode(), requestId, idempotencyKey,
+          call.request().url().encodedPath(), attempt, outcome.status, requestId, idempotencyKey,
           Duration.ofNanos(System.nanoTime() - attemptStarted),
           outcome.failure == null ? null : outcome.failure.getClass().getSimpleName(), wait != null)));
       return wait;
     }
 
     private Duration retryWait(SettleException failure) {
-      if (attempt >= retryPolicy.maxAttempts() || !retryable(failure)) {
+      if (attempt >= retryPolicy.maxAttempts()) {
         return null;
       }
       Duration wait = retryPolicy.backoff(attempt);
@@ -223,10 +235,14 @@ final class Transport {
       return body;
     }
 
-    /** The exception the call ends with; for a write whose fate is open, outcome-unknown. */
+    /**
+     * The exception the call ends with. A write ends in {@link OutcomeUnknownException} whenever
+     * any attempt may have done the work and no later answer said what became of it, even if the
+     * last attempt's own failure (a 429, a refused connection) says nothing was done then.
+     */
     SettleException fail(SettleException failure) {
       SettleException last =
-          idempotencyKey != null && outcomeOpen(failure)
+          idempotencyKey != null && outcomeOpen
               ? new OutcomeUnknownException(idempotencyKey, attempt, failure)
               : failure;
       reportEnd(last);
@@ -240,10 +256,6 @@ final class Transport {
       tell(() -> listener.callEnded(new CallEvent(call.operation(), attempt,
           Duration.ofNanos(System.nanoTime() - started), requestId, idempotencyKey, failure)));
     }
-
-    String describe() {
-      return Transport.describe(call);
-    }
   }
 
   private static void tell(Runnable event) {
@@ -254,10 +266,8 @@ final class Transport {
     }
   }
 
+  /** Statuses that may pass: overload (429), a gateway's trouble (502-504), the key still running. */
   private static boolean retryable(SettleException failure) {
-    if (failure instanceof ConnectionException) {
-      return true;
-    }
     if (!(failure instanceof ApiException)) {
       return false;
     }
@@ -265,10 +275,19 @@ final class Transport {
     return status == 429 || status == 502 || status == 503 || status == 504 || keyInFlight(failure);
   }
 
-  private static boolean outcomeOpen(SettleException failure) {
-    return failure instanceof ConnectionException
-        || (failure instanceof ApiException && ((ApiException) failure).statusCode() >= 500)
-        || keyInFlight(failure);
+  /**
+   * What an answer says about a write's outcome. A server error may come after the work was done,
+   * and a key still in flight is an earlier attempt at work; a 429 or a redirect says only that
+   * this attempt was not served; any other answer is the server's word on the key.
+   */
+  private static Settlement settlement(SettleException failure) {
+    if (failure instanceof UnexpectedRedirectException || failure instanceof RateLimitedException) {
+      return Settlement.NEUTRAL;
+    }
+    if (((ApiException) failure).statusCode() >= 500 || keyInFlight(failure)) {
+      return Settlement.OPENS;
+    }
+    return Settlement.SETTLES;
   }
 
   private static boolean keyInFlight(SettleException failure) {
@@ -276,29 +295,38 @@ final class Transport {
         && ((ConflictException) failure).code().filter("idempotency_key_in_use"::equals).isPresent();
   }
 
+  /** What one attempt tells about whether a write was done. */
+  private enum Settlement {
+    /** The work may have been done, and this attempt does not say whether. */
+    OPENS,
+    /** The server's answer for the key: done, or refused. */
+    SETTLES,
+    /** Nothing: the request never reached the server's work. */
+    NEUTRAL
+  }
+
   /** One attempt's result: a body, or the failure to weigh for a retry. */
   private static final class Attempt<T> {
     final T body;
     final SettleException failure;
     final boolean retryable;
+    final Settlement settlement;
     final int status;
 
-    Attempt(T body, SettleException failure, boolean retryable, int status) {
+    Attempt(T body, SettleException failure, boolean retryable, Settlement settlement, int status) {
       this.body = body;
       this.failure = failure;
       this.retryable = retryable;
+      this.settlement = settlement;
       this.status = status;
     }
 
-    static <T> Attempt<T> failed(SettleException failure, boolean retryable) {
+    static <T> Attempt<T> failed(SettleException failure, boolean retryable, Settlement settlement) {
       int status = failure instanceof ApiException ? ((ApiException) failure).statusCode()
           : failure instanceof MalformedResponseException ? ((MalformedResponseException) failure).statusCode()
+          : failure instanceof UnexpectedRedirectException ? ((UnexpectedRedirectException) failure).statusCode()
           : 0;
-      return new Attempt<>(null, failure, retryable, status);
-    }
-
-    int statusCode() {
-      return status;
+      return new Attempt<>(null, failure, retryable, settlement, status);
     }
   }
 
@@ -316,48 +344,5 @@ final class Transport {
       exchange.cancel();
       return cancelled;
     }
-  }
-
-  /** Turns a non-2xx response into the exception for its status and error code. */
-  SettleException failure(int status, Headers headers, Wire.Error wire, String requestId) {
-    ApiError error =
-        wire == null
-            ? new ApiError(status, null, null, null, null, null, requestId)
-            : new ApiError(
-                status,
-                wire.type(),
-                wire.code(),
-                wire.message(),
-                wire.param(),
-                wire.declineCode(),
-                wire.requestId() != null ? wire.requestId() : requestId);
-    if (status == 401 || status == 403) {
-      return new AuthenticationException(error);
-    }
-    if (status == 402) {
-      return new PaymentDeclinedException(error, wire == null ? null : wire.payment());
-    }
-    if (status == 404) {
-      return new NotFoundException(error);
-    }
-    if (status == 409) {
-      return new ConflictException(error);
-    }
-    if (status == 429) {
-      return new RateLimitedException(error, RetryAfter.parse(headers.get("Retry-After"), clock));
-    }
-    if (status >= 500) {
-      return new ServerException(error);
-    }
-    return new InvalidRequestException(error);
-  }
-
-  private static ConnectionException connectionFailure(ApiCall<?> call, IOException cause) {
-    return new ConnectionException(
-        "Connection failure on " + describe(call) + ": " + cause.getClass().getSimpleName(), cause);
-  }
-
-  static String describe(ApiCall<?> call) {
-    return call.request().method() + " " + call.request().url().encodedPath();
   }
 }

@@ -48,6 +48,10 @@ class SwitchPreferredTest {
     server.enqueue(json(201, "{\"id\":\"tok_new\",\"type\":\"card\",\"created_at\":\"2026-03-01T10:00:00Z\"}"));
   }
 
+  private static MockResponse dropped() {
+    return new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build();
+  }
+
   private RecordedRequest[] requests() throws InterruptedException {
     RecordedRequest[] all = new RecordedRequest[server.getRequestCount()];
     for (int i = 0; i < all.length; i++) {
@@ -127,20 +131,32 @@ class SwitchPreferredTest {
   }
 
   @Test
-  void aLostRemovalThatDidHappenIsNoticedAndTheSwitchGoesOn() throws Exception {
+  void aLostRemovalThatDidHappenIsAskedAgainWithItsKeyForTheRestoreToken() throws Exception {
     enqueueAccountAndToken("I");
-    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(dropped());
     server.enqueue(json(200, Json.account("100002", "I", "null")));
-    server.enqueue(json(201, Json.cardMethod("pm_new", true)));
+    server.enqueue(json(200, "{\"id\":\"pm_old\",\"deleted\":true,\"restore_token\":\"tok_restore\"}"));
+    server.enqueue(json(402, DECLINE));
+    server.enqueue(json(201, Json.cardMethod("pm_old", true)));
 
-    assertThat(methods().switchPreferred(new TokenOnlyInput()).id().value()).isEqualTo("pm_new");
-    assertThat(requests()).extracting(RecordedRequest::getMethod).containsExactly("GET", "POST", "DELETE", "GET", "POST");
+    assertThatThrownBy(() -> methods().switchPreferred(new TokenOnlyInput()))
+        .isInstanceOfSatisfying(PreferredSwitchException.class, e -> {
+          assertThat(e.previousRestored()).isTrue();
+          assertThat(e.preferredAfter().map(m -> m.id().value())).hasValue("pm_old");
+        });
+    RecordedRequest[] sent = requests();
+    assertThat(sent).extracting(RecordedRequest::getMethod)
+        .containsExactly("GET", "POST", "DELETE", "GET", "DELETE", "POST", "POST");
+    String removeKey = sent[2].getHeaders().get("Idempotency-Key");
+    assertThat(removeKey).isEqualTo(sent[5].getHeaders().get("Idempotency-Key") + ":remove");
+    assertThat(sent[4].getHeaders().get("Idempotency-Key")).as("asked again with the same key").isEqualTo(removeKey);
+    assertThat(sent[6].getBody().utf8()).isEqualTo("{\"token\":\"tok_restore\"}");
   }
 
   @Test
   void aLostRemovalThatDidNotHappenChangesNothing() throws Exception {
     enqueueAccountAndToken("I");
-    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(dropped());
     server.enqueue(json(200, Json.account("100002", "I", Json.cardMethod("pm_old", true))));
 
     assertThatThrownBy(() -> methods().switchPreferred(new TokenOnlyInput())).isInstanceOf(ConnectionException.class);
@@ -148,10 +164,53 @@ class SwitchPreferredTest {
   }
 
   @Test
+  void aLostRemovalWithTheAccountUnreadableIsAnUnknownOutcomeUnderTheSwitchKeyNeverAPlainFailure() throws Exception {
+    enqueueAccountAndToken("I");
+    server.enqueue(dropped());
+    server.enqueue(dropped());
+    RequestOptions options = RequestOptions.builder().idempotencyKey("switch-42").build();
+
+    assertThatThrownBy(() -> methods().switchPreferred(new TokenOnlyInput(), options))
+        .isInstanceOfSatisfying(OutcomeUnknownException.class, e -> {
+          assertThat(e.idempotencyKey()).isEqualTo("switch-42");
+          assertThat(e.getCause()).isInstanceOf(ConnectionException.class);
+          assertThat(e.getSuppressed()).singleElement().isInstanceOf(ConnectionException.class);
+        })
+        .hasMessageContaining("the removal of pm_old got no answer");
+    RecordedRequest[] sent = requests();
+    assertThat(sent).extracting(RecordedRequest::getMethod).containsExactly("GET", "POST", "DELETE", "GET");
+    assertThat(sent[2].getHeaders().get("Idempotency-Key")).isEqualTo("switch-42:remove");
+  }
+
+  @Test
+  void anAddWithoutAnswerThatWasDoneEndsTheSwitchWithTheNewMethod() throws Exception {
+    enqueueAccountAndToken("I");
+    server.enqueue(json(200, "{\"id\":\"pm_old\",\"deleted\":true,\"restore_token\":\"tok_restore\"}"));
+    server.enqueue(dropped());
+    server.enqueue(json(200, Json.account("100002", "I", Json.cardMethod("pm_new", true))));
+
+    assertThat(methods().switchPreferred(new TokenOnlyInput()).id().value()).isEqualTo("pm_new");
+    assertThat(requests()).extracting(RecordedRequest::getMethod).containsExactly("GET", "POST", "DELETE", "POST", "GET");
+  }
+
+  @Test
+  void anAddWithoutAnswerAndAnUnreadableAccountIsUnknownNeverReportedAsUnchanged() throws Exception {
+    enqueueAccountAndToken("I");
+    server.enqueue(json(200, "{\"id\":\"pm_old\",\"deleted\":true,\"restore_token\":\"tok_restore\"}"));
+    server.enqueue(dropped());
+    server.enqueue(dropped());
+
+    assertThatThrownBy(() -> methods().switchPreferred(new TokenOnlyInput()))
+        .isInstanceOfSatisfying(OutcomeUnknownException.class,
+            e -> assertThat(e.getSuppressed()).singleElement().isInstanceOf(ConnectionException.class))
+        .hasMessageContaining("the new method's add got no answer");
+  }
+
+  @Test
   void portalOneAsksAgainWithTheSameKeyWhenTheAddsOutcomeIsUnknown() throws Exception {
     enqueueAccountAndToken("I");
     server.enqueue(json(200, "{\"id\":\"pm_old\",\"deleted\":true,\"restore_token\":\"tok_restore\"}"));
-    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(dropped());
     server.enqueue(json(201, Json.cardMethod("pm_new", true)));
 
     List<Duration> sleeps = new ArrayList<>();
@@ -166,19 +225,20 @@ class SwitchPreferredTest {
   }
 
   @Test
-  void portalOneRestoresAfterAServerErrorOnTheAdd() throws Exception {
+  void portalOneReadsTheAccountAfterAServerErrorOnTheAddAndRestoresWhenNothingWasAdded() throws Exception {
     enqueueAccountAndToken("I");
     server.enqueue(json(200, "{\"id\":\"pm_old\",\"deleted\":true,\"restore_token\":\"tok_restore\"}"));
     server.enqueue(json(500, Json.error("api_error", "internal", null)));
+    server.enqueue(json(200, Json.account("100002", "I", "null")));
     server.enqueue(json(201, Json.cardMethod("pm_old", true)));
 
     assertThatThrownBy(() -> methods().switchPreferred(new TokenOnlyInput()))
         .isInstanceOfSatisfying(PreferredSwitchException.class, e -> {
           assertThat(e.previousRestored()).isTrue();
-          assertThat(e.getCause()).isInstanceOf(OutcomeUnknownException.class)
-              .hasCauseInstanceOf(ServerException.class);
+          assertThat(e.getCause()).isInstanceOf(ServerException.class);
         });
-    assertThat(server.getRequestCount()).isEqualTo(5);
+    assertThat(requests()).extracting(RecordedRequest::getMethod)
+        .containsExactly("GET", "POST", "DELETE", "POST", "GET", "POST");
   }
 
   @Test
@@ -200,7 +260,7 @@ class SwitchPreferredTest {
 
   @Test
   void aTokenizationWithoutAnswerIsResolvedByRepeatingTheWholeCallWithItsKey() {
-    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(dropped());
     RequestOptions options = RequestOptions.builder().idempotencyKey("add-card-7").build();
 
     assertThatThrownBy(() -> methods().add(new TokenOnlyInput(), options))

@@ -53,7 +53,7 @@ final class AccountAdapter extends ModelAdapters.ReadOnly<Account> {
         .portal(portal(required(portal, "account.portal")))
         .name(required(name, "account.name"))
         .email(email)
-        .currency(currency(required(currency, "account.currency")))
+        .currency(currency(currency, "account.currency"))
         .preferredPaymentMethod(preferred)
         .createdAt(required(createdAt, "account.created_at"))
         .build();

@@ -45,6 +45,15 @@ public final class ApiCall<T> {
     return call.timeout();
   }
 
+  /**
+   * Whether this attempt's request may have reached the server: false only when it failed before
+   * a connection was open, so that not a byte was written.
+   */
+  public boolean mayHaveBeenSent() {
+    Sending.Mark mark = call.request().tag(Sending.Mark.class);
+    return mark == null || mark.mayHaveSent;
+  }
+
   public void cancel() {
     call.cancel();
   }
@@ -52,7 +61,13 @@ public final class ApiCall<T> {
   /** The same request, not yet run. */
   @Override
   public ApiCall<T> clone() {
-    return new ApiCall<>(operation, call.clone(), reader, http);
+    okhttp3.Call fresh = call.clone();
+    // A clone shares the request, and with it the mark: the new attempt starts unsent.
+    Sending.Mark mark = fresh.request().tag(Sending.Mark.class);
+    if (mark != null) {
+      mark.mayHaveSent = false;
+    }
+    return new ApiCall<>(operation, fresh, reader, http);
   }
 
   public Reply<T> execute() throws IOException {
@@ -85,6 +100,11 @@ public final class ApiCall<T> {
 
   private Reply<T> read(Response response) throws IOException {
     ResponseBody body = response.body();
+    if (response.isRedirect() || (response.code() >= 300 && response.code() < 400)) {
+      // Never followed and never read: a redirect's body is not the API's, and following it
+      // would send the request, card data included, to whichever host it names.
+      return new Reply<>(response.code(), response.headers(), null, null, null);
+    }
     if (!response.isSuccessful()) {
       return new Reply<>(response.code(), response.headers(), null, http.decodeError(body), null);
     }

@@ -101,10 +101,11 @@ public final class BillingApi {
         paymentMethod);
   }
 
-  public ApiCall<Wire.Deleted> removePaymentMethod(String customerId, String paymentMethodId) {
+  public ApiCall<Wire.Deleted> removePaymentMethod(
+      String customerId, String paymentMethodId, String idempotencyKey) {
     HttpUrl url = accounts(customerId).addPathSegment("payment_methods")
         .addPathSegment(segment(paymentMethodId)).build();
-    return call("removePaymentMethod", "DELETE", url, null, null, deleted);
+    return call("removePaymentMethod", "DELETE", url, idempotencyKey, null, deleted);
   }
 
   public ApiCall<PaymentMethod> makePreferred(String customerId, String paymentMethodId) {
@@ -265,7 +266,8 @@ public final class BillingApi {
 
   private <T> ApiCall<T> call(String operation, String method, HttpUrl url, String idempotencyKey,
       RequestBody body, ApiCall.BodyReader<T> reader) {
-    Request.Builder request = new Request.Builder().url(url).method(method, body);
+    Request.Builder request =
+        new Request.Builder().url(url).method(method, body).tag(Sending.Mark.class, new Sending.Mark());
     if (idempotencyKey != null) {
       request.header(IDEMPOTENCY_KEY, idempotencyKey);
     }

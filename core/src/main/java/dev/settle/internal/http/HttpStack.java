@@ -61,6 +61,10 @@ public final class HttpStack {
             // Settle retries by its own policy with the same idempotency key; OkHttp's silent
             // re-send of a POST after a dropped connection could charge twice.
             .retryOnConnectionFailure(false)
+            // A redirect would re-send the request, card data included, to the host it names,
+            // or turn a payment into a GET whose answer looks like one: never followed.
+            .followRedirects(false)
+            .followSslRedirects(false)
             .connectTimeout(timeouts.connect())
             .readTimeout(timeouts.read())
             .writeTimeout(timeouts.write())
@@ -68,6 +72,8 @@ public final class HttpStack {
             // Last of the application interceptors: those of a client the user shares never see
             // the API key and cannot replace it.
             .addInterceptor(new ClientHeaders(apiKey, API_VERSION));
+    // First of the network interceptors, which OkHttp appends after those of a shared client.
+    okHttpBuilder.networkInterceptors().add(0, Sending.INTERCEPTOR);
     if (logging != null) {
       okHttpBuilder.addNetworkInterceptor(logging);
     }

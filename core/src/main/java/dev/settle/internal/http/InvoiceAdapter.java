@@ -69,7 +69,7 @@ final class InvoiceAdapter extends ModelAdapters.ReadOnly<Invoice> {
       }
     }
     reader.endObject();
-    Currency currency = currency(required(currencyCode, "invoice.currency"));
+    Currency currency = currency(currencyCode, "invoice.currency");
     Invoice.Builder invoice =
         Invoice.builder()
             .id(InvoiceId.of(required(id, "invoice.id")))

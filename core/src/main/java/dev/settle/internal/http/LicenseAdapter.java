@@ -63,7 +63,7 @@ final class LicenseAdapter extends ModelAdapters.ReadOnly<License> {
         .status(status(LicenseStatus.class, required(status, "license.status")))
         .autoRenewal(required(autoRenewal, "license.auto_renewal"))
         .warnings(warnings == null ? List.of() : warnings)
-        .price(money(required(price, "license.price"), currency(required(currency, "license.currency"))))
+        .price(money(required(price, "license.price"), currency(currency, "license.currency")))
         .activatedAt(activatedAt)
         .renewsAt(renewsAt)
         .lastRenewalInvoiceId(lastRenewalInvoiceId == null ? null : InvoiceId.of(lastRenewalInvoiceId))

@@ -148,11 +148,15 @@ final class ModelAdapters implements JsonAdapter.Factory {
     }
   }
 
-  static Currency currency(String code) {
+  /**
+   * The required currency read from {@code field}; a refusal names the field and never repeats the
+   * code, which came from the body.
+   */
+  static Currency currency(String code, String field) {
     try {
-      return Currency.getInstance(code);
+      return Currency.getInstance(required(code, field));
     } catch (IllegalArgumentException e) {
-      throw new WireFormatException("Unknown currency " + code, e);
+      throw new WireFormatException(field + " is not an ISO 4217 currency code");
     }
   }
 

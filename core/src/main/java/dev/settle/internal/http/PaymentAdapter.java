@@ -58,7 +58,7 @@ final class PaymentAdapter extends ModelAdapters.ReadOnly<Payment> {
         .id(required(id, "payment.id"))
         .invoiceId(InvoiceId.of(required(invoiceId, "payment.invoice_id")))
         .status(status(PaymentStatus.class, required(status, "payment.status")))
-        .amount(money(required(amount, "payment.amount"), currency(required(currency, "payment.currency"))))
+        .amount(money(required(amount, "payment.amount"), currency(currency, "payment.currency")))
         .paymentMethodId(paymentMethodId == null ? null : PaymentMethodId.of(paymentMethodId))
         .declineCode(declineCode)
         .failureMessage(failureMessage)

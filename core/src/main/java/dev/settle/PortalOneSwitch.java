@@ -1,0 +1,153 @@
+package dev.settle;
+
+import dev.settle.internal.http.Wire;
+import dev.settle.model.Account;
+import dev.settle.model.PaymentMethod;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * The switch of the preferred method on Portal I, which stores one method: remove the old one,
+ * add the new one, and put the old one back if the add fails.
+ *
+ * <p>Every step that changes the account carries a key derived from the switch's own, so a step
+ * repeated after a lost answer is replayed by the server: the removal's answer, with the restore
+ * token that brings the old method back, is never lost to a retry. Whenever a step's outcome is
+ * unknown, the account is read back before deciding, and the caller gets either the new method, a
+ * {@link PreferredSwitchException} saying where the account ended, an exception that means
+ * nothing changed only when the account was seen unchanged, or an {@link OutcomeUnknownException}
+ * under the switch's key when even that could not be seen.
+ */
+final class PortalOneSwitch {
+  private final AccountClient account;
+  private final Mode mode;
+  private final String key;
+  private final RequestOptions options;
+
+  PortalOneSwitch(AccountClient account, Mode mode, String key, RequestOptions options) {
+    this.account = account;
+    this.mode = mode;
+    this.key = key;
+    this.options = options;
+  }
+
+  /** Replaces {@code previous} (null when the account has none) by the method of {@code token}. */
+  CompletableFuture<PaymentMethod> run(PaymentMethod previous, String token) {
+    CompletableFuture<String> restoreToken =
+        previous == null ? CompletableFuture.completedFuture(null) : remove(previous);
+    return restoreToken.thenCompose(restore -> add(token)
+        .exceptionallyCompose(failed -> afterFailedAdd(previous, restore, Mode.unwrap(failed))));
+  }
+
+  private CompletableFuture<PaymentMethod> add(String token) {
+    return mode.write(account, account.api().attachPaymentMethod(
+        account.customer(), key, new Wire.AttachRequest(token, null)), key, options);
+  }
+
+  /** Removes the old method and returns the token that restores it. */
+  private CompletableFuture<String> remove(PaymentMethod previous) {
+    return removeCall(previous).exceptionallyCompose(failed -> {
+      SettleException failure = Mode.unwrap(failed);
+      if (!(failure instanceof OutcomeUnknownException)) {
+        return CompletableFuture.failedFuture(failure);
+      }
+      return readAccount().handle((now, readFailed) -> {
+        if (readFailed != null) {
+          throw unknown("the removal of " + previous.id() + " got no answer and the account could not be read",
+              failure, readFailed);
+        }
+        if (isStored(now, previous)) {
+          // Seen unchanged: the removal did not happen, so the switch changed nothing.
+          throw (SettleException) failure.getCause();
+        }
+        return null;
+      }).thenCompose(removed ->
+          // It happened; the server replays its answer to the same key, restore token included.
+          removeCall(previous).exceptionally(lost -> null));
+    });
+  }
+
+  private CompletableFuture<String> removeCall(PaymentMethod previous) {
+    String removeKey = key + ":remove";
+    return mode.write(account, account.api().removePaymentMethod(
+            account.customer(), previous.id().value(), removeKey), removeKey, options)
+        .thenApply(Wire.Deleted::restoreToken);
+  }
+
+  private CompletionStage<PaymentMethod> afterFailedAdd(
+      PaymentMethod previous, String restoreToken, SettleException addFailed) {
+    if (!(addFailed instanceof OutcomeUnknownException)) {
+      return putBack(previous, restoreToken, addFailed);
+    }
+    return readAccount().handle((now, readFailed) -> {
+      if (readFailed != null) {
+        throw unknown("the new method's add got no answer and the account could not be read",
+            addFailed, readFailed);
+      }
+      return now;
+    }).thenCompose(now -> {
+      PaymentMethod stored = now.preferredPaymentMethod().orElse(null);
+      if (stored != null && (previous == null || !stored.id().equals(previous.id()))) {
+        return CompletableFuture.completedFuture(stored);   // the add was done
+      }
+      return putBack(previous, restoreToken, (SettleException) addFailed.getCause());
+    });
+  }
+
+  /** The add failed and left nothing: the old method comes back with its restore token. */
+  private CompletionStage<PaymentMethod> putBack(
+      PaymentMethod previous, String restoreToken, SettleException addFailed) {
+    if (previous == null) {
+      return CompletableFuture.failedFuture(addFailed);   // there was nothing to remove
+    }
+    String restoreKey = key + ":restore";
+    CompletableFuture<PaymentMethod> restored = restoreToken == null
+        ? CompletableFuture.failedFuture(addFailed)
+        : mode.write(account, account.api().attachPaymentMethod(
+            account.customer(), restoreKey, new Wire.AttachRequest(restoreToken, null)), restoreKey, options);
+    return restored.handle((method, restoreFailed) -> {
+      if (method != null) {
+        throw new PreferredSwitchException(
+            "The new method could not be added (" + addFailed.getMessage()
+                + "); the previous method " + method.id() + " was put back and is preferred",
+            method, true, addFailed);
+      }
+      if (restoreToken != null) {
+        addFailed.addSuppressed(Mode.unwrap(restoreFailed));
+      }
+      return null;
+    }).thenCompose(nothing -> readAccount().handle((Account now, Throwable readFailed) -> {
+      String why = "The new method could not be added (" + addFailed.getMessage() + ") and the previous method "
+          + previous.id() + (restoreToken == null ? " could not be restored: its removal's answer was lost"
+              : " could not be put back");
+      if (readFailed != null) {
+        throw unknown(why + "; the account could not be read", addFailed, readFailed);
+      }
+      PaymentMethod preferred = now.preferredPaymentMethod().orElse(null);
+      throw new PreferredSwitchException(
+          why + "; the account's preferred method is now " + (preferred == null ? "none" : preferred.id()),
+          preferred, false, addFailed);
+    }));
+  }
+
+  private CompletableFuture<Account> readAccount() {
+    return mode.read(account, account.api().account(account.customer()));
+  }
+
+  private static boolean isStored(Account account, PaymentMethod method) {
+    return account.preferredPaymentMethod().filter(m -> m.id().equals(method.id())).isPresent();
+  }
+
+  /** The switch may have changed the account in a way no read could confirm: resolved by its key. */
+  private OutcomeUnknownException unknown(String what, SettleException failure, Throwable readFailed) {
+    SettleException cause = failure instanceof OutcomeUnknownException
+        ? (SettleException) failure.getCause() : failure;
+    OutcomeUnknownException unknown = new OutcomeUnknownException(
+        "The switch's outcome is unknown: " + what + " (" + cause.getMessage()
+            + "); repeat it with idempotency key " + key + " to finish it",
+        key, failure instanceof OutcomeUnknownException ? ((OutcomeUnknownException) failure).attempts() : 1,
+        cause);
+    unknown.addSuppressed(Mode.unwrap(readFailed));
+    return unknown;
+  }
+}
