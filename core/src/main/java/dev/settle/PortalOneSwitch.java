@@ -33,10 +33,16 @@ final class PortalOneSwitch {
 
   /** Replaces {@code previous} (null when the account has none) by the method of {@code token}. */
   CompletableFuture<PaymentMethod> run(PaymentMethod previous, String token) {
-    CompletableFuture<String> restoreToken =
-        previous == null ? CompletableFuture.completedFuture(null) : remove(previous);
-    return restoreToken.thenCompose(restore -> add(token)
-        .exceptionallyCompose(failed -> afterFailedAdd(previous, restore, Mode.unwrap(failed))));
+    if (previous == null) {
+      return addOrRecover(null, null, token);
+    }
+    return remove(previous, token).thenCompose(removal -> removal.finished() != null
+        ? CompletableFuture.completedFuture(removal.finished())
+        : addOrRecover(previous, removal.restoreToken(), token));
+  }
+
+  private CompletableFuture<PaymentMethod> addOrRecover(PaymentMethod previous, String restoreToken, String token) {
+    return add(token).exceptionallyCompose(failed -> afterFailedAdd(previous, restoreToken, Mode.unwrap(failed)));
   }
 
   private CompletableFuture<PaymentMethod> add(String token) {
@@ -44,26 +50,44 @@ final class PortalOneSwitch {
         account.customer(), key, new Wire.AttachRequest(token, null)), key, options);
   }
 
-  /** Removes the old method and returns the token that restores it. */
-  private CompletableFuture<String> remove(PaymentMethod previous) {
-    return removeCall(previous).exceptionallyCompose(failed -> {
+  /**
+   * Removes the old method and returns the token that restores it. A removal that failed is
+   * checked against the account: one that got no answer, or a 404 from a server that did it and
+   * does not replay, may have happened. A removal refused because the switch's key already
+   * removed another method is a repeat of a switch that got past its removal; its add, replayed,
+   * says whether {@code previous} is the method it added.
+   */
+  private CompletableFuture<Removal> remove(PaymentMethod previous, String token) {
+    return removeCall(previous).thenApply(restore -> new Removal(restore, null)).exceptionallyCompose(failed -> {
       SettleException failure = Mode.unwrap(failed);
-      if (!(failure instanceof OutcomeUnknownException)) {
-        return CompletableFuture.failedFuture(failure);
+      if (keyReused(failure)) {
+        return add(token).handle((added, addFailed) -> {
+          if (added != null && added.id().equals(previous.id())) {
+            return new Removal(null, added);
+          }
+          throw failure;
+        });
       }
+      boolean unanswered = failure instanceof OutcomeUnknownException;
+      boolean mayHaveHappened = unanswered || failure instanceof NotFoundException;
       return readAccount().handle((now, readFailed) -> {
         if (readFailed != null) {
-          throw unknown("the removal of " + previous.id() + " got no answer and the account could not be read",
-              failure, readFailed);
+          if (mayHaveHappened) {
+            throw unknown("the removal of " + previous.id() + " failed and the account could not be read",
+                failure, readFailed);
+          }
+          throw failure;
         }
         if (isStored(now, previous)) {
           // Seen unchanged: the removal did not happen, so the switch changed nothing.
-          throw (SettleException) failure.getCause();
+          throw unanswered ? (SettleException) failure.getCause() : failure;
         }
-        return null;
-      }).thenCompose(removed ->
+        return unanswered;
+      }).thenCompose(askAgain -> askAgain
           // It happened; the server replays its answer to the same key, restore token included.
-          removeCall(previous).exceptionally(lost -> null));
+          ? removeCall(previous).exceptionally(lost -> null)
+          : CompletableFuture.<String>completedFuture(null))
+          .thenApply(restore -> new Removal(restore, null));
     });
   }
 
@@ -134,6 +158,11 @@ final class PortalOneSwitch {
     return mode.read(account, account.api().account(account.customer()));
   }
 
+  private static boolean keyReused(SettleException failure) {
+    return failure instanceof InvalidRequestException
+        && ((InvalidRequestException) failure).code().filter("idempotency_key_reused"::equals).isPresent();
+  }
+
   private static boolean isStored(Account account, PaymentMethod method) {
     return account.preferredPaymentMethod().filter(m -> m.id().equals(method.id())).isPresent();
   }
@@ -150,4 +179,7 @@ final class PortalOneSwitch {
     unknown.addSuppressed(Mode.unwrap(readFailed));
     return unknown;
   }
+
+  /** What the removal step left: the token that restores the old method, or the finished switch. */
+  private record Removal(String restoreToken, PaymentMethod finished) {}
 }

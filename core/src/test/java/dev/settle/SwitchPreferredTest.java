@@ -176,10 +176,36 @@ class SwitchPreferredTest {
           assertThat(e.getCause()).isInstanceOf(ConnectionException.class);
           assertThat(e.getSuppressed()).singleElement().isInstanceOf(ConnectionException.class);
         })
-        .hasMessageContaining("the removal of pm_old got no answer");
+        .hasMessageContaining("the removal of pm_old failed and the account could not be read");
     RecordedRequest[] sent = requests();
     assertThat(sent).extracting(RecordedRequest::getMethod).containsExactly("GET", "POST", "DELETE", "GET");
     assertThat(sent[2].getHeaders().get("Idempotency-Key")).isEqualTo("switch-42:remove");
+  }
+
+  @Test
+  void aRemovalAnswered404ByAServerThatDidItIsNoticedAndTheSwitchGoesOn() throws Exception {
+    enqueueAccountAndToken("I");
+    server.enqueue(json(404, Json.error("invalid_request_error", "resource_missing", "payment_method_id")));
+    server.enqueue(json(200, Json.account("100002", "I", "null")));
+    server.enqueue(json(201, Json.cardMethod("pm_new", true)));
+
+    assertThat(methods().switchPreferred(new TokenOnlyInput()).id().value()).isEqualTo("pm_new");
+    assertThat(requests()).extracting(RecordedRequest::getMethod).containsExactly("GET", "POST", "DELETE", "GET", "POST");
+  }
+
+  @Test
+  void repeatingASwitchThatHadFinishedWithItsKeyAnswersTheMethodItAddedAndRemovesNothing() throws Exception {
+    server.enqueue(json(200, Json.account("100002", "I", Json.cardMethod("pm_new", true))));
+    server.enqueue(json(201, "{\"id\":\"tok_new\",\"type\":\"card\",\"created_at\":\"2026-03-01T10:00:00Z\"}"));
+    server.enqueue(json(400, "{\"error\":{\"type\":\"idempotency_error\",\"code\":\"idempotency_key_reused\","
+        + "\"message\":\"This Idempotency-Key was already used with another request.\",\"param\":\"Idempotency-Key\"}}"));
+    server.enqueue(json(201, Json.cardMethod("pm_new", true)));
+    RequestOptions sameKey = RequestOptions.builder().idempotencyKey("switch-7").build();
+
+    assertThat(methods().switchPreferred(new TokenOnlyInput(), sameKey).id().value()).isEqualTo("pm_new");
+    RecordedRequest[] sent = requests();
+    assertThat(sent).extracting(RecordedRequest::getMethod).containsExactly("GET", "POST", "DELETE", "POST");
+    assertThat(sent[3].getHeaders().get("Idempotency-Key")).isEqualTo("switch-7");
   }
 
   @Test

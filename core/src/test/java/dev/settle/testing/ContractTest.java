@@ -34,4 +34,17 @@ class ContractTest {
             "application/json", Json.invoice("in_1", "open").replace("\"total\":11900,", "")))
         .isInstanceOf(AssertionError.class).hasMessageContaining("total");
   }
+
+  @Test
+  void aNullableReferenceAcceptsNullAndStillChecksTheObjectWhenThereIsOne() {
+    String path = "/v1/accounts/200001";
+    Contract.assertValidResponse("GET", path, 200, "application/json", Json.account("200001", "I", "null"));
+    Contract.assertValidResponse("GET", path, 200, "application/json",
+        Json.account("200001", "I", Json.cardMethod("pm_1", true)));
+
+    String methodWithoutType = Json.cardMethod("pm_1", true).replace("\"type\":\"card\",", "");
+    assertThatThrownBy(() -> Contract.assertValidResponse("GET", path, 200, "application/json",
+            Json.account("200001", "I", methodWithoutType)))
+        .isInstanceOf(AssertionError.class).hasMessageContaining("type");
+  }
 }

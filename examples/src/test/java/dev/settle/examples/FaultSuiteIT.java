@@ -11,6 +11,7 @@ import dev.settle.RequestOptions;
 import dev.settle.RetryPolicy;
 import dev.settle.SettleClient;
 import dev.settle.SettleException;
+import dev.settle.card.CardDetails;
 import dev.settle.model.CustomerId;
 import dev.settle.model.InvoiceId;
 import dev.settle.model.InvoiceStatus;
@@ -31,19 +32,23 @@ import org.junit.jupiter.api.Test;
 /**
  * Many seeded runs of the pay flow and of the Portal I switch under mixed faults (5xx before the
  * work, connections dropped before and after the work, 429 bursts), then the sandbox's own
- * records are checked: every invoice charged at most once, every call succeeded, failed with a
- * typed error, or reported outcome unknown with a key that resolves it; every switch ended where
- * it said it did. Prints its counts.
+ * records are checked: every invoice charged at most once; a payment reported as a definite
+ * failure charged nothing; an unknown outcome resolved by its key to exactly one charge; every
+ * switch ended where it said it did, and an account left without a method only when the switch
+ * said so. Prints its counts.
  */
 class FaultSuiteIT extends SandboxFixture {
-  private static final int RUNS = 40;
+  private static final int RUNS = Integer.getInteger("settle.faultRuns", 150);
+  /** Short waits, so that many runs retry within seconds; the rules under test do not depend on them. */
+  private static final RetryPolicy QUICK =
+      RetryPolicy.builder().initialBackoff(Duration.ofMillis(2)).maxBackoff(Duration.ofMillis(20)).build();
 
   private final AtomicInteger retries = new AtomicInteger();
   private final Map<String, Integer> outcomes = new TreeMap<>();
   private final Map<SandboxFaults.Kind, Long> injected = new EnumMap<>(SandboxFaults.Kind.class);
 
   private SettleClient faultyClient() {
-    return settle.newBuilder().callListener(new CallListener() {
+    return settle.newBuilder().retryPolicy(QUICK).callListener(new CallListener() {
       @Override
       public void attemptEnded(AttemptEvent attempt) {
         if (attempt.willRetry()) {
@@ -114,6 +119,9 @@ class FaultSuiteIT extends SandboxFixture {
     List<Payment> charges = account.invoices().payments(invoice).stream()
         .filter(p -> p.status() == PaymentStatus.SUCCEEDED).collect(Collectors.toList());
     assertThat(charges).as("charges of %s in run %d", invoice, run).hasSizeLessThanOrEqualTo(1);
+    if (payment == null) {
+      assertThat(charges).as("run %d: a definite failure charged nothing", run).isEmpty();
+    }
     if (payment != null) {
       String paid = payment.id();
       assertThat(charges).singleElement().satisfies(c -> assertThat(c.id()).isEqualTo(paid));
@@ -128,11 +136,26 @@ class FaultSuiteIT extends SandboxFixture {
 
     switchFaultsOn(1000 + run);
     PaymentMethod claimed;
+    boolean reportedWithoutMethod = false;
+    CardDetails replacement = SandboxErrorsIT.card("4242424242424242");
     try {
-      claimed = account.paymentMethods().switchPreferred(SandboxErrorsIT.card("4242424242424242"));
+      claimed = account.paymentMethods().switchPreferred(replacement,
+          RequestOptions.builder().idempotencyKey("switch-run-" + run).build());
       count("switch: succeeded");
+    } catch (OutcomeUnknownException unknown) {
+      count("switch: outcome unknown");
+      switchFaultsOff();
+      try {
+        claimed = account.paymentMethods().switchPreferred(replacement, unknown.retryOptions());
+        count("switch: resolved with its key");
+      } catch (PreferredSwitchException e) {
+        claimed = e.preferredAfter().orElse(null);
+        reportedWithoutMethod = claimed == null;
+        count("switch: resolved with its key, ended where reported");
+      }
     } catch (PreferredSwitchException e) {
       claimed = e.preferredAfter().orElse(null);
+      reportedWithoutMethod = claimed == null;
       count(e.previousRestored() ? "switch: failed, old restored" : "switch: failed, reported where it ended");
     } catch (SettleException typed) {
       claimed = old;
@@ -149,6 +172,9 @@ class FaultSuiteIT extends SandboxFixture {
         .isEqualTo(claimed == null ? null : claimed.id());
     if (actual != null) {
       assertThat(actual.preferred()).isTrue();
+    } else {
+      assertThat(reportedWithoutMethod).as("run %d: left without a method only when the switch said so", run).isTrue();
+      count("switch: account left without a method, as reported");
     }
   }
 }
