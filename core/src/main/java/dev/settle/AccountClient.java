@@ -1,32 +1,35 @@
 package dev.settle;
 
-import dev.settle.internal.http.BillingApi;
 import dev.settle.model.Account;
 import dev.settle.model.CustomerId;
-import dev.settle.model.Portal;
 import dev.settle.spi.ProviderContext;
+import dev.settle.spi.ProviderScope;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One customer's account: its payment methods, invoices and licenses.
  *
- * <p>Cheap to create and thread-safe; every method call is a request. The account's portal is
- * read once and remembered, since an account does not change portal.
+ * <p>Cheap to create and thread-safe; it holds no state of the account, and every method that
+ * returns data makes a request. Each operation has four forms: blocking and {@code …Async}, each
+ * with and without {@link RequestOptions}.
  */
 public final class AccountClient {
   private final CustomerId customerId;
-  private final SettleClient client;
+  private final Backend backend;
   private final PaymentMethods paymentMethods;
   private final Invoices invoices;
   private final Licenses licenses;
-  private volatile Portal portal;
 
-  AccountClient(CustomerId customerId, SettleClient client) {
+  AccountClient(CustomerId customerId, Backend backend) {
     this.customerId = customerId;
-    this.client = client;
-    this.paymentMethods = new PaymentMethods(this);
-    this.invoices = new Invoices(this);
-    this.licenses = new Licenses(this);
+    this.backend = backend;
+    this.paymentMethods = new PaymentMethods(customerId, backend);
+    this.invoices = new Invoices(customerId, backend);
+    this.licenses = new Licenses(customerId, backend);
   }
 
   /** The customer number this account is for. */
@@ -39,23 +42,19 @@ public final class AccountClient {
     return get(RequestOptions.defaults());
   }
 
-  /** Reads the account with per-call options. */
+  /** Like {@link #get()}, with per-call options. */
   public Account get(RequestOptions options) {
-    Account account =
-        transport().read(api().account(customer()), options);
-    portal = account.portal();
-    return account;
+    return backend.call(backend.api.getAccount(customerId), Checks.options(options));
   }
 
   /** Like {@link #get()}, without blocking. */
   public CompletableFuture<Account> getAsync() {
-    return transport().readAsync(api().account(customer()), RequestOptions.defaults());
+    return getAsync(RequestOptions.defaults());
   }
 
-  /** The portal the account lives on; read from the server on first use. */
-  public Portal portal() {
-    Portal known = portal;
-    return known != null ? known : get().portal();
+  /** Like {@link #get(RequestOptions)}, without blocking. */
+  public CompletableFuture<Account> getAsync(RequestOptions options) {
+    return backend.callAsync(backend.api.getAccount(customerId), Checks.options(options));
   }
 
   /** The account's stored payment methods. */
@@ -74,33 +73,41 @@ public final class AccountClient {
   }
 
   /**
-   * A context through which a provider module makes its own calls for this account, such as
-   * starting a PayPal approval. Applications use the provider's entry point instead
-   * ({@code PayPal.of(account)}); this is the bridge it is built on.
+   * Builds a provider module's entry point for this account; applications call that entry point
+   * ({@code PayPal.of(account)}, {@code BankTransfer.of(account)}) instead.
+   *
+   * <p>The {@link ProviderScope} it is given makes the provider's calls through this client, as
+   * typed requests of the provider's own interface, with the client's retries, keys, deadline
+   * and events. It offers no untyped way to the API.
    */
-  public ProviderContext providerContext(RequestOptions options) {
-    return new ProviderCalls(this, PaymentMethods.idempotencyKey(options), options);
-  }
-
-  SettleClient client() {
-    return client;
-  }
-
-  Transport transport() {
-    return client.transport();
-  }
-
-  BillingApi api() {
-    return client.transport().http().api();
-  }
-
-  /** The customer number as it goes into request paths. */
-  String customer() {
-    return customerId.value();
+  public <E> E extension(Function<? super ProviderScope, E> factory) {
+    Objects.requireNonNull(factory, "factory");
+    return factory.apply(new Scope());
   }
 
   @Override
   public String toString() {
     return "AccountClient{customerId=" + customerId + "}";
+  }
+
+  /** This account as a provider's entry point sees it. */
+  private final class Scope implements ProviderScope {
+    @Override
+    public CustomerId customerId() {
+      return customerId;
+    }
+
+    @Override
+    public ProviderContext context(@Nullable String idempotencyKey, @Nullable Duration timeout) {
+      RequestOptions.Builder options = RequestOptions.builder();
+      if (idempotencyKey != null) {
+        options.idempotencyKey(idempotencyKey);
+      }
+      if (timeout != null) {
+        options.timeout(timeout);
+      }
+      RequestOptions built = options.build();
+      return new ProviderCalls(backend, customerId, Backend.key(built), Steps.standalone(backend, built));
+    }
   }
 }

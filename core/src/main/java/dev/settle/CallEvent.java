@@ -1,13 +1,18 @@
 package dev.settle;
 
+import dev.settle.exception.SettleException;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A finished call, as a {@link CallListener} sees it.
  *
  * @param operation the API operation, such as {@code payInvoice}
  * @param attempts how many attempts were made
- * @param latency from the call's start to its end, waits between attempts included
+ * @param latency from the call's start to its end, time queued and waits between attempts
+ *     included
+ * @param queued how long the call waited for a slot under the client's limit of calls in flight
+ *     before its first attempt began; zero for a blocking call, which never queues
  * @param requestId the last response's request id, or null
  * @param idempotencyKey the write's key, or null for a read
  * @param failure what the call threw, or null when it succeeded
@@ -16,9 +21,10 @@ public record CallEvent(
     String operation,
     int attempts,
     Duration latency,
-    String requestId,
-    String idempotencyKey,
-    SettleException failure) {
+    Duration queued,
+    @Nullable String requestId,
+    @Nullable String idempotencyKey,
+    @Nullable SettleException failure) {
 
   /** True when the call returned a result. */
   public boolean succeeded() {

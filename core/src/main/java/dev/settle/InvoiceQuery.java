@@ -1,5 +1,6 @@
 package dev.settle;
 
+import dev.settle.exception.ValidationException;
 import dev.settle.model.InvoiceStatus;
 import java.util.Optional;
 

@@ -1,58 +1,83 @@
 package dev.settle;
 
-import dev.settle.internal.http.ApiCall;
 import dev.settle.internal.http.Wire;
+import dev.settle.model.CustomerId;
 import dev.settle.model.Invoice;
 import dev.settle.model.InvoiceId;
 import dev.settle.model.Payment;
 import dev.settle.model.PaymentMethodId;
+import dev.settle.spi.ApiCall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The invoices of one account: list them, read one, pay one.
  *
  * <p>Thread-safe. Every payment carries an idempotency key from its first attempt; pass your
  * own through {@link RequestOptions} to make a payment that your service may start twice happen
- * once. Each call has an {@code …Async} twin that returns at once and completes on OkHttp's
- * threads.
+ * once. Each operation has four forms: blocking and {@code …Async}, each with and without
+ * {@link RequestOptions}. Cancelling an {@code …Async} future cancels the request in flight; a
+ * payment cancelled after it may have left is as unknown as one that lost its answer: repeat it
+ * with your own key to learn what happened.
  */
 public final class Invoices {
-  private final AccountClient account;
+  private final CustomerId customer;
+  private final Backend backend;
 
-  Invoices(AccountClient account) {
-    this.account = account;
+  Invoices(CustomerId customer, Backend backend) {
+    this.customer = customer;
+    this.backend = backend;
   }
 
   /** All invoices, newest first, fetched lazily page by page. */
   public PagedIterable<Invoice> list() {
-    return list(query -> {});
+    return list(query -> { });
+  }
+
+  /** Like {@link #list()}, each page's request made with {@code options}. */
+  public PagedIterable<Invoice> list(RequestOptions options) {
+    return list(query -> { }, options);
   }
 
   /** The invoices {@code query} selects, newest first, fetched lazily page by page. */
   public PagedIterable<Invoice> list(Consumer<InvoiceQuery.Builder> query) {
+    return list(query, RequestOptions.defaults());
+  }
+
+  /** Like {@link #list(Consumer)}, each page's request made with {@code options}. */
+  public PagedIterable<Invoice> list(Consumer<InvoiceQuery.Builder> query, RequestOptions options) {
     InvoiceQuery.Builder builder = InvoiceQuery.builder();
-    query.accept(builder);
+    Checks.required(query, "query").accept(builder);
     InvoiceQuery built = builder.build();
     String status = built.status().map(s -> s.name().toLowerCase(Locale.ROOT)).orElse(null);
-    return new PagedIterable<>(account.transport(),
-        cursor -> account.api().invoices(account.customer(), status, built.pageSize(), cursor));
+    return new PagedIterable<>(backend, Checks.options(options),
+        cursor -> backend.api.listInvoices(customer, status, built.pageSize(), cursor));
   }
 
   /** One invoice. */
   public Invoice get(InvoiceId id) {
-    return account.transport().read(getCall(id), RequestOptions.defaults());
+    return get(id, RequestOptions.defaults());
+  }
+
+  /** Like {@link #get(InvoiceId)}, with per-call options. */
+  public Invoice get(InvoiceId id, RequestOptions options) {
+    return backend.call(getCall(id), Checks.options(options));
   }
 
   /** Like {@link #get(InvoiceId)}, without blocking. */
   public CompletableFuture<Invoice> getAsync(InvoiceId id) {
-    return account.transport().readAsync(getCall(id), RequestOptions.defaults());
+    return getAsync(id, RequestOptions.defaults());
+  }
+
+  /** Like {@link #get(InvoiceId, RequestOptions)}, without blocking. */
+  public CompletableFuture<Invoice> getAsync(InvoiceId id, RequestOptions options) {
+    return backend.callAsync(getCall(id), Checks.options(options));
   }
 
   /**
@@ -60,33 +85,63 @@ public final class Invoices {
    * lower right corner.
    */
   public byte[] pdf(InvoiceId id) {
-    return account.transport().read(
-        account.api().invoicePdf(account.customer(), Objects.requireNonNull(id, "id").value()),
-        RequestOptions.defaults());
+    return pdf(id, RequestOptions.defaults());
+  }
+
+  /** Like {@link #pdf(InvoiceId)}, with per-call options. */
+  public byte[] pdf(InvoiceId id, RequestOptions options) {
+    return backend.call(pdfCall(id), Checks.options(options));
+  }
+
+  /** Like {@link #pdf(InvoiceId)}, without blocking. */
+  public CompletableFuture<byte[]> pdfAsync(InvoiceId id) {
+    return pdfAsync(id, RequestOptions.defaults());
+  }
+
+  /** Like {@link #pdf(InvoiceId, RequestOptions)}, without blocking. */
+  public CompletableFuture<byte[]> pdfAsync(InvoiceId id, RequestOptions options) {
+    return backend.callAsync(pdfCall(id), Checks.options(options));
   }
 
   /**
    * Writes the invoice's PDF to {@code file}, replacing it; returns the file.
    *
-   * @throws java.io.UncheckedIOException if the file cannot be written
+   * @throws UncheckedIOException if the file cannot be written
    */
   public Path downloadPdf(InvoiceId id, Path file) {
-    byte[] document = pdf(id);
-    try {
-      return Files.write(file, document);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Could not write " + file, e);
-    }
+    return downloadPdf(id, file, RequestOptions.defaults());
+  }
+
+  /** Like {@link #downloadPdf(InvoiceId, Path)}, with per-call options. */
+  public Path downloadPdf(InvoiceId id, Path file, RequestOptions options) {
+    return write(Checks.required(file, "file"), pdf(id, options));
+  }
+
+  /** Like {@link #downloadPdf(InvoiceId, Path)}, without blocking; the file is written on an OkHttp thread. */
+  public CompletableFuture<Path> downloadPdfAsync(InvoiceId id, Path file) {
+    return downloadPdfAsync(id, file, RequestOptions.defaults());
+  }
+
+  /** Like {@link #downloadPdf(InvoiceId, Path, RequestOptions)}, without blocking. */
+  public CompletableFuture<Path> downloadPdfAsync(InvoiceId id, Path file, RequestOptions options) {
+    Checks.required(file, "file");
+    return Steps.async(backend, Checks.options(options),
+        steps -> steps.call(pdfCall(id)).thenApply(document -> write(file, document)));
   }
 
   /**
-   * Every attempt to pay the invoice, oldest first: payments by hand, renewal charges, and the
+   * Every attempt to pay the invoice, oldest first: payments by hand, automatic charges, and the
    * failed ones, each with the method it charged.
    */
   public PagedIterable<Payment> payments(InvoiceId id) {
-    Objects.requireNonNull(id, "id");
-    return new PagedIterable<>(account.transport(),
-        cursor -> account.api().invoicePayments(account.customer(), id.value(), 100, cursor));
+    return payments(id, RequestOptions.defaults());
+  }
+
+  /** Like {@link #payments(InvoiceId)}, each page's request made with {@code options}. */
+  public PagedIterable<Payment> payments(InvoiceId id, RequestOptions options) {
+    Checks.required(id, "id");
+    return new PagedIterable<>(backend, Checks.options(options),
+        cursor -> backend.api.listInvoicePayments(customer, id, 100, cursor));
   }
 
   /**
@@ -96,9 +151,10 @@ public final class Invoices {
    * must authenticate at {@link Payment#nextActionUrl()} before the money moves.
    *
    * @throws PaymentDeclinedException if the charge was refused; {@code declineCode()} says why
-   * @throws ConflictException if the invoice is not open ({@code invoice_not_open}) or the
-   *     account has no preferred method ({@code no_preferred_payment_method})
-   * @throws OutcomeUnknownException if no attempt got an answer; repeat with its key
+   * @throws dev.settle.exception.ConflictException if the invoice is not open
+   *     ({@code invoice_not_open}) or the account has no preferred method
+   *     ({@code no_preferred_payment_method})
+   * @throws OutcomeUnknownException if it may have been charged; repeat with its key
    */
   public Payment pay(InvoiceId id) {
     return pay(id, RequestOptions.defaults());
@@ -106,14 +162,17 @@ public final class Invoices {
 
   /** Like {@link #pay(InvoiceId)}, with per-call options such as your own idempotency key. */
   public Payment pay(InvoiceId id, RequestOptions options) {
-    String key = PaymentMethods.idempotencyKey(options);
-    return account.transport().write(payCall(id, null, key), key, options);
+    return backend.call(payCall(id, null, Checks.options(options)), options);
+  }
+
+  /** Like {@link #pay(InvoiceId)}, without blocking. */
+  public CompletableFuture<Payment> payAsync(InvoiceId id) {
+    return payAsync(id, RequestOptions.defaults());
   }
 
   /** Like {@link #pay(InvoiceId, RequestOptions)}, without blocking. */
   public CompletableFuture<Payment> payAsync(InvoiceId id, RequestOptions options) {
-    String key = PaymentMethods.idempotencyKey(options);
-    return account.transport().writeAsync(payCall(id, null, key), key, options);
+    return backend.callAsync(payCall(id, null, Checks.options(options)), options);
   }
 
   /** Pays an open invoice with the given stored method instead of the preferred one. */
@@ -123,24 +182,42 @@ public final class Invoices {
 
   /** Like {@link #payWith(InvoiceId, PaymentMethodId)}, with per-call options. */
   public Payment payWith(InvoiceId id, PaymentMethodId method, RequestOptions options) {
-    String key = PaymentMethods.idempotencyKey(options);
-    return account.transport().write(payCall(id, method, key), key, options);
+    return backend.call(payCall(id, Checks.required(method, "method"), Checks.options(options)), options);
+  }
+
+  /** Like {@link #payWith(InvoiceId, PaymentMethodId)}, without blocking. */
+  public CompletableFuture<Payment> payWithAsync(InvoiceId id, PaymentMethodId method) {
+    return payWithAsync(id, method, RequestOptions.defaults());
   }
 
   /** Like {@link #payWith(InvoiceId, PaymentMethodId, RequestOptions)}, without blocking. */
-  public CompletableFuture<Payment> payWithAsync(
-      InvoiceId id, PaymentMethodId method, RequestOptions options) {
-    String key = PaymentMethods.idempotencyKey(options);
-    return account.transport().writeAsync(payCall(id, method, key), key, options);
+  public CompletableFuture<Payment> payWithAsync(InvoiceId id, PaymentMethodId method, RequestOptions options) {
+    return backend.callAsync(payCall(id, Checks.required(method, "method"), Checks.options(options)), options);
+  }
+
+  @Override
+  public String toString() {
+    return "Invoices{customerId=" + customer + "}";
   }
 
   private ApiCall<Invoice> getCall(InvoiceId id) {
-    return account.api().invoice(account.customer(), id.value());
+    return backend.api.getInvoice(customer, Checks.required(id, "id"));
   }
 
-  private ApiCall<Payment> payCall(InvoiceId id, PaymentMethodId method, String key) {
-    Objects.requireNonNull(id, "id");
+  private ApiCall<byte[]> pdfCall(InvoiceId id) {
+    return backend.api.getInvoicePdf(customer, Checks.required(id, "id"));
+  }
+
+  private ApiCall<Payment> payCall(InvoiceId id, @Nullable PaymentMethodId method, RequestOptions options) {
     Wire.PayRequest body = new Wire.PayRequest(method == null ? null : method.value());
-    return account.api().payInvoice(account.customer(), id.value(), key, body);
+    return backend.api.payInvoice(customer, Checks.required(id, "id"), Backend.key(options), body);
+  }
+
+  private static Path write(Path file, byte[] document) {
+    try {
+      return Files.write(file, document);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not write " + file, e);
+    }
   }
 }

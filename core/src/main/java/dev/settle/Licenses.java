@@ -1,10 +1,10 @@
 package dev.settle;
 
-import dev.settle.internal.http.ApiCall;
 import dev.settle.internal.http.Wire;
+import dev.settle.model.CustomerId;
 import dev.settle.model.License;
 import dev.settle.model.LicenseId;
-import java.util.Objects;
+import dev.settle.spi.ApiCall;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -13,65 +13,106 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Thread-safe. Turning automatic renewal on for an account without a preferred payment method
  * is allowed: the license then carries the warning {@code no_preferred_payment_method}, and the
- * renewal invoice will stay open until someone pays it. Each call has an {@code …Async} twin.
+ * renewal invoice will stay open until someone pays it. Each operation has four forms: blocking
+ * and {@code …Async}, each with and without {@link RequestOptions}.
  */
 public final class Licenses {
-  private final AccountClient account;
+  private final CustomerId customer;
+  private final Backend backend;
 
-  Licenses(AccountClient account) {
-    this.account = account;
+  Licenses(CustomerId customer, Backend backend) {
+    this.customer = customer;
+    this.backend = backend;
   }
 
   /** All licenses, fetched lazily page by page. */
   public PagedIterable<License> list() {
-    return new PagedIterable<>(account.transport(),
-        cursor -> account.api().licenses(account.customer(), 100, cursor));
+    return list(RequestOptions.defaults());
+  }
+
+  /** Like {@link #list()}, each page's request made with {@code options}. */
+  public PagedIterable<License> list(RequestOptions options) {
+    return new PagedIterable<>(backend, Checks.options(options),
+        cursor -> backend.api.listLicenses(customer, 100, cursor));
   }
 
   /** One license, with its status and next renewal date. */
   public License get(LicenseId id) {
-    return account.transport().read(getCall(id), RequestOptions.defaults());
+    return get(id, RequestOptions.defaults());
+  }
+
+  /** Like {@link #get(LicenseId)}, with per-call options. */
+  public License get(LicenseId id, RequestOptions options) {
+    return backend.call(getCall(id), Checks.options(options));
   }
 
   /** Like {@link #get(LicenseId)}, without blocking. */
   public CompletableFuture<License> getAsync(LicenseId id) {
-    return account.transport().readAsync(getCall(id), RequestOptions.defaults());
+    return getAsync(id, RequestOptions.defaults());
+  }
+
+  /** Like {@link #get(LicenseId, RequestOptions)}, without blocking. */
+  public CompletableFuture<License> getAsync(LicenseId id, RequestOptions options) {
+    return backend.callAsync(getCall(id), Checks.options(options));
   }
 
   /** Activates a purchased license; activating an active one changes nothing. */
   public License activate(LicenseId id) {
-    return account.transport().read(activateCall(id), RequestOptions.defaults());
+    return activate(id, RequestOptions.defaults());
+  }
+
+  /** Like {@link #activate(LicenseId)}, with per-call options. */
+  public License activate(LicenseId id, RequestOptions options) {
+    return backend.call(activateCall(id), Checks.options(options));
   }
 
   /** Like {@link #activate(LicenseId)}, without blocking. */
   public CompletableFuture<License> activateAsync(LicenseId id) {
-    return account.transport().readAsync(activateCall(id), RequestOptions.defaults());
+    return activateAsync(id, RequestOptions.defaults());
+  }
+
+  /** Like {@link #activate(LicenseId, RequestOptions)}, without blocking. */
+  public CompletableFuture<License> activateAsync(LicenseId id, RequestOptions options) {
+    return backend.callAsync(activateCall(id), Checks.options(options));
   }
 
   /**
    * Turns automatic renewal on or off. When on, the license renews once a year by charging the
    * account's preferred method.
    */
-  public License autoRenewal(LicenseId id, boolean enabled) {
-    return account.transport().read(autoRenewalCall(id, enabled), RequestOptions.defaults());
+  public License setAutoRenewal(LicenseId id, boolean enabled) {
+    return setAutoRenewal(id, enabled, RequestOptions.defaults());
   }
 
-  /** Like {@link #autoRenewal(LicenseId, boolean)}, without blocking. */
-  public CompletableFuture<License> autoRenewalAsync(LicenseId id, boolean enabled) {
-    return account.transport().readAsync(autoRenewalCall(id, enabled), RequestOptions.defaults());
+  /** Like {@link #setAutoRenewal(LicenseId, boolean)}, with per-call options. */
+  public License setAutoRenewal(LicenseId id, boolean enabled, RequestOptions options) {
+    return backend.call(autoRenewalCall(id, enabled), Checks.options(options));
+  }
+
+  /** Like {@link #setAutoRenewal(LicenseId, boolean)}, without blocking. */
+  public CompletableFuture<License> setAutoRenewalAsync(LicenseId id, boolean enabled) {
+    return setAutoRenewalAsync(id, enabled, RequestOptions.defaults());
+  }
+
+  /** Like {@link #setAutoRenewal(LicenseId, boolean, RequestOptions)}, without blocking. */
+  public CompletableFuture<License> setAutoRenewalAsync(LicenseId id, boolean enabled, RequestOptions options) {
+    return backend.callAsync(autoRenewalCall(id, enabled), Checks.options(options));
+  }
+
+  @Override
+  public String toString() {
+    return "Licenses{customerId=" + customer + "}";
   }
 
   private ApiCall<License> getCall(LicenseId id) {
-    return account.api().license(account.customer(), id.value());
+    return backend.api.getLicense(customer, Checks.required(id, "id"));
   }
 
   private ApiCall<License> activateCall(LicenseId id) {
-    return account.api().activateLicense(account.customer(), id.value());
+    return backend.api.activateLicense(customer, Checks.required(id, "id"));
   }
 
   private ApiCall<License> autoRenewalCall(LicenseId id, boolean enabled) {
-    Objects.requireNonNull(id, "id");
-    return account.api().setAutoRenewal(
-        account.customer(), id.value(), new Wire.AutoRenewalRequest(enabled));
+    return backend.api.setAutoRenewal(customer, Checks.required(id, "id"), new Wire.AutoRenewalRequest(enabled));
   }
 }

@@ -1,7 +1,8 @@
 package dev.settle;
 
-import dev.settle.internal.http.ApiCall;
+import dev.settle.exception.MalformedResponseException;
 import dev.settle.internal.http.Wire;
+import dev.settle.spi.ApiCall;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -12,12 +13,14 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
 
 /**
  * All items of a paged list, fetched one page at a time as iteration reaches them.
  *
  * <p>Nothing is requested until iteration starts; each iterator walks the list from the first
- * page, so iterating twice asks the server twice. Stop early and no further pages are fetched:
+ * page, so iterating twice asks the server twice. Stop early and no further pages are fetched.
+ * One page is held at a time, however long the list:
  *
  * <pre>{@code
  * for (Invoice invoice : account.invoices().list()) {
@@ -30,11 +33,13 @@ import java.util.stream.StreamSupport;
  * @param <T> the item type
  */
 public final class PagedIterable<T> implements Iterable<T> {
-  private final Transport transport;
-  private final Function<String, ApiCall<Wire.Page<T>>> pageAfter;
+  private final Backend backend;
+  private final RequestOptions options;
+  private final Function<@Nullable String, ApiCall<Wire.Page<T>>> pageAfter;
 
-  PagedIterable(Transport transport, Function<String, ApiCall<Wire.Page<T>>> pageAfter) {
-    this.transport = transport;
+  PagedIterable(Backend backend, RequestOptions options, Function<@Nullable String, ApiCall<Wire.Page<T>>> pageAfter) {
+    this.backend = backend;
+    this.options = options;
     this.pageAfter = pageAfter;
   }
 
@@ -43,13 +48,13 @@ public final class PagedIterable<T> implements Iterable<T> {
     return new Iterator<>() {
       private List<T> items = List.of();
       private int next;
-      private String cursor;
+      private @Nullable String cursor;
       private boolean more = true;
 
       @Override
       public boolean hasNext() {
         while (next == items.size() && more) {
-          Page<T> page = page(transport.read(pageAfter.apply(cursor), RequestOptions.defaults()));
+          Page<T> page = page(backend.call(pageAfter.apply(cursor), options));
           items = page.items();
           next = 0;
           cursor = page.nextCursor();
@@ -77,21 +82,22 @@ public final class PagedIterable<T> implements Iterable<T> {
 
   /**
    * Hands every item to {@code action} without blocking: each page is requested when the one
-   * before it has been handed out. The future fails with the first failure.
+   * before it has been handed out, so one page is held at a time. The future fails with the
+   * first failure; cancelling it cancels the page request in flight and fetches no more.
    */
   public CompletableFuture<Void> forEachAsync(Consumer<? super T> action) {
-    return forEachAsync(null, action);
+    Checks.required(action, "action");
+    return Steps.async(backend, options, steps -> forEachAsync(steps, null, action));
   }
 
-  private CompletableFuture<Void> forEachAsync(String cursor, Consumer<? super T> action) {
-    return transport.readAsync(pageAfter.apply(cursor), RequestOptions.defaults())
-        .thenCompose(wire -> {
-          Page<T> page = page(wire);
-          page.items().forEach(action);
-          return page.hasMore()
-              ? forEachAsync(page.nextCursor(), action)
-              : CompletableFuture.<Void>completedFuture(null);
-        });
+  private CompletableFuture<Void> forEachAsync(Steps steps, @Nullable String cursor, Consumer<? super T> action) {
+    return steps.call(pageAfter.apply(cursor)).thenCompose(wire -> {
+      Page<T> page = page(wire);
+      page.items().forEach(action);
+      return page.hasMore()
+          ? forEachAsync(steps, page.nextCursor(), action)
+          : CompletableFuture.<Void>completedFuture(null);
+    });
   }
 
   private static <T> Page<T> page(Wire.Page<T> page) {
@@ -106,5 +112,5 @@ public final class PagedIterable<T> implements Iterable<T> {
     return new Page<>(page.data(), page.hasMore(), page.nextCursor());
   }
 
-  private record Page<T>(List<T> items, boolean hasMore, String nextCursor) {}
+  private record Page<T>(List<T> items, boolean hasMore, @Nullable String nextCursor) {}
 }

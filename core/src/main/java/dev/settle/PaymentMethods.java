@@ -1,14 +1,17 @@
 package dev.settle;
 
-import dev.settle.internal.http.ApiCall;
+import dev.settle.exception.MalformedResponseException;
+import dev.settle.exception.SettleException;
 import dev.settle.internal.http.Wire;
+import dev.settle.model.Account;
+import dev.settle.model.CustomerId;
 import dev.settle.model.PaymentMethod;
 import dev.settle.model.PaymentMethodId;
 import dev.settle.model.PaymentMethodInput;
 import dev.settle.model.Portal;
+import dev.settle.spi.ApiCall;
 import dev.settle.spi.PaymentMethodProvider;
-import java.util.Objects;
-import java.util.UUID;
+import dev.settle.spi.Token;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -16,57 +19,81 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>Thread-safe. Adding a method never sends the raw card data anywhere but the tokenization
  * request: the kind's provider validates the input, exchanges it for a single-use token, and only
- * the token is attached to the account. Each call has an {@code …Async} twin that returns at once.
+ * the token is attached to the account. Each operation has four forms: blocking and
+ * {@code …Async}, each with and without {@link RequestOptions}. Cancelling an {@code …Async}
+ * future cancels the request in flight; a write cancelled after it may have left is as unknown as
+ * one that lost its answer: repeat it with your own key to learn what happened.
  */
 public final class PaymentMethods {
-  private final AccountClient account;
+  private final CustomerId customer;
+  private final Backend backend;
 
-  PaymentMethods(AccountClient account) {
-    this.account = account;
+  PaymentMethods(CustomerId customer, Backend backend) {
+    this.customer = customer;
+    this.backend = backend;
   }
 
   /** All stored methods, fetched lazily page by page. */
   public PagedIterable<PaymentMethod> list() {
-    return new PagedIterable<>(account.transport(),
-        cursor -> account.api().paymentMethods(account.customer(), 100, cursor));
+    return list(RequestOptions.defaults());
+  }
+
+  /** Like {@link #list()}, each page's request made with {@code options}. */
+  public PagedIterable<PaymentMethod> list(RequestOptions options) {
+    return new PagedIterable<>(backend, Checks.options(options),
+        cursor -> backend.api.listPaymentMethods(customer, 100, cursor));
   }
 
   /** One stored method. */
   public PaymentMethod get(PaymentMethodId id) {
-    return account.transport().read(getCall(id), RequestOptions.defaults());
+    return get(id, RequestOptions.defaults());
+  }
+
+  /** Like {@link #get(PaymentMethodId)}, with per-call options. */
+  public PaymentMethod get(PaymentMethodId id, RequestOptions options) {
+    return backend.call(getCall(id), Checks.options(options));
   }
 
   /** Like {@link #get(PaymentMethodId)}, without blocking. */
   public CompletableFuture<PaymentMethod> getAsync(PaymentMethodId id) {
-    return account.transport().readAsync(getCall(id), RequestOptions.defaults());
+    return getAsync(id, RequestOptions.defaults());
+  }
+
+  /** Like {@link #get(PaymentMethodId, RequestOptions)}, without blocking. */
+  public CompletableFuture<PaymentMethod> getAsync(PaymentMethodId id, RequestOptions options) {
+    return backend.callAsync(getCall(id), Checks.options(options));
   }
 
   /**
    * Validates {@code input}, tokenizes it and stores it on the account.
    *
    * <p>The first method stored on an account becomes its preferred one. On Portal I an account
-   * holds one method: adding a second fails with a {@link ConflictException} whose code is
-   * {@code portal_single_method}; use {@link #switchPreferred(PaymentMethodInput)} to replace it.
+   * holds one method: adding a second fails with a {@link dev.settle.exception.ConflictException}
+   * whose code is {@code portal_single_method}; use {@link #switchPreferred(PaymentMethodInput)}
+   * to replace it.
    *
-   * @throws ValidationException if the input is invalid; nothing was sent
-   * @throws MissingProviderException if no provider handles the input's kind
+   * @throws dev.settle.exception.ValidationException if the input is invalid; nothing was sent
+   * @throws dev.settle.exception.MissingProviderException if no provider handles the input's kind
    * @throws PaymentDeclinedException if the issuer refused to verify the method
+   * @throws OutcomeUnknownException if it may have been stored; repeat with its key
    */
   public PaymentMethod add(PaymentMethodInput input) {
     return add(input, RequestOptions.defaults());
   }
 
-  /** Like {@link #add(PaymentMethodInput)}, with per-call options. */
+  /** Like {@link #add(PaymentMethodInput)}, with per-call options such as your own key. */
   public PaymentMethod add(PaymentMethodInput input, RequestOptions options) {
-    String key = idempotencyKey(options);
-    return account.transport().write(attachCall(tokenize(input, key, options), false, key), key, options);
+    return Steps.blocking(backend, Checks.options(options), steps -> add(input, steps));
+  }
+
+  /** Like {@link #add(PaymentMethodInput)}, without blocking. */
+  public CompletableFuture<PaymentMethod> addAsync(PaymentMethodInput input) {
+    return addAsync(input, RequestOptions.defaults());
   }
 
   /** Like {@link #add(PaymentMethodInput, RequestOptions)}, without blocking. */
   public CompletableFuture<PaymentMethod> addAsync(PaymentMethodInput input, RequestOptions options) {
-    String key = idempotencyKey(options);
-    return tokenizeAsync(input, key, options)
-        .thenCompose(token -> account.transport().writeAsync(attachCall(token, false, key), key, options));
+    return Steps.async(backend, Checks.options(options), steps -> add(input, steps));
   }
 
   /**
@@ -80,7 +107,9 @@ public final class PaymentMethods {
    * @return the new method, now preferred
    * @throws PreferredSwitchException if the switch failed after the account was changed; it says
    *     which method is preferred now
-   * @throws SettleException any other failure, with the account unchanged
+   * @throws OutcomeUnknownException if the account may have changed and could not be read back;
+   *     repeat with its key, or read the account
+   * @throws dev.settle.exception.SettleException any other failure, with the account unchanged
    */
   public PaymentMethod switchPreferred(PaymentMethodInput input) {
     return switchPreferred(input, RequestOptions.defaults());
@@ -88,20 +117,24 @@ public final class PaymentMethods {
 
   /** Like {@link #switchPreferred(PaymentMethodInput)}, with per-call options. */
   public PaymentMethod switchPreferred(PaymentMethodInput input, RequestOptions options) {
-    return Mode.join(switchPreferred(input, options, Mode.BLOCKING));
+    return Steps.blocking(backend, Checks.options(options), steps -> switchPreferred(input, steps));
+  }
+
+  /** Like {@link #switchPreferred(PaymentMethodInput)}, without blocking. */
+  public CompletableFuture<PaymentMethod> switchPreferredAsync(PaymentMethodInput input) {
+    return switchPreferredAsync(input, RequestOptions.defaults());
   }
 
   /** Like {@link #switchPreferred(PaymentMethodInput, RequestOptions)}, without blocking. */
-  public CompletableFuture<PaymentMethod> switchPreferredAsync(
-      PaymentMethodInput input, RequestOptions options) {
-    return switchPreferred(input, options, Mode.ASYNC);
+  public CompletableFuture<PaymentMethod> switchPreferredAsync(PaymentMethodInput input, RequestOptions options) {
+    return Steps.async(backend, Checks.options(options), steps -> switchPreferred(input, steps));
   }
 
   /**
    * Removes a stored method. Removing the preferred method leaves the account with none until
    * another is made preferred; {@link AccountClient#get()} then shows no preferred method.
    *
-   * @throws OutcomeUnknownException if no attempt got an answer; repeat with its key
+   * @throws OutcomeUnknownException if it may have been removed; repeat with its key
    */
   public void remove(PaymentMethodId id) {
     remove(id, RequestOptions.defaults());
@@ -112,8 +145,7 @@ public final class PaymentMethods {
    * idempotency key, so repeating it with the same key is answered as the first time.
    */
   public void remove(PaymentMethodId id, RequestOptions options) {
-    String key = idempotencyKey(options);
-    account.transport().write(removeCall(id, key), key, options);
+    Steps.blocking(backend, Checks.options(options), steps -> remove(id, steps));
   }
 
   /** Like {@link #remove(PaymentMethodId)}, without blocking. */
@@ -123,8 +155,7 @@ public final class PaymentMethods {
 
   /** Like {@link #remove(PaymentMethodId, RequestOptions)}, without blocking. */
   public CompletableFuture<Void> removeAsync(PaymentMethodId id, RequestOptions options) {
-    String key = idempotencyKey(options);
-    return account.transport().writeAsync(removeCall(id, key), key, options).thenApply(deleted -> null);
+    return Steps.async(backend, Checks.options(options), steps -> remove(id, steps));
   }
 
   /**
@@ -138,19 +169,55 @@ public final class PaymentMethods {
    *     one; nothing was changed
    */
   public PaymentMethod makePreferred(PaymentMethodId id) {
-    return Mode.join(makePreferred(id, Mode.BLOCKING));
+    return makePreferred(id, RequestOptions.defaults());
+  }
+
+  /** Like {@link #makePreferred(PaymentMethodId)}, with per-call options. */
+  public PaymentMethod makePreferred(PaymentMethodId id, RequestOptions options) {
+    return Steps.blocking(backend, Checks.options(options), steps -> makePreferred(id, steps));
   }
 
   /** Like {@link #makePreferred(PaymentMethodId)}, without blocking. */
   public CompletableFuture<PaymentMethod> makePreferredAsync(PaymentMethodId id) {
-    return makePreferred(id, Mode.ASYNC);
+    return makePreferredAsync(id, RequestOptions.defaults());
   }
 
-  private CompletableFuture<PaymentMethod> makePreferred(PaymentMethodId id, Mode mode) {
-    Objects.requireNonNull(id, "id");
-    return mode.read(account, account.api().account(account.customer())).thenCompose(current -> {
+  /** Like {@link #makePreferred(PaymentMethodId, RequestOptions)}, without blocking. */
+  public CompletableFuture<PaymentMethod> makePreferredAsync(PaymentMethodId id, RequestOptions options) {
+    return Steps.async(backend, Checks.options(options), steps -> makePreferred(id, steps));
+  }
+
+  @Override
+  public String toString() {
+    return "PaymentMethods{customerId=" + customer + "}";
+  }
+
+  private CompletableFuture<PaymentMethod> add(PaymentMethodInput input, Steps steps) {
+    String key = Backend.key(steps.options());
+    return tokenize(input, key, steps).thenCompose(token -> steps.call(attachCall(token, false, key)));
+  }
+
+  private CompletableFuture<PaymentMethod> switchPreferred(PaymentMethodInput input, Steps steps) {
+    String key = Backend.key(steps.options());
+    provider(input);
+    return steps.call(backend.api.getAccount(customer)).thenCompose(current ->
+        tokenize(input, key, steps).thenCompose(token -> current.portal() == Portal.II
+            ? steps.call(attachCall(token, true, key))
+            : new PortalOneSwitch(customer, backend, steps, key)
+                .run(current.preferredPaymentMethod().orElse(null), token)));
+  }
+
+  private CompletableFuture<Void> remove(PaymentMethodId id, Steps steps) {
+    String key = Backend.key(steps.options());
+    return steps.call(backend.api.removePaymentMethod(customer, Checks.required(id, "id"), key))
+        .thenApply(removed -> null);
+  }
+
+  private CompletableFuture<PaymentMethod> makePreferred(PaymentMethodId id, Steps steps) {
+    Checks.required(id, "id");
+    return steps.call(backend.api.getAccount(customer)).thenCompose((Account current) -> {
       if (current.portal() == Portal.II) {
-        return mode.read(account, account.api().makePreferred(account.customer(), id.value()));
+        return steps.call(backend.api.makePaymentMethodPreferred(customer, id));
       }
       return current.preferredPaymentMethod()
           .filter(stored -> stored.id().equals(id))
@@ -161,57 +228,46 @@ public final class PaymentMethods {
     });
   }
 
-  /**
-   * The switch as one chain of steps, run either on the caller's thread ({@link Mode#BLOCKING},
-   * each step completing before the next starts) or on OkHttp's ({@link Mode#ASYNC}).
-   */
-  private CompletableFuture<PaymentMethod> switchPreferred(
-      PaymentMethodInput input, RequestOptions options, Mode mode) {
-    String key = idempotencyKey(options);
-    return mode.read(account, account.api().account(account.customer())).thenCompose(current -> {
-      CompletableFuture<String> token =
-          mode == Mode.ASYNC ? tokenizeAsync(input, key, options)
-              : CompletableFuture.completedFuture(tokenize(input, key, options));
-      return token.thenCompose(newToken -> current.portal() == Portal.II
-          ? mode.write(account, attachCall(newToken, true, key), key, options)
-          : new PortalOneSwitch(account, mode, key, options)
-              .run(current.preferredPaymentMethod().orElse(null), newToken));
-    });
-  }
-
-  private String tokenize(PaymentMethodInput input, String key, RequestOptions options) {
-    return provider(input).tokenize(input, new ProviderCalls(account, key, options));
-  }
-
-  private CompletableFuture<String> tokenizeAsync(
-      PaymentMethodInput input, String key, RequestOptions options) {
+  /** The input's token, from its kind's provider; checked, so that nothing else is attached. */
+  private CompletableFuture<String> tokenize(PaymentMethodInput input, String key, Steps steps) {
+    PaymentMethodProvider provider = provider(input);
+    ProviderCalls context = new ProviderCalls(backend, customer, key, steps);
+    CompletableFuture<String> token;
     try {
-      return provider(input).tokenizeAsync(input, new ProviderCalls(account, key, options));
+      token = steps.isAsync() ? provider.tokenizeAsync(input, context)
+          : CompletableFuture.completedFuture(provider.tokenize(input, context));
     } catch (SettleException refused) {
-      return CompletableFuture.failedFuture(refused);
+      token = CompletableFuture.failedFuture(refused);
+    } catch (RuntimeException broken) {
+      token = CompletableFuture.failedFuture(new SettleException(
+          "The " + provider.kind() + " provider failed: " + broken.getClass().getSimpleName(), null, broken));
     }
+    return token.thenApply(PaymentMethods::checkedToken);
+  }
+
+  private static String checkedToken(String id) {
+    if (!Token.isWellFormed(id)) {
+      throw new MalformedResponseException(
+          "The provider's tokenization gave no token id of the form tok_…", 200, null, null);
+    }
+    return id;
   }
 
   private PaymentMethodProvider provider(PaymentMethodInput input) {
-    Objects.requireNonNull(input, "input");
-    return account.client().providers().forKind(input.kind());
+    return backend.providers.forKind(Checks.required(input, "input").kind());
   }
 
   private ApiCall<PaymentMethod> getCall(PaymentMethodId id) {
-    return account.api().paymentMethod(account.customer(), id.value());
-  }
-
-  private ApiCall<Wire.Deleted> removeCall(PaymentMethodId id, String key) {
-    Objects.requireNonNull(id, "id");
-    return account.api().removePaymentMethod(account.customer(), id.value(), key);
+    return backend.api.getPaymentMethod(customer, Checks.required(id, "id"));
   }
 
   private ApiCall<PaymentMethod> attachCall(String token, boolean preferred, String key) {
-    return account.api().attachPaymentMethod(
-        account.customer(), key, new Wire.AttachRequest(token, preferred ? Boolean.TRUE : null));
+    return attachCall(backend, customer, token, preferred, key);
   }
 
-  static String idempotencyKey(RequestOptions options) {
-    return options.idempotencyKey().orElseGet(() -> UUID.randomUUID().toString());
+  /** The attach of a token under {@code key}, so that a repeat is answered as the first. */
+  static ApiCall<PaymentMethod> attachCall(
+      Backend backend, CustomerId customer, String token, boolean preferred, String key) {
+    return backend.api.attachPaymentMethod(customer, key, new Wire.AttachRequest(token, preferred ? Boolean.TRUE : null));
   }
 }

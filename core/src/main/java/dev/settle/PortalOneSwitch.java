@@ -1,7 +1,11 @@
 package dev.settle;
 
+import dev.settle.exception.SettleException;
+import dev.settle.exception.NotFoundException;
+import dev.settle.exception.InvalidRequestException;
 import dev.settle.internal.http.Wire;
 import dev.settle.model.Account;
+import dev.settle.model.CustomerId;
 import dev.settle.model.PaymentMethod;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -19,16 +23,16 @@ import java.util.concurrent.CompletionStage;
  * under the switch's key when even that could not be seen.
  */
 final class PortalOneSwitch {
-  private final AccountClient account;
-  private final Mode mode;
+  private final CustomerId customer;
+  private final Backend backend;
+  private final Steps steps;
   private final String key;
-  private final RequestOptions options;
 
-  PortalOneSwitch(AccountClient account, Mode mode, String key, RequestOptions options) {
-    this.account = account;
-    this.mode = mode;
+  PortalOneSwitch(CustomerId customer, Backend backend, Steps steps, String key) {
+    this.customer = customer;
+    this.backend = backend;
+    this.steps = steps;
     this.key = key;
-    this.options = options;
   }
 
   /** Replaces {@code previous} (null when the account has none) by the method of {@code token}. */
@@ -42,12 +46,11 @@ final class PortalOneSwitch {
   }
 
   private CompletableFuture<PaymentMethod> addOrRecover(PaymentMethod previous, String restoreToken, String token) {
-    return add(token).exceptionallyCompose(failed -> afterFailedAdd(previous, restoreToken, Mode.unwrap(failed)));
+    return add(token).exceptionallyCompose(failed -> afterFailedAdd(previous, restoreToken, Steps.unwrap(failed)));
   }
 
   private CompletableFuture<PaymentMethod> add(String token) {
-    return mode.write(account, account.api().attachPaymentMethod(
-        account.customer(), key, new Wire.AttachRequest(token, null)), key, options);
+    return steps.call(PaymentMethods.attachCall(backend, customer, token, false, key));
   }
 
   /**
@@ -59,7 +62,7 @@ final class PortalOneSwitch {
    */
   private CompletableFuture<Removal> remove(PaymentMethod previous, String token) {
     return removeCall(previous).thenApply(restore -> new Removal(restore, null)).exceptionallyCompose(failed -> {
-      SettleException failure = Mode.unwrap(failed);
+      SettleException failure = Steps.unwrap(failed);
       if (keyReused(failure)) {
         return add(token).handle((added, addFailed) -> {
           if (added != null && added.id().equals(previous.id())) {
@@ -93,8 +96,7 @@ final class PortalOneSwitch {
 
   private CompletableFuture<String> removeCall(PaymentMethod previous) {
     String removeKey = key + ":remove";
-    return mode.write(account, account.api().removePaymentMethod(
-            account.customer(), previous.id().value(), removeKey), removeKey, options)
+    return steps.call(backend.api.removePaymentMethod(customer, previous.id(), removeKey))
         .thenApply(Wire.Deleted::restoreToken);
   }
 
@@ -127,8 +129,7 @@ final class PortalOneSwitch {
     String restoreKey = key + ":restore";
     CompletableFuture<PaymentMethod> restored = restoreToken == null
         ? CompletableFuture.failedFuture(addFailed)
-        : mode.write(account, account.api().attachPaymentMethod(
-            account.customer(), restoreKey, new Wire.AttachRequest(restoreToken, null)), restoreKey, options);
+        : steps.call(PaymentMethods.attachCall(backend, customer, restoreToken, false, restoreKey));
     return restored.handle((method, restoreFailed) -> {
       if (method != null) {
         throw new PreferredSwitchException(
@@ -137,7 +138,7 @@ final class PortalOneSwitch {
             method, true, addFailed);
       }
       if (restoreToken != null) {
-        addFailed.addSuppressed(Mode.unwrap(restoreFailed));
+        addFailed.addSuppressed(Steps.unwrap(restoreFailed));
       }
       return null;
     }).thenCompose(nothing -> readAccount().handle((Account now, Throwable readFailed) -> {
@@ -155,7 +156,7 @@ final class PortalOneSwitch {
   }
 
   private CompletableFuture<Account> readAccount() {
-    return mode.read(account, account.api().account(account.customer()));
+    return steps.call(backend.api.getAccount(customer));
   }
 
   private static boolean keyReused(SettleException failure) {
@@ -176,7 +177,7 @@ final class PortalOneSwitch {
             + "); repeat it with idempotency key " + key + " to finish it",
         key, failure instanceof OutcomeUnknownException ? ((OutcomeUnknownException) failure).attempts() : 1,
         cause);
-    unknown.addSuppressed(Mode.unwrap(readFailed));
+    unknown.addSuppressed(Steps.unwrap(readFailed));
     return unknown;
   }
 

@@ -1,5 +1,6 @@
 package dev.settle;
 
+import dev.settle.exception.SettleException;
 import dev.settle.model.PaymentMethod;
 import java.util.Optional;
 

@@ -1,90 +1,65 @@
 package dev.settle;
 
-import dev.settle.internal.http.Wire;
 import dev.settle.model.CustomerId;
+import dev.settle.spi.ApiCall;
+import dev.settle.spi.ProviderApi;
 import dev.settle.spi.ProviderContext;
-import java.lang.reflect.Type;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 
 /**
- * The {@link ProviderContext} of one call. The n-th request a provider POSTs gets the call's
- * idempotency key suffixed with n, so repeating the whole call with the same key replays each
- * provider request instead of repeating it.
+ * The {@link ProviderContext} of one call on one account. The n-th write a provider makes gets
+ * the call's idempotency key suffixed with {@code :n}, so repeating the whole call with the same
+ * key replays each provider request instead of repeating it; and an unknown outcome is reported
+ * under the call's own key, which is the one that resolves it.
  */
 final class ProviderCalls implements ProviderContext {
-  private static final Pattern TOKEN_ID = Pattern.compile("tok_[A-Za-z0-9]{1,64}");
-
-  private final AccountClient account;
+  private final Backend backend;
+  private final CustomerId customer;
   private final String idempotencyKey;
-  private final RequestOptions options;
-  private final AtomicInteger posts = new AtomicInteger();
+  private final Steps steps;
+  private final AtomicInteger writes = new AtomicInteger();
 
-  ProviderCalls(AccountClient account, String idempotencyKey, RequestOptions options) {
-    this.account = account;
+  ProviderCalls(Backend backend, CustomerId customer, String idempotencyKey, Steps steps) {
+    this.backend = backend;
+    this.customer = customer;
     this.idempotencyKey = idempotencyKey;
-    this.options = options;
+    this.steps = steps;
   }
 
   @Override
   public Clock clock() {
-    return account.client().clock();
+    return backend.clock;
   }
 
   @Override
   public CustomerId customerId() {
-    return account.customerId();
+    return customer;
   }
 
   @Override
-  public <T> T get(String path, Type responseType) {
-    return account.transport().read(account.api().<T>get(path, responseType), options);
+  public <S> S api(ProviderApi<S> api) {
+    return backend.providerApi(api);
   }
 
   @Override
-  public <T> T post(String path, Object body, Type responseType) {
-    String key = idempotencyKey + ":" + posts.incrementAndGet();
-    try {
-      return account.transport().write(account.api().<T>post(path, key, body, responseType), key, options);
-    } catch (OutcomeUnknownException unknown) {
-      throw unknown.forCallKey(idempotencyKey);
-    }
+  public String nextIdempotencyKey() {
+    return idempotencyKey + ":" + writes.incrementAndGet();
   }
 
   @Override
-  public <T> CompletableFuture<T> getAsync(String path, Type responseType) {
-    return account.transport().readAsync(account.api().<T>get(path, responseType), options);
+  public <T> T execute(ApiCall<T> call) {
+    return backend.call(call, steps.options(), idempotencyKey);
   }
 
   @Override
-  public <T> CompletableFuture<T> postAsync(String path, Object body, Type responseType) {
-    String key = idempotencyKey + ":" + posts.incrementAndGet();
-    return account.transport().writeAsync(account.api().<T>post(path, key, body, responseType), key, options)
-        .exceptionallyCompose(failure -> {
-          SettleException cause = Mode.unwrap(failure);
-          return CompletableFuture.failedFuture(cause instanceof OutcomeUnknownException
-              ? ((OutcomeUnknownException) cause).forCallKey(idempotencyKey) : cause);
-        });
+  public <T> CompletableFuture<T> executeAsync(ApiCall<T> call) {
+    return steps.track(backend.callAsync(call, steps.options(), idempotencyKey));
   }
 
   @Override
-  public String postForToken(String path, Object body) {
-    return tokenId(path, this.<Wire.Token>post(path, body, Wire.Token.class));
-  }
-
-  @Override
-  public CompletableFuture<String> postForTokenAsync(String path, Object body) {
-    return this.<Wire.Token>postAsync(path, body, Wire.Token.class).thenApply(token -> tokenId(path, token));
-  }
-
-  /** The id an attach accepts, or a malformed response: a bad id is never attached. */
-  private static String tokenId(String path, Wire.Token token) {
-    if (token.id() == null || !TOKEN_ID.matcher(token.id()).matches()) {
-      throw new MalformedResponseException(
-          "Unreadable response from POST /" + path + ": expected a token id (tok_…)", 200, null, null);
-    }
-    return token.id();
+  public String toString() {
+    return "ProviderContext{customerId=" + customer + "}";
   }
 }

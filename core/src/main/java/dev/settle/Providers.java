@@ -1,5 +1,7 @@
 package dev.settle;
 
+import dev.settle.exception.SettleConfigurationException;
+import dev.settle.exception.MissingProviderException;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import dev.settle.model.PaymentMethodDetails;

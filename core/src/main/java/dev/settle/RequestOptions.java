@@ -1,5 +1,6 @@
 package dev.settle;
 
+import dev.settle.exception.ValidationException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.settle;
 
+import dev.settle.exception.SettleConfigurationException;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * When and how Settle repeats a call that failed for a reason that may pass: a dropped or
@@ -57,13 +57,6 @@ public final class RetryPolicy {
 
   public Duration maxBackoff() {
     return maxBackoff;
-  }
-
-  /** The wait before attempt {@code attempt + 1}: uniform in [0, min(max, initial·2^(attempt-1))]. */
-  Duration backoff(int attempt) {
-    long ceiling = initialBackoff.toMillis() << Math.min(attempt - 1, 20);
-    long capped = Math.min(Math.max(ceiling, 0), maxBackoff.toMillis());
-    return Duration.ofMillis(ThreadLocalRandom.current().nextLong(capped + 1));
   }
 
   @Override

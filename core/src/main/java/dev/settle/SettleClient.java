@@ -1,8 +1,14 @@
 package dev.settle;
 
+import dev.settle.exception.ClientClosedException;
+import dev.settle.exception.SettleConfigurationException;
+import dev.settle.internal.http.Backoff;
 import dev.settle.internal.http.HttpStack;
 import dev.settle.internal.http.LoggingInterceptor;
 import dev.settle.internal.http.Redaction;
+import dev.settle.internal.http.Scheduler;
+import dev.settle.internal.http.Sleeper;
+import dev.settle.internal.http.Transport;
 import dev.settle.model.CustomerId;
 import dev.settle.spi.PaymentMethodProvider;
 import java.net.InetAddress;
@@ -13,40 +19,50 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.CertificatePinner;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point: a client of one billing system, with one API key.
  *
  * <pre>{@code
- * SettleClient settle = SettleClient.builder()
+ * try (SettleClient settle = SettleClient.builder()
  *     .baseUrl(URI.create("https://billing.example.com/"))
  *     .apiKey(System.getenv("SETTLE_API_KEY"))
- *     .build();
- *
- * AccountClient account = settle.account(CustomerId.of("200001"));
- * PaymentMethod card = account.paymentMethods().add(CardDetails.builder()...build());
- * account.paymentMethods().makePreferred(card.id());
- * Payment payment = account.invoices().pay(invoiceId);
+ *     .build()) {
+ *   AccountClient account = settle.account(CustomerId.of("200001"));
+ *   PaymentMethod card = account.paymentMethods().add(CardDetails.builder()...build());
+ *   account.paymentMethods().makePreferred(card.id());
+ *   Payment payment = account.invoices().pay(invoiceId);
+ * }
  * }</pre>
  *
  * <p>A client is immutable and thread-safe; build one and share it. It holds no global state, so
  * several clients with different keys or servers can live side by side. Use {@link #newBuilder()}
- * to derive a client that shares this one's connection pool.
+ * to derive a client that shares this one's connection pool, dispatcher and timer.
+ *
+ * <p>Close it when it will not be used again: {@link #close()} releases the threads and
+ * connections Settle created for it, once every client derived from it is closed too. Its threads
+ * are daemon threads, so a client left open never keeps a JVM alive.
  */
-public final class SettleClient {
+public final class SettleClient implements AutoCloseable {
   private final Builder settings;
-  private final Transport transport;
-  private final Providers providers;
+  private final ClientResources resources;
+  private final Backend backend;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
-  private SettleClient(Builder settings, Providers providers, HttpStack http) {
+  private SettleClient(Builder settings, ClientResources resources, Providers providers, HttpStack http) {
     this.settings = settings;
-    this.providers = providers;
-    this.transport =
-        new Transport(http, settings.clock, settings.retryPolicy, settings.callTimeout,
-            settings.sleeper, settings.scheduler, settings.listener);
+    this.resources = resources;
+    Transport transport = new Transport(http, new ExceptionMapping(settings.clock, settings.baseUrl),
+        new Backoff(settings.retryPolicy.maxAttempts(), settings.retryPolicy.initialBackoff(),
+            settings.retryPolicy.maxBackoff()),
+        settings.callTimeout, settings.sleeper, resources.scheduler, resources.timer,
+        ListenerEvents.of(settings.listener));
+    this.backend = new Backend(http, transport, providers, settings.clock, closed::get);
   }
 
   /** A builder for a new client; only {@code baseUrl} and {@code apiKey} are required. */
@@ -54,39 +70,46 @@ public final class SettleClient {
     return new Builder();
   }
 
-  /** A builder holding this client's settings, to derive a client that differs in a few. */
+  /**
+   * A builder holding this client's settings, to derive a client that differs in a few. The
+   * derived client shares this one's connection pool, dispatcher and timer unless it is given
+   * another {@code OkHttpClient} or limit of calls in flight.
+   */
   public Builder newBuilder() {
-    return new Builder(settings);
+    return new Builder(settings).shareResources(resources);
   }
 
   /**
    * The account of {@code customerId}. Makes no request: each call on the returned object does.
+   *
+   * @throws dev.settle.exception.ValidationException if {@code customerId} is null
    */
   public AccountClient account(CustomerId customerId) {
-    return new AccountClient(Objects.requireNonNull(customerId, "customerId"), this);
+    return new AccountClient(Checks.required(customerId, "customerId"), backend);
   }
 
   /** The URLs the billing system sends signed events to. */
   public WebhookEndpoints webhookEndpoints() {
-    return new WebhookEndpoints(transport);
+    return new WebhookEndpoints(backend);
   }
 
-  Transport transport() {
-    return transport;
-  }
-
-  Providers providers() {
-    return providers;
-  }
-
-  Clock clock() {
-    return settings.clock;
+  /**
+   * Releases what this client created: its dispatcher's threads, its connection pool and its
+   * timer, once every client sharing them is closed. An {@code OkHttpClient} handed to the builder
+   * is left as it is. Calls already in flight finish; calls made after this one fail with
+   * {@link ClientClosedException}. Closing twice does nothing more.
+   */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      resources.release();
+    }
   }
 
   @Override
   public String toString() {
     return "SettleClient{baseUrl=" + settings.baseUrl + ", apiKey=" + Redaction.mask(settings.apiKey)
-        + "}";
+        + (closed.get() ? ", closed" : "") + "}";
   }
 
   /**
@@ -106,8 +129,10 @@ public final class SettleClient {
     private Clock clock = Clock.systemUTC();
     private boolean discoverProviders = true;
     private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private int maxConcurrentCalls = 64;
     private Sleeper sleeper = Sleeper.SYSTEM;
-    private Scheduler scheduler;
+    private @Nullable Scheduler scheduler;
+    private @Nullable ClientResources shared;
     private CallListener listener = CallListener.NONE;
     private final CertificatePinner.Builder pins = new CertificatePinner.Builder();
     private boolean pinned;
@@ -128,6 +153,7 @@ public final class SettleClient {
       clock = other.clock;
       discoverProviders = other.discoverProviders;
       retryPolicy = other.retryPolicy;
+      maxConcurrentCalls = other.maxConcurrentCalls;
       sleeper = other.sleeper;
       scheduler = other.scheduler;
       listener = other.listener;
@@ -208,6 +234,31 @@ public final class SettleClient {
      */
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
+     * How many calls this client runs at once; further asynchronous calls wait in a queue, without
+     * a thread each, and their deadline counts from the call, time queued included. 64 unless set:
+     * enough for a service talking to one billing API, and a bound on what a batch can ask of it.
+     *
+     * <p>It applies to the dispatcher Settle creates. With {@link #okHttpClient(OkHttpClient)},
+     * that client's own dispatcher limits apply instead (OkHttp's default is 64 in all and 5 per
+     * host); set them there. A blocking call runs on its caller's thread, and a limit on calls
+     * from many threads is the caller's.
+     *
+     * @throws SettleConfigurationException if below 1
+     */
+    public Builder maxConcurrentCalls(int maxConcurrentCalls) {
+      if (maxConcurrentCalls < 1) {
+        throw new SettleConfigurationException("maxConcurrentCalls must be at least 1");
+      }
+      this.maxConcurrentCalls = maxConcurrentCalls;
+      return this;
+    }
+
+    private Builder shareResources(ClientResources resources) {
+      this.shared = resources;
       return this;
     }
 
@@ -300,25 +351,29 @@ public final class SettleClient {
       if (apiKey == null) {
         throw new SettleConfigurationException("The API key is missing");
       }
-      if (scheduler == null) {
-        scheduler = Scheduler.daemon();
-      }
-      if (okHttpClient == null) {
-        // Kept in the settings, so that clients derived with newBuilder() share its pools.
-        okHttpClient = new OkHttpClient();
-      }
       Providers resolved = Providers.resolve(providers, discoverProviders);
+      ClientResources resources = resources();
       HttpStack http =
           HttpStack.create(
               baseUrl,
               apiKey,
-              withPins(okHttpClient),
+              withPins(resources.okHttp),
               new HttpStack.Timeouts(connectTimeout, readTimeout, writeTimeout, callTimeout),
               resolved.detailsAdapters(),
               httpLogLevel == HttpLogger.Level.NONE
                   ? null
                   : new LoggingInterceptor(httpLogger::log, httpLogLevel.ordinal()));
-      return new SettleClient(new Builder(this), resolved, http);
+      return new SettleClient(new Builder(this), resources, resolved, http);
+    }
+
+    /** The resources of the client this builder was derived from when they fit, or new ones. */
+    private ClientResources resources() {
+      if (shared != null && shared.fits(okHttpClient, maxConcurrentCalls) && shared.retain()) {
+        return shared;
+      }
+      ClientResources created = ClientResources.create(okHttpClient, maxConcurrentCalls, scheduler);
+      created.retain();
+      return created;
     }
 
     @Override

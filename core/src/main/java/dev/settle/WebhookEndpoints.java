@@ -1,65 +1,116 @@
 package dev.settle;
 
-import dev.settle.internal.http.ApiCall;
+import dev.settle.exception.MalformedResponseException;
 import dev.settle.internal.http.Wire;
 import dev.settle.model.WebhookEndpoint;
+import dev.settle.model.WebhookEndpointId;
+import dev.settle.model.WebhookEventType;
+import dev.settle.spi.ApiCall;
 import java.net.URI;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The URLs the billing system delivers signed events to: register one, list them, remove one.
  *
  * <p>Verify what arrives with {@link dev.settle.webhooks.WebhookVerifier} and the secret that
- * {@link #create} returned. Thread-safe.
+ * {@link #create} returned. Thread-safe. Each operation has four forms: blocking and
+ * {@code …Async}, each with and without {@link RequestOptions}.
  */
 public final class WebhookEndpoints {
-  private final Transport transport;
+  private final Backend backend;
 
-  WebhookEndpoints(Transport transport) {
-    this.transport = transport;
+  WebhookEndpoints(Backend backend) {
+    this.backend = backend;
   }
 
   /**
    * Registers {@code url} for {@code events} (all events when empty); the result's
    * {@link WebhookEndpoint#secret()} is the only time the signing secret is shown.
    */
-  public WebhookEndpoint create(URI url, List<String> events) {
+  public WebhookEndpoint create(URI url, List<WebhookEventType> events) {
     return create(url, events, RequestOptions.defaults());
   }
 
   /** Like {@link #create(URI, List)}, with per-call options. */
-  public WebhookEndpoint create(URI url, List<String> events, RequestOptions options) {
-    String key = PaymentMethods.idempotencyKey(options);
-    return transport.write(createCall(url, events, key), key, options);
+  public WebhookEndpoint create(URI url, List<WebhookEventType> events, RequestOptions options) {
+    return backend.call(createCall(url, events, Checks.options(options)), options);
+  }
+
+  /** Like {@link #create(URI, List)}, without blocking. */
+  public CompletableFuture<WebhookEndpoint> createAsync(URI url, List<WebhookEventType> events) {
+    return createAsync(url, events, RequestOptions.defaults());
   }
 
   /** Like {@link #create(URI, List, RequestOptions)}, without blocking. */
-  public CompletableFuture<WebhookEndpoint> createAsync(URI url, List<String> events, RequestOptions options) {
-    String key = PaymentMethods.idempotencyKey(options);
-    return transport.writeAsync(createCall(url, events, key), key, options);
+  public CompletableFuture<WebhookEndpoint> createAsync(URI url, List<WebhookEventType> events,
+      RequestOptions options) {
+    return backend.callAsync(createCall(url, events, Checks.options(options)), options);
   }
 
   /** The registered endpoints, without their secrets. */
   public List<WebhookEndpoint> list() {
-    Wire.Page<WebhookEndpoint> page = transport.read(transport.http().api().webhookEndpoints(), RequestOptions.defaults());
-    if (page.data() == null) {
-      throw new MalformedResponseException("A list response lacks data", 200, null, null);
-    }
-    return List.copyOf(page.data());
+    return list(RequestOptions.defaults());
   }
 
-  private ApiCall<WebhookEndpoint> createCall(URI url, List<String> events, String key) {
-    Objects.requireNonNull(url, "url");
-    Wire.CreateWebhookEndpointRequest body =
-        new Wire.CreateWebhookEndpointRequest(url.toString(), events.isEmpty() ? null : List.copyOf(events));
-    return transport.http().api().createWebhookEndpoint(key, body);
+  /** Like {@link #list()}, with per-call options. */
+  public List<WebhookEndpoint> list(RequestOptions options) {
+    return Steps.blocking(backend, Checks.options(options), this::list);
+  }
+
+  /** Like {@link #list()}, without blocking. */
+  public CompletableFuture<List<WebhookEndpoint>> listAsync() {
+    return listAsync(RequestOptions.defaults());
+  }
+
+  /** Like {@link #list(RequestOptions)}, without blocking. */
+  public CompletableFuture<List<WebhookEndpoint>> listAsync(RequestOptions options) {
+    return Steps.async(backend, Checks.options(options), this::list);
   }
 
   /** Stops deliveries to an endpoint. */
-  public void delete(String id) {
-    transport.read(transport.http().api().deleteWebhookEndpoint(Objects.requireNonNull(id, "id")),
-        RequestOptions.defaults());
+  public void remove(WebhookEndpointId id) {
+    remove(id, RequestOptions.defaults());
+  }
+
+  /** Like {@link #remove(WebhookEndpointId)}, with per-call options. */
+  public void remove(WebhookEndpointId id, RequestOptions options) {
+    backend.call(removeCall(id), Checks.options(options));
+  }
+
+  /** Like {@link #remove(WebhookEndpointId)}, without blocking. */
+  public CompletableFuture<Void> removeAsync(WebhookEndpointId id) {
+    return removeAsync(id, RequestOptions.defaults());
+  }
+
+  /** Like {@link #remove(WebhookEndpointId, RequestOptions)}, without blocking. */
+  public CompletableFuture<Void> removeAsync(WebhookEndpointId id, RequestOptions options) {
+    return Steps.async(backend, Checks.options(options), steps -> steps.call(removeCall(id)).thenApply(removed -> null));
+  }
+
+  @Override
+  public String toString() {
+    return "WebhookEndpoints";
+  }
+
+  private CompletableFuture<List<WebhookEndpoint>> list(Steps steps) {
+    return steps.call(backend.api.listWebhookEndpoints()).thenApply(page -> {
+      if (page.data() == null) {
+        throw new MalformedResponseException("A list response lacks data", 200, null, null);
+      }
+      return List.copyOf(page.data());
+    });
+  }
+
+  private ApiCall<WebhookEndpoint> createCall(URI url, List<WebhookEventType> events, RequestOptions options) {
+    Checks.required(url, "url");
+    List<String> names = Checks.required(events, "events").stream()
+        .map(type -> Checks.required(type, "events").value()).toList();
+    return backend.api.createWebhookEndpoint(Backend.key(options),
+        new Wire.CreateWebhookEndpointRequest(url.toString(), names.isEmpty() ? null : names));
+  }
+
+  private ApiCall<Wire.Deleted> removeCall(WebhookEndpointId id) {
+    return backend.api.removeWebhookEndpoint(Checks.required(id, "id"));
   }
 }

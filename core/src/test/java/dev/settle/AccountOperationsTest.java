@@ -114,8 +114,8 @@ class AccountOperationsTest {
 
   @Test
   void paysWithThePreferredMethodCarryingAFreshIdempotencyKey() throws Exception {
-    server.enqueue(json(200, Json.payment("pay_1", "in_7", "succeeded")));
-    server.enqueue(json(200, Json.payment("pay_2", "in_8", "succeeded")));
+    server.enqueue(json(200, Json.payment("py_1", "in_7", "succeeded")));
+    server.enqueue(json(200, Json.payment("py_2", "in_8", "succeeded")));
 
     Payment payment = account().invoices().pay(InvoiceId.of("in_7"));
     account().invoices().pay(InvoiceId.of("in_8"));
@@ -135,7 +135,7 @@ class AccountOperationsTest {
 
   @Test
   void paysWithAGivenMethodAndTheCallersIdempotencyKey() throws Exception {
-    server.enqueue(json(200, Json.payment("pay_1", "in_7", "succeeded")));
+    server.enqueue(json(200, Json.payment("py_1", "in_7", "succeeded")));
 
     account().invoices().payWith(InvoiceId.of("in_7"), PaymentMethodId.of("pm_2"),
         RequestOptions.builder().idempotencyKey("order-8812-pay").build());
@@ -148,7 +148,7 @@ class AccountOperationsTest {
 
   @Test
   void paymentThatNeedsAuthenticationCarriesItsUrl() {
-    server.enqueue(json(200, Json.payment("pay_1", "in_7", "requires_action")
+    server.enqueue(json(200, Json.payment("py_1", "in_7", "requires_action")
         .replace("\"next_action\":null",
             "\"next_action\":{\"type\":\"redirect_to_url\",\"url\":\"https://bank.example/3ds/pay_1\"}")));
 
@@ -160,7 +160,7 @@ class AccountOperationsTest {
 
   @Test
   void unknownStatusesAreReadAsUnknown() {
-    server.enqueue(json(200, Json.payment("pay_1", "in_7", "settling_overnight")));
+    server.enqueue(json(200, Json.payment("py_1", "in_7", "settling_overnight")));
 
     assertThat(account().invoices().pay(InvoiceId.of("in_7")).status()).isEqualTo(PaymentStatus.UNKNOWN);
   }

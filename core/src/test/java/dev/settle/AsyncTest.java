@@ -1,5 +1,7 @@
 package dev.settle;
 
+import dev.settle.exception.NotFoundException;
+import dev.settle.exception.ServerException;
 import static dev.settle.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,7 +62,7 @@ class AsyncTest {
     Payment payment = MockServer.retryingClient(server, waits).account(CustomerId.of("200001"))
         .invoices().payAsync(InvoiceId.of("in_1"), RequestOptions.defaults()).get(10, TimeUnit.SECONDS);
 
-    assertThat(payment.id()).isEqualTo("py_1");
+    assertThat(payment.id().value()).isEqualTo("py_1");
     assertThat(waits).hasSize(1);
     RecordedRequest first = server.takeRequest();
     assertThat(server.takeRequest().getHeaders().get("Idempotency-Key"))

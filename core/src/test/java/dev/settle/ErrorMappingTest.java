@@ -1,5 +1,13 @@
 package dev.settle;
 
+import dev.settle.exception.AuthenticationException;
+import dev.settle.exception.NotFoundException;
+import dev.settle.exception.InvalidRequestException;
+import dev.settle.exception.ConflictException;
+import dev.settle.exception.RateLimitedException;
+import dev.settle.exception.ServerException;
+import dev.settle.exception.ConnectionException;
+import dev.settle.exception.MalformedResponseException;
 import static dev.settle.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -87,7 +95,7 @@ class ErrorMappingTest {
 
   @Test
   void declineCarriesDeclineCodeAndTheFailedPayment() {
-    String failed = Json.payment("pay_9", "in_1", "failed")
+    String failed = Json.payment("py_9", "in_1", "failed")
         .replace("\"decline_code\":null", "\"decline_code\":\"insufficient_funds\"");
     server.enqueue(json(402, """
         {"error":{"type":"card_error","code":"card_declined","decline_code":"insufficient_funds",

@@ -1,5 +1,9 @@
 package dev.settle;
 
+import dev.settle.exception.RateLimitedException;
+import dev.settle.exception.ConnectionException;
+import dev.settle.exception.MalformedResponseException;
+import dev.settle.exception.UnexpectedRedirectException;
 import static dev.settle.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,6 +49,7 @@ class ExactlyOnceTest {
     return builder.sleeper(sleeps::add).scheduler((task, delay) -> {
       sleeps.add(delay);
       task.run();
+      return () -> { };
     }).discoverProviders(false).addProvider(new TokenOnlyProvider()).build().account(CustomerId.of("200001"));
   }
 
@@ -125,7 +130,7 @@ class ExactlyOnceTest {
         .onResponseBody(SocketEffect.ShutdownConnection.INSTANCE).build());
     server.enqueue(json(200, Json.payment("py_1", "in_1", "succeeded")));
 
-    assertThat(account().invoices().pay(InvoiceId.of("in_1")).id()).isEqualTo("py_1");
+    assertThat(account().invoices().pay(InvoiceId.of("in_1")).id().value()).isEqualTo("py_1");
     assertThat(server.takeRequest().getHeaders().get("Idempotency-Key"))
         .isEqualTo(server.takeRequest().getHeaders().get("Idempotency-Key"));
   }

@@ -1,10 +1,12 @@
 package dev.settle;
 
+import dev.settle.exception.ServerException;
 import static dev.settle.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.settle.model.CustomerId;
+import dev.settle.spi.ProviderContext;
 import dev.settle.model.InvoiceId;
 import dev.settle.testing.Json;
 import java.util.List;
@@ -30,9 +32,9 @@ class HttpLoggingTest {
         + "\"card\":{\"brand\":\"visa\",\"last4\":\"4242\",\"exp_month\":12,\"exp_year\":2030}}"));
     SettleClient client = client(HttpLogger.Level.BODY);
 
-    client.account(CustomerId.of("200001")).providerContext(RequestOptions.defaults()).post("v1/tokens",
-        Map.of("type", "card", "card", Map.of("number", "4242424242424242", "cvc", "737",
-            "exp_month", 12, "exp_year", 2030)), Map.class);
+    ProviderContext context = client.account(CustomerId.of("200001")).extension(scope -> scope.context(null, null));
+    TestTokens.tokenize(context, Map.of("type", "card", "card", Map.of("number", "4242424242424242", "cvc", "737",
+        "exp_month", 12, "exp_year", 2030)));
 
     String log = String.join("\n", lines);
     assertThat(log)

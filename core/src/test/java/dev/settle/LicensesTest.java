@@ -54,7 +54,7 @@ class LicensesTest {
   void turnsAutoRenewalOnAndShowsTheWarningWhenNothingIsPreferred() throws Exception {
     server.enqueue(json(200, Json.license("lic_1", "active", true, "[\"no_preferred_payment_method\"]")));
 
-    License license = licenses().autoRenewal(LicenseId.of("lic_1"), true);
+    License license = licenses().setAutoRenewal(LicenseId.of("lic_1"), true);
 
     assertThat(license.autoRenewal()).isTrue();
     assertThat(license.warnings()).containsExactly("no_preferred_payment_method");

@@ -26,6 +26,7 @@ final class MockServer {
     return builder(server).sleeper(sleeps::add).scheduler((task, delay) -> {
       sleeps.add(delay);
       task.run();
+      return () -> { };
     }).build();
   }
 

@@ -1,5 +1,10 @@
 package dev.settle;
 
+import dev.settle.exception.InvalidRequestException;
+import dev.settle.exception.ConflictException;
+import dev.settle.exception.RateLimitedException;
+import dev.settle.exception.ServerException;
+import dev.settle.exception.ConnectionException;
 import static dev.settle.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -82,7 +87,7 @@ class RetryTest {
     server.enqueue(json(409, Json.error("idempotency_error", "idempotency_key_in_use", null)));
     server.enqueue(json(200, Json.payment("py_1", "in_1", "succeeded")));
 
-    assertThat(account().invoices().pay(InvoiceId.of("in_1")).id()).isEqualTo("py_1");
+    assertThat(account().invoices().pay(InvoiceId.of("in_1")).id().value()).isEqualTo("py_1");
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 

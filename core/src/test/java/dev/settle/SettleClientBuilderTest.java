@@ -1,5 +1,7 @@
 package dev.settle;
 
+import dev.settle.exception.SettleConfigurationException;
+import dev.settle.exception.MissingProviderException;
 import static dev.settle.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +20,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
@@ -194,6 +197,11 @@ class SettleClientBuilderTest {
 
     @Override
     public String tokenize(PaymentMethodInput input, ProviderContext context) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public CompletableFuture<String> tokenizeAsync(PaymentMethodInput input, ProviderContext context) {
       throw new UnsupportedOperationException();
     }
   }

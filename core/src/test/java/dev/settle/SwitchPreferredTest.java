@@ -1,5 +1,8 @@
 package dev.settle;
 
+import dev.settle.exception.InvalidRequestException;
+import dev.settle.exception.ServerException;
+import dev.settle.exception.ConnectionException;
 import static dev.settle.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,6 +20,7 @@ import dev.settle.testing.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -325,10 +329,12 @@ class SwitchPreferredTest {
 
     @Override
     public String tokenize(PaymentMethodInput input, ProviderContext context) {
-      Map<String, Object> body = Map.of("type", "card", "card", Map.of(
-          "number", "4242424242424242", "exp_month", 12, "exp_year", 2030, "cvc", "123"));
-      Map<?, ?> token = context.post("v1/tokens", body, Map.class);
-      return (String) token.get("id");
+      return TestTokens.tokenize(context, TestTokens.CARD);
+    }
+
+    @Override
+    public CompletableFuture<String> tokenizeAsync(PaymentMethodInput input, ProviderContext context) {
+      return TestTokens.tokenizeAsync(context, TestTokens.CARD);
     }
   }
 }

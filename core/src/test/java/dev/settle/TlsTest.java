@@ -1,5 +1,7 @@
 package dev.settle;
 
+import dev.settle.exception.ConnectionException;
+import dev.settle.exception.SettleConfigurationException;
 import static dev.settle.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,10 +1,13 @@
 package dev.settle;
 
+import dev.settle.exception.ValidationException;
 import static dev.settle.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.settle.model.WebhookEndpoint;
+import dev.settle.model.WebhookEndpointId;
+import dev.settle.model.WebhookEventType;
 import dev.settle.testing.Contract;
 import java.net.URI;
 import java.util.List;
@@ -23,10 +26,10 @@ class WebhookEndpointsTest {
         + "\"secret\":\"" + SECRET + "\",\"created_at\":\"2026-03-01T10:00:00Z\"}"));
 
     WebhookEndpoint endpoint = MockServer.client(server).webhookEndpoints()
-        .create(URI.create("https://shop.example.com/hooks"), List.of("license.renewed"));
+        .create(URI.create("https://shop.example.com/hooks"), List.of(WebhookEventType.LICENSE_RENEWED));
 
     assertThat(endpoint.secret()).hasValue(SECRET);
-    assertThat(endpoint.events()).containsExactly("license.renewed");
+    assertThat(endpoint.events()).containsExactly(WebhookEventType.LICENSE_RENEWED);
     assertThat(endpoint.toString()).doesNotContain(SECRET);
     RecordedRequest request = server.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
@@ -38,14 +41,14 @@ class WebhookEndpointsTest {
   }
 
   @Test
-  void listsAndDeletesEndpoints() throws Exception {
+  void listsAndRemovesEndpoints() throws Exception {
     server.enqueue(json(200, "{\"data\":[{\"id\":\"we_1\",\"url\":\"https://shop.example.com/hooks\",\"events\":[],"
         + "\"created_at\":\"2026-03-01T10:00:00Z\"}],\"has_more\":false,\"next_cursor\":null}"));
     server.enqueue(json(200, "{\"id\":\"we_1\",\"deleted\":true}"));
     WebhookEndpoints endpoints = MockServer.client(server).webhookEndpoints();
 
     assertThat(endpoints.list()).singleElement().satisfies(e -> assertThat(e.secret()).isEmpty());
-    endpoints.delete("we_1");
+    endpoints.remove(WebhookEndpointId.of("we_1"));
 
     Contract.assertValidRequest(server.takeRequest());
     RecordedRequest delete = server.takeRequest();
@@ -55,17 +58,16 @@ class WebhookEndpointsTest {
   }
 
   @Test
-  void anIdThatWouldMoveThePathIsRefusedBeforeAnyRequest() throws Exception {
-    server.enqueue(json(200, "{\"id\":\"we_1\",\"deleted\":true}"));
+  void anIdThatWouldMoveThePathCannotBeMadeSoNoRequestLeaves() throws Exception {
     WebhookEndpoints endpoints = MockServer.client(server).webhookEndpoints();
 
-    for (String id : List.of("..", ".", "")) {
-      assertThatThrownBy(() -> endpoints.delete(id)).isInstanceOf(ValidationException.class);
+    for (String id : List.of("..", ".", "", "we_1/..", "we_1%2F..")) {
+      assertThatThrownBy(() -> endpoints.remove(WebhookEndpointId.of(id)))
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.param()).isEqualTo("webhook_endpoint_id"));
     }
-    endpoints.delete("we_1/..");
-
-    RecordedRequest delete = server.takeRequest();
-    assertThat(delete.getUrl().encodedPath()).isEqualTo("/v1/webhook_endpoints/we_1%2F..");
-    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThatThrownBy(() -> endpoints.remove(null))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.param()).isEqualTo("id"));
+    assertThat(server.getRequestCount()).isZero();
   }
+
 }

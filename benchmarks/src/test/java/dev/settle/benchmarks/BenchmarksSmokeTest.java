@@ -115,7 +115,7 @@ class BenchmarksSmokeTest {
     RawClient.Payment raw = (RawClient.Payment) latency.payInvoice_raw(loopback);
     Map<String, String> rawHeaders = loopback.server.lastHeaders();
 
-    assertThat(settle.id()).isEqualTo(raw.id());
+    assertThat(settle.id().value()).isEqualTo(raw.id());
     assertThat(settle.status().name()).isEqualTo(raw.status().name());
     assertThat(settle.amount().minorUnits()).isEqualTo(raw.amount());
     assertThat(settle.createdAt()).isEqualTo(raw.createdAt());

@@ -1,6 +1,6 @@
 package dev.settle.model;
 
-import dev.settle.ValidationException;
+import dev.settle.exception.ValidationException;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;
 

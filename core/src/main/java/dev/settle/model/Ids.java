@@ -1,6 +1,6 @@
 package dev.settle.model;
 
-import dev.settle.ValidationException;
+import dev.settle.exception.ValidationException;
 
 /** The one rule for server-issued ids: a known prefix, then 1 to 64 letters or digits. */
 final class Ids {

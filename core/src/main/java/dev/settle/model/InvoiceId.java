@@ -18,7 +18,7 @@ public abstract class InvoiceId {
   /**
    * Returns the id for {@code value}.
    *
-   * @throws dev.settle.ValidationException if it is not of the form {@code in_…}
+   * @throws dev.settle.exception.ValidationException if it is not of the form {@code in_…}
    */
   public static InvoiceId of(String value) {
     return ImmutableInvoiceId.of(Ids.check(value, "in_", "invoice_id"));

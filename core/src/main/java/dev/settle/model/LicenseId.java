@@ -18,7 +18,7 @@ public abstract class LicenseId {
   /**
    * Returns the id for {@code value}.
    *
-   * @throws dev.settle.ValidationException if it is not of the form {@code lic_…}
+   * @throws dev.settle.exception.ValidationException if it is not of the form {@code lic_…}
    */
   public static LicenseId of(String value) {
     return ImmutableLicenseId.of(Ids.check(value, "lic_", "license_id"));

@@ -1,6 +1,6 @@
 package dev.settle.model;
 
-import dev.settle.ValidationException;
+import dev.settle.exception.ValidationException;
 import java.math.BigDecimal;
 import java.util.Currency;
 import org.immutables.value.Value;

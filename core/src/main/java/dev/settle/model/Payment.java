@@ -16,7 +16,7 @@ public abstract class Payment {
   Payment() {}
 
   /** The server's id for the attempt. */
-  public abstract String id();
+  public abstract PaymentId id();
 
   public abstract InvoiceId invoiceId();
 

@@ -18,7 +18,7 @@ public abstract class PaymentMethodId {
   /**
    * Returns the id for {@code value}.
    *
-   * @throws dev.settle.ValidationException if it is not of the form {@code pm_…}
+   * @throws dev.settle.exception.ValidationException if it is not of the form {@code pm_…}
    */
   public static PaymentMethodId of(String value) {
     return ImmutablePaymentMethodId.of(Ids.check(value, "pm_", "payment_method_id"));

@@ -16,13 +16,16 @@ import org.immutables.value.Value;
 public abstract class WebhookEndpoint {
   WebhookEndpoint() {}
 
-  /** The endpoint's id, {@code we_…}. */
-  public abstract String id();
+  /** The endpoint's id. */
+  public abstract WebhookEndpointId id();
 
   public abstract URI url();
 
-  /** The event types delivered; empty means all. */
-  public abstract List<String> events();
+  /**
+   * The event types delivered; empty means all. A type this version of Settle does not know is
+   * {@link WebhookEventType#UNKNOWN}.
+   */
+  public abstract List<WebhookEventType> events();
 
   /** The signing secret, {@code whsec_…}, on the endpoint just created. */
   @Value.Redacted

@@ -12,7 +12,8 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p>One instance serves every client that registers it, from many threads at once: an
  * implementation must be stateless or thread-safe. It must also keep card data and secrets out of
- * its exceptions and logs; the raw input may go only to the tokenization request.
+ * its exceptions and logs; the raw input may go only to the tokenization request. What it may
+ * throw is said on {@link ProviderContext}.
  */
 public interface PaymentMethodProvider {
   /**
@@ -31,9 +32,9 @@ public interface PaymentMethodProvider {
    * Validates {@code input} and exchanges it for a single-use token that Settle then attaches to
    * the account.
    *
-   * <p>Validation comes first and throws {@link dev.settle.ValidationException} without any
-   * request. Requests go through {@code context}, which adds authentication, idempotency and
-   * error mapping.
+   * <p>Validation comes first and throws {@link dev.settle.exception.ValidationException} without
+   * any request. The tokenization goes through {@code context}, as an {@code ApiCall<Token>} of
+   * the provider's {@link ProviderApi}, carrying {@link ProviderContext#nextIdempotencyKey()}.
    *
    * @param input an input whose {@link PaymentMethodInput#kind()} is this provider's kind
    * @return the token's id, such as {@code tok_…}
@@ -42,13 +43,7 @@ public interface PaymentMethodProvider {
 
   /**
    * Like {@link #tokenize}, without blocking the caller: used by Settle's asynchronous calls.
-   *
-   * <p>The default runs {@link #tokenize} on the common fork-join pool, which holds a thread for
-   * the request's duration. Providers should override it with
-   * {@link ProviderContext#postAsync}, which holds none. Validation failures may be thrown
-   * directly or returned as a failed future.
+   * Validation failures may be thrown directly or returned as a failed future.
    */
-  default CompletableFuture<String> tokenizeAsync(PaymentMethodInput input, ProviderContext context) {
-    return CompletableFuture.supplyAsync(() -> tokenize(input, context));
-  }
+  CompletableFuture<String> tokenizeAsync(PaymentMethodInput input, ProviderContext context);
 }

@@ -1,57 +1,59 @@
 package dev.settle.spi;
 
 import dev.settle.model.CustomerId;
-import java.lang.reflect.Type;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * What Settle lends a provider for one call on one account: the client's clock and its HTTP
- * pipeline.
+ * What Settle lends a provider for one call on one account: the client's clock, and its HTTP
+ * stack through typed interfaces.
  *
- * <p>Settle passes one to {@link PaymentMethodProvider#tokenize}; a provider whose flow needs
- * more calls of its own (PayPal's approval, for example) gets one from
- * {@link dev.settle.AccountClient#providerContext}. Thread-safe, so that the steps of an
- * asynchronous flow may use it from whichever thread completes them.
+ * <p>Settle passes one to {@link PaymentMethodProvider#tokenize}; a provider's own entry point
+ * (PayPal's approval flow, for example) gets them from {@link ProviderScope}. Requests are built
+ * by a {@link ProviderApi}'s Retrofit interface and made with {@link #execute}, so that they get
+ * the client's authentication, retries, idempotency keys, deadline, cancellation and listener
+ * events exactly as Settle's own calls do.
+ *
+ * <h2>What a provider may throw</h2>
+ *
+ * <p>{@link #execute} throws Settle's exceptions ({@code dev.settle.exception} and the
+ * {@code dev.settle} outcomes such as {@code OutcomeUnknownException}); a provider passes them on
+ * unchanged. Its own refusals are any {@code SettleException} subtype: {@code ValidationException}
+ * for input refused before any request, which promises that nothing was sent. Anything else it
+ * throws reaches the caller wrapped in a {@code SettleException}.
+ *
+ * <p>Thread-safe, so that the steps of an asynchronous flow may use it from whichever thread
+ * completes them.
  */
 public interface ProviderContext {
   /** The client's clock; check expiry dates against it, never against the system clock. */
   Clock clock();
 
-  /** The account the call is for, to build paths such as {@code v1/accounts/{id}/…}. */
+  /** The account the call is for, as the path parameter of the provider's requests. */
   CustomerId customerId();
 
-  /**
-   * GETs {@code path} (relative to the base URL) and decodes the response as
-   * {@code responseType}, which must be a public type Moshi can read. Failures are thrown as
-   * Settle's exceptions.
-   */
-  <T> T get(String path, Type responseType);
+  /** The implementation of {@code api}'s interface for this client; built once and kept. */
+  <S> S api(ProviderApi<S> api);
 
   /**
-   * POSTs {@code body} as JSON to {@code path} (relative to the base URL, such as
-   * {@code v1/tokens}) and decodes the response as {@code responseType}. Both must be public
-   * types Moshi can read and write.
+   * The idempotency key of this call's next write: the call's own key followed by {@code :1},
+   * {@code :2}… in order, so that repeating the whole call with its key replays each write
+   * instead of repeating it.
+   */
+  String nextIdempotencyKey();
+
+  /**
+   * Makes {@code call}, retrying as the client's policy says, and returns what its answer
+   * decodes to.
    *
-   * <p>The request carries the client's authentication and an idempotency key derived from the
-   * call's own, so repeating the whole call repeats this request safely. Failures are thrown as
-   * Settle's exceptions.
+   * @throws dev.settle.exception.SettleException any of Settle's failures; for a write whose
+   *     outcome is unknown, an {@code OutcomeUnknownException} under the call's own key
    */
-  <T> T post(String path, Object body, Type responseType);
-
-  /** Like {@link #get}, without blocking: the future completes on an OkHttp thread. */
-  <T> CompletableFuture<T> getAsync(String path, Type responseType);
+  <T> T execute(ApiCall<T> call);
 
   /**
-   * POSTs {@code body} to a path that answers with a single-use token, such as {@code v1/tokens},
-   * and returns the token's id. An answer without a well-formed id ({@code tok_…}) is a
-   * {@link dev.settle.MalformedResponseException}, so a provider never attaches garbage.
+   * Like {@link #execute}, without blocking: the future completes on an OkHttp thread, and
+   * cancelling it cancels the request in flight.
    */
-  String postForToken(String path, Object body);
-
-  /** Like {@link #postForToken}, without blocking. */
-  CompletableFuture<String> postForTokenAsync(String path, Object body);
-
-  /** Like {@link #post}, without blocking: the future completes on an OkHttp thread. */
-  <T> CompletableFuture<T> postAsync(String path, Object body, Type responseType);
+  <T> CompletableFuture<T> executeAsync(ApiCall<T> call);
 }

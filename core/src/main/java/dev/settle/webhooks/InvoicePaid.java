@@ -4,6 +4,7 @@ import dev.settle.model.CustomerId;
 import dev.settle.model.InvoiceId;
 import dev.settle.model.Money;
 import dev.settle.model.PaymentMethodId;
+import dev.settle.model.WebhookEventType;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;

@@ -3,6 +3,7 @@ package dev.settle.webhooks;
 import dev.settle.model.CustomerId;
 import dev.settle.model.InvoiceId;
 import dev.settle.model.LicenseId;
+import dev.settle.model.WebhookEventType;
 import java.util.Optional;
 import org.immutables.value.Value;
 

@@ -2,6 +2,7 @@ package dev.settle.webhooks;
 
 import dev.settle.model.CustomerId;
 import dev.settle.model.PaymentMethodId;
+import dev.settle.model.WebhookEventType;
 import java.time.YearMonth;
 import org.immutables.value.Value;
 

@@ -1,5 +1,6 @@
 package dev.settle.webhooks;
 
+import dev.settle.model.WebhookEventType;
 import org.immutables.value.Value;
 
 /**

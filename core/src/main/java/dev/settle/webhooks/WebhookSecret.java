@@ -1,7 +1,7 @@
 package dev.settle.webhooks;
 
-import dev.settle.WebhookVerificationException;
-import dev.settle.WebhookVerificationException.Reason;
+import dev.settle.exception.WebhookVerificationException;
+import dev.settle.exception.WebhookVerificationException.Reason;
 import java.util.Base64;
 
 /** Reads {@code whsec_<base64>} secrets, and is the one place that decides how they are shown. */

@@ -38,7 +38,7 @@ public final class WebhookSigner {
   /**
    * A signer for {@code secret}, {@code whsec_<base64>}, timing deliveries with the system clock.
    *
-   * @throws dev.settle.WebhookVerificationException ({@code MALFORMED_SECRET}) if it is not of
+   * @throws dev.settle.exception.WebhookVerificationException ({@code MALFORMED_SECRET}) if it is not of
    *     that form; the message does not repeat it
    */
   public static WebhookSigner create(String secret) {

@@ -1,7 +1,7 @@
 package dev.settle.webhooks;
 
-import dev.settle.WebhookVerificationException;
-import dev.settle.WebhookVerificationException.Reason;
+import dev.settle.exception.WebhookVerificationException;
+import dev.settle.exception.WebhookVerificationException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;

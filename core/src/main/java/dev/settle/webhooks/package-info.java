@@ -24,7 +24,7 @@
  * whsec_…} secret. {@link dev.settle.webhooks.WebhookVerifier} accepts a delivery when its
  * timestamp is within the tolerance (five minutes either way by default) and any {@code v1}
  * signature matches under any of its secrets; several secrets make rotation seamless. Every
- * failure is a {@link dev.settle.WebhookVerificationException} with a {@code reason()}.
+ * failure is a {@link dev.settle.exception.WebhookVerificationException} with a {@code reason()}.
  *
  * <h2>Events</h2>
  *

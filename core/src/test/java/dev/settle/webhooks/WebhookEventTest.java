@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.settle.WebhookVerificationException;
-import dev.settle.WebhookVerificationException.Reason;
+import dev.settle.exception.WebhookVerificationException;
+import dev.settle.exception.WebhookVerificationException.Reason;
 import dev.settle.model.CustomerId;
 import dev.settle.model.InvoiceId;
 import dev.settle.model.LicenseId;
 import dev.settle.model.Money;
 import dev.settle.model.PaymentMethodId;
+import dev.settle.model.WebhookEventType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.settle.SettleException;
-import dev.settle.WebhookVerificationException;
-import dev.settle.WebhookVerificationException.Reason;
+import dev.settle.exception.SettleException;
+import dev.settle.exception.WebhookVerificationException;
+import dev.settle.exception.WebhookVerificationException.Reason;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -30,7 +30,7 @@ public final class PayPalPreferred {
 
   static PaymentMethod run(SettleClient settle, SandboxControls sandbox, PrintStream out) {
     AccountClient account = settle.account(CustomerId.of(CUSTOMER));
-    out.printf("1. Account %s (portal %s) pays with %s%n", CUSTOMER, account.portal(),
+    out.printf("1. Account %s (portal %s) pays with %s%n", CUSTOMER, account.get().portal(),
         Describe.method(account.get().preferredPaymentMethod().orElse(null)));
 
     PayPal paypal = PayPal.of(account);

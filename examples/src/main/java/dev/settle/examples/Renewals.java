@@ -31,7 +31,7 @@ public final class Renewals {
 
   static void run(SettleClient settle, SandboxControls sandbox, PrintStream out) {
     AccountClient account = settle.account(CustomerId.of(CUSTOMER));
-    License license = account.licenses().autoRenewal(LICENSE, true);
+    License license = account.licenses().setAutoRenewal(LICENSE, true);
     out.printf("License %s (%s, %s a year), automatic renewal on, renews %s%n",
         license.id(), license.product(), license.price(), license.renewsAt().orElseThrow());
 

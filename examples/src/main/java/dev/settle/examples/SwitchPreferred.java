@@ -33,7 +33,7 @@ public final class SwitchPreferred {
     for (String[] change : switches) {
       String customer = change[0];
       AccountClient account = settle.account(CustomerId.of(customer));
-      out.printf("Account %s (portal %s)%n", customer, account.portal());
+      out.printf("Account %s (portal %s)%n", customer, account.get().portal());
       out.printf("  before: %s%n", stored(account));
       PaymentMethod card = account.paymentMethods().switchPreferred(card(change[1], "Grace Hopper"));
       out.printf("  switched to %s%n", Describe.method(card));

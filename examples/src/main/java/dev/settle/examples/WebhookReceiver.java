@@ -2,7 +2,7 @@ package dev.settle.examples;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.settle.WebhookVerificationException;
+import dev.settle.exception.WebhookVerificationException;
 import dev.settle.webhooks.WebhookEvent;
 import dev.settle.webhooks.WebhookVerifier;
 import java.io.IOException;

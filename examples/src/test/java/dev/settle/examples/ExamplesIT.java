@@ -72,7 +72,7 @@ class ExamplesIT extends SandboxFixture {
 
     assertThat(printed).contains("trace payInvoice             attempt 1 -> 429").contains(", will retry")
         .contains("trace payInvoice             attempt 2 -> 200").doesNotContain(sandbox.apiKey());
-    assertThat(counts).containsEntry("payInvoice ok", 1L).containsEntry("account ok", 2L);
+    assertThat(counts).containsEntry("payInvoice ok", 1L).containsEntry("getAccount ok", 2L);
   }
 
   @Test

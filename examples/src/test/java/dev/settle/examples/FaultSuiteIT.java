@@ -10,12 +10,13 @@ import dev.settle.PreferredSwitchException;
 import dev.settle.RequestOptions;
 import dev.settle.RetryPolicy;
 import dev.settle.SettleClient;
-import dev.settle.SettleException;
+import dev.settle.exception.SettleException;
 import dev.settle.card.CardDetails;
 import dev.settle.model.CustomerId;
 import dev.settle.model.InvoiceId;
 import dev.settle.model.InvoiceStatus;
 import dev.settle.model.Payment;
+import dev.settle.model.PaymentId;
 import dev.settle.model.PaymentMethod;
 import dev.settle.model.PaymentStatus;
 import dev.settle.sandbox.SandboxFaults;
@@ -123,7 +124,7 @@ class FaultSuiteIT extends SandboxFixture {
       assertThat(charges).as("run %d: a definite failure charged nothing", run).isEmpty();
     }
     if (payment != null) {
-      String paid = payment.id();
+      PaymentId paid = payment.id();
       assertThat(charges).singleElement().satisfies(c -> assertThat(c.id()).isEqualTo(paid));
       assertThat(account.invoices().get(invoice).status()).isEqualTo(InvoiceStatus.PAID);
     }

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.settle.AccountClient;
-import dev.settle.ConflictException;
+import dev.settle.exception.ConflictException;
 import dev.settle.model.CustomerId;
 import dev.settle.model.PaymentMethod;
 import dev.settle.model.Portal;
@@ -130,7 +130,7 @@ class PayPalApprovalBrowserIT extends SandboxFixture {
 
   @Test
   void approvingSendsThePayerBackAndTheAccountCanBeStoredAndPreferred() throws InterruptedException {
-    assertThat(account.portal()).isEqualTo(Portal.II);
+    assertThat(account.get().portal()).isEqualTo(Portal.II);
     PaymentMethod mastercard = account.get().preferredPaymentMethod().orElseThrow();
     PayPalSetup setup = paypal.startSetup(returnUrl, cancelUrl);
     assertThat(setup.status()).isEqualTo(PayPalSetupStatus.PAYER_ACTION_REQUIRED);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.settle.AccountClient;
 import dev.settle.HttpLogger;
 import dev.settle.SettleClient;
-import dev.settle.SettleException;
+import dev.settle.exception.SettleException;
 import dev.settle.card.CardDetails;
 import dev.settle.model.WebhookEndpoint;
 import dev.settle.model.CustomerId;

@@ -102,7 +102,7 @@ class RenewalIT extends SandboxFixture {
     PaymentMethod mastercard = account.get().preferredPaymentMethod().orElseThrow();
     account.paymentMethods().remove(mastercard.id());
     assertThat(account.get().preferredPaymentMethod()).isEmpty();
-    assertThat(account.licenses().autoRenewal(LICENSE, true).warnings())
+    assertThat(account.licenses().setAutoRenewal(LICENSE, true).warnings())
         .containsExactly("no_preferred_payment_method");
 
     License failed = advancePastRenewal();
@@ -132,7 +132,7 @@ class RenewalIT extends SandboxFixture {
 
   @Test
   void aLicenseWithoutAutomaticRenewalExpires() {
-    account.licenses().autoRenewal(LICENSE, false);
+    account.licenses().setAutoRenewal(LICENSE, false);
 
     sandbox.clock().advance(Duration.ofDays(400));
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.settle.AccountClient;
-import dev.settle.AuthenticationException;
-import dev.settle.ConflictException;
-import dev.settle.NotFoundException;
+import dev.settle.exception.AuthenticationException;
+import dev.settle.exception.ConflictException;
+import dev.settle.exception.NotFoundException;
 import dev.settle.PaymentDeclinedException;
 import dev.settle.RequestOptions;
 import dev.settle.SettleClient;
@@ -102,7 +102,7 @@ class SandboxErrorsIT extends SandboxFixture {
   @Test
   void secondMethodOnPortalOneIsAConflict() {
     AccountClient account = settle.account(CustomerId.of("100002"));
-    assertThat(account.portal()).isEqualTo(Portal.I);
+    assertThat(account.get().portal()).isEqualTo(Portal.I);
     PaymentMethod stored = account.get().preferredPaymentMethod().orElseThrow();
 
     assertThatThrownBy(() -> account.paymentMethods().add(card("5555555555554444")))

@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.settle.AccountClient;
 import dev.settle.PaymentDeclinedException;
 import dev.settle.PreferredSwitchException;
-import dev.settle.ServerException;
+import dev.settle.exception.ServerException;
 import dev.settle.card.Card;
 import dev.settle.card.CardDetails;
 import dev.settle.model.CustomerId;
@@ -38,7 +38,7 @@ class SwitchPreferredIT extends SandboxFixture {
         .okHttpClient(new OkHttpClient.Builder().addInterceptor(network).build())
         .build();
     portalOne = settle.account(CustomerId.of("100002"));
-    assertThat(portalOne.portal()).isEqualTo(Portal.I);
+    assertThat(portalOne.get().portal()).isEqualTo(Portal.I);
     original = portalOne.get().preferredPaymentMethod().orElseThrow();
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.settle.model.CustomerId;
 import dev.settle.model.LicenseId;
 import dev.settle.model.WebhookEndpoint;
+import dev.settle.model.WebhookEventType;
 import dev.settle.webhooks.LicenseRenewed;
 import dev.settle.webhooks.WebhookEvent;
 import java.io.ByteArrayOutputStream;
@@ -23,7 +24,7 @@ class WebhooksIT extends SandboxFixture {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     try (WebhookReceiver receiver =
         WebhookReceiver.start(sandbox.clock(), new PrintStream(printed, true, StandardCharsets.UTF_8))) {
-      WebhookEndpoint endpoint = settle.webhookEndpoints().create(receiver.url(), List.of("license.renewed"));
+      WebhookEndpoint endpoint = settle.webhookEndpoints().create(receiver.url(), List.of(WebhookEventType.LICENSE_RENEWED));
       assertThat(endpoint.secret()).hasValueSatisfying(secret -> assertThat(secret).startsWith("whsec_"));
       assertThat(endpoint.toString()).doesNotContain(endpoint.secret().orElseThrow());
       receiver.trust(endpoint.secret().orElseThrow());
@@ -52,7 +53,7 @@ class WebhooksIT extends SandboxFixture {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     try (WebhookReceiver receiver =
         WebhookReceiver.start(sandbox.clock(), new PrintStream(printed, true, StandardCharsets.UTF_8))) {
-      settle.webhookEndpoints().create(receiver.url(), List.of("invoice.paid"));
+      settle.webhookEndpoints().create(receiver.url(), List.of(WebhookEventType.INVOICE_PAID));
       receiver.trust("whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[24]));
 
       var account = settle.account(CustomerId.of("200001"));

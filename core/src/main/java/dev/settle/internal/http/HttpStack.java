@@ -1,44 +1,51 @@
 package dev.settle.internal.http;
 
 import com.squareup.moshi.JsonAdapter;
-import com.squareup.moshi.JsonDataException;
-import com.squareup.moshi.JsonEncodingException;
-import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.Moshi;
 import dev.settle.model.PaymentMethod;
 import dev.settle.model.PaymentMethodDetails;
-import java.io.EOFException;
+import dev.settle.spi.ProviderApi;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Retrofit;
 
 /**
  * One client's HTTP machinery, built once and shared by all its calls: the OkHttp client, the
- * Moshi instance that knows every provider's details, and the API's calls.
+ * Moshi instance that knows every provider's details, and the Retrofit that turns the API's
+ * interfaces into calls.
  */
 public final class HttpStack {
   /** The API version this client speaks, sent on every request. */
   public static final String API_VERSION = "2026-11-01";
 
+  private final OkHttpClient okHttp;
   private final Moshi moshi;
+  private final Retrofit retrofit;
+  private final BillingService billing;
   private final JsonAdapter<Wire.ErrorBody> errors;
-  private final BillingApi api;
+  private final Map<ProviderApi<?>, Object> providerApis = new ConcurrentHashMap<>();
 
   private HttpStack(HttpUrl baseUrl, OkHttpClient okHttp, Moshi moshi) {
+    this.okHttp = okHttp;
     this.moshi = moshi;
+    this.retrofit = retrofit(baseUrl, okHttp, moshi);
+    this.billing = retrofit.create(BillingService.class);
     this.errors = moshi.adapter(Wire.ErrorBody.class);
-    this.api = new BillingApi(baseUrl, okHttp, this);
   }
 
   /**
    * Builds the stack.
    *
-   * @param base the user's OkHttp client to share pools with, or a fresh one
+   * @param base the OkHttp client to derive Settle's from: the user's, to share its pools, or one
+   *     of the client's own
    * @param detailsAdapters each kind's details adapter, made from the Moshi it is given
    * @param logging the HTTP log, or null for none
    */
@@ -48,14 +55,7 @@ public final class HttpStack {
       OkHttpClient base,
       Timeouts timeouts,
       Map<String, Function<Moshi, JsonAdapter<? extends PaymentMethodDetails>>> detailsAdapters,
-      LoggingInterceptor logging) {
-    Moshi shared = new Moshi.Builder().add(new ModelAdapters()).build();
-    Map<String, JsonAdapter<? extends PaymentMethodDetails>> byKind = new LinkedHashMap<>();
-    detailsAdapters.forEach((kind, factory) -> byKind.put(kind, factory.apply(shared)));
-    PaymentMethodAdapter paymentMethods = new PaymentMethodAdapter(byKind, shared.adapter(Object.class));
-    Moshi moshi =
-        shared.newBuilder().add(PaymentMethod.class, paymentMethods.nullSafe()).build();
-
+      @Nullable LoggingInterceptor logging) {
     OkHttpClient.Builder okHttpBuilder =
         base.newBuilder()
             // Settle retries by its own policy with the same idempotency key; OkHttp's silent
@@ -68,96 +68,76 @@ public final class HttpStack {
             .connectTimeout(timeouts.connect())
             .readTimeout(timeouts.read())
             .writeTimeout(timeouts.write())
-            .callTimeout(timeouts.call())
-            // Last of the application interceptors: those of a client the user shares never see
-            // the API key and cannot replace it.
-            .addInterceptor(new ClientHeaders(apiKey, API_VERSION));
+            .callTimeout(timeouts.call());
+    // First of the application interceptors: when an attempt leaves the dispatcher's queue.
+    okHttpBuilder.interceptors().add(0, AttemptTrace.STARTED);
+    // Last of them: those of a client the user shares never see the API key and cannot replace it.
+    okHttpBuilder.addInterceptor(BodyLimit.TRUNCATE_ERRORS);
+    okHttpBuilder.addInterceptor(new ClientHeaders(apiKey, API_VERSION));
     // First of the network interceptors, which OkHttp appends after those of a shared client.
-    okHttpBuilder.networkInterceptors().add(0, Sending.INTERCEPTOR);
+    okHttpBuilder.networkInterceptors().add(0, AttemptTrace.RECORDER);
     if (logging != null) {
       okHttpBuilder.addNetworkInterceptor(logging);
     }
-    return new HttpStack(baseUrl, okHttpBuilder.build(), moshi);
+    return new HttpStack(baseUrl, okHttpBuilder.build(), moshi(detailsAdapters));
   }
 
-  Moshi moshi() {
-    return moshi;
+  /** The one Moshi of a client: the model, the wire records, and every provider's details. */
+  static Moshi moshi(Map<String, Function<Moshi, JsonAdapter<? extends PaymentMethodDetails>>> detailsAdapters) {
+    Moshi shared = new Moshi.Builder().add(new ModelAdapters()).add(new WireAdapters()).build();
+    Map<String, JsonAdapter<? extends PaymentMethodDetails>> byKind = new LinkedHashMap<>();
+    detailsAdapters.forEach((kind, factory) -> byKind.put(kind, factory.apply(shared)));
+    PaymentMethodAdapter paymentMethods = new PaymentMethodAdapter(byKind, shared.adapter(Object.class));
+    return shared.newBuilder().add(PaymentMethod.class, paymentMethods.nullSafe()).build();
   }
 
-  public BillingApi api() {
-    return api;
+  private static Retrofit retrofit(HttpUrl baseUrl, OkHttpClient okHttp, Moshi moshi) {
+    return new Retrofit.Builder()
+        .baseUrl(baseUrl)
+        .callFactory(AttemptTrace.tracing(okHttp))
+        .addConverterFactory(new JsonConverters(moshi))
+        .addCallAdapterFactory(CallAdapters.INSTANCE)
+        .validateEagerly(true)
+        .build();
   }
 
-  /** Decodes a 2xx body; every way it can fail to decode comes out as {@link WireFormatException}. */
-  <T> T decode(ResponseBody body, JsonAdapter<T> adapter) throws IOException {
-    try (ResponseBody limited = BodyLimit.apply(body);
-        JsonReader reader = JsonReader.of(limited.source())) {
-      T value = adapter.fromJson(reader);
-      if (value == null) {
-        throw new WireFormatException("The body was JSON null");
-      }
-      if (!atEnd(reader)) {
-        throw new WireFormatException("The body holds more than one JSON value");
-      }
-      return value;
-    } catch (WireFormatException e) {
-      throw e;
-    } catch (RuntimeException | AssertionError | EOFException | JsonEncodingException e) {
-      // Moshi reports a wire record whose constructor throws as an AssertionError.
-      throw new WireFormatException(describe(e), e);
-    }
-  }
-
-  private static boolean atEnd(JsonReader reader) throws IOException {
-    try {
-      return reader.peek() == JsonReader.Token.END_DOCUMENT;
-    } catch (JsonEncodingException e) {
-      return false;
-    }
+  /** Settle's own interface of the billing API. */
+  public BillingService billing() {
+    return billing;
   }
 
   /**
-   * Reads an error body; null when it is not the error shape (an HTML page from a proxy). A
-   * connection lost while reading it is thrown: the answer was not received.
+   * A provider's interface, built on first use with the same OkHttp client, converter and call
+   * adapter, and a Moshi that also knows the provider's adapters; kept for the client's life.
    */
-  Wire.Error decodeError(ResponseBody body) throws IOException {
-    try (ResponseBody limited = BodyLimit.apply(body)) {
-      Wire.ErrorBody parsed = errors.fromJson(limited.source());
-      return parsed == null ? null : parsed.error();
-    } catch (EOFException | JsonEncodingException | RuntimeException | AssertionError e) {
+  @SuppressWarnings("unchecked")
+  public <S> S providerApi(ProviderApi<S> api) {
+    return (S) providerApis.computeIfAbsent(api, key -> {
+      Moshi.Builder json = moshi.newBuilder();
+      key.jsonAdapters().forEach(json::add);
+      return retrofit(retrofit.baseUrl(), okHttp, json.build()).create(key.service());
+    });
+  }
+
+  /** The OkHttp client the stack derived, for the client to release what it created. */
+  public OkHttpClient okHttp() {
+    return okHttp;
+  }
+
+  /**
+   * Reads an error body; null when it is not the error shape (an HTML page from a proxy).
+   * Retrofit has read it whole, so a connection lost inside it was already a network failure.
+   */
+  Wire.@Nullable Error error(@Nullable ResponseBody body) {
+    if (body == null) {
       return null;
     }
-  }
-
-  /** The whole body as bytes, within the size cap. */
-  static byte[] bytes(ResponseBody body) throws IOException {
-    try (ResponseBody limited = BodyLimit.apply(body)) {
-      return limited.bytes();
+    try (body) {
+      Wire.ErrorBody parsed = errors.fromJson(body.source());
+      return parsed == null ? null : parsed.error();
+    } catch (IOException | RuntimeException | AssertionError e) {
+      return null;
     }
-  }
-
-  /**
-   * The decoder's reason, never a value from the body: Moshi's syntax messages name a JSON path;
-   * its type messages also quote a number or string it could not convert ({@code Expected a long
-   * but was 4242… at path $.total}), which is cut out; for anything else only the failure's type
-   * is given, since its message may quote the body.
-   */
-  static String describe(Throwable e) {
-    if (e instanceof EOFException) {
-      return "The body ended before a complete JSON value";
-    }
-    if (e instanceof JsonEncodingException) {
-      return e.getMessage();
-    }
-    if (e instanceof JsonDataException) {
-      String message = String.valueOf(e.getMessage());
-      int butWas = message.indexOf(" but was ");
-      int atPath = message.lastIndexOf(" at path ");
-      return butWas >= 0 && atPath > butWas
-          ? message.substring(0, butWas) + message.substring(atPath)
-          : message;
-    }
-    return e.getClass().getSimpleName() + " while decoding";
   }
 
   /** The per-socket and whole-call timeouts. */

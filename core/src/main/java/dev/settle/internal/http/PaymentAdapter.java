@@ -13,6 +13,7 @@ import static dev.settle.internal.http.ModelAdapters.uri;
 import com.squareup.moshi.JsonReader;
 import dev.settle.model.InvoiceId;
 import dev.settle.model.Payment;
+import dev.settle.model.PaymentId;
 import dev.settle.model.PaymentMethodId;
 import dev.settle.model.PaymentStatus;
 import java.io.IOException;
@@ -55,7 +56,7 @@ final class PaymentAdapter extends ModelAdapters.ReadOnly<Payment> {
     }
     reader.endObject();
     return Payment.builder()
-        .id(required(id, "payment.id"))
+        .id(PaymentId.of(required(id, "payment.id")))
         .invoiceId(InvoiceId.of(required(invoiceId, "payment.invoice_id")))
         .status(status(PaymentStatus.class, required(status, "payment.status")))
         .amount(money(required(amount, "payment.amount"), currency(currency, "payment.currency")))

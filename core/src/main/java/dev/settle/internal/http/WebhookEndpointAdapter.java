@@ -9,6 +9,8 @@ import static dev.settle.internal.http.ModelAdapters.uri;
 
 import com.squareup.moshi.JsonReader;
 import dev.settle.model.WebhookEndpoint;
+import dev.settle.model.WebhookEndpointId;
+import dev.settle.model.WebhookEventType;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -38,9 +40,9 @@ final class WebhookEndpointAdapter extends ModelAdapters.ReadOnly<WebhookEndpoin
     }
     reader.endObject();
     return WebhookEndpoint.builder()
-        .id(required(id, "webhook_endpoint.id"))
+        .id(WebhookEndpointId.of(required(id, "webhook_endpoint.id")))
         .url(uri(required(url, "webhook_endpoint.url")))
-        .events(events == null ? List.of() : events)
+        .events(events == null ? List.of() : events.stream().map(WebhookEventType::of).toList())
         .secret(secret)
         .createdAt(required(createdAt, "webhook_endpoint.created_at"))
         .build();

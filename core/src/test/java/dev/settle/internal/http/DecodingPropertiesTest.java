@@ -13,8 +13,8 @@ import dev.settle.model.Invoice;
 import dev.settle.model.Payment;
 import dev.settle.model.PaymentMethodDetails;
 import dev.settle.testing.Json;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,9 +24,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import okhttp3.HttpUrl;
 import okhttp3.MediaType;
-import okhttp3.OkHttpClient;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import org.junit.jupiter.api.Test;
@@ -46,13 +44,14 @@ class DecodingPropertiesTest {
       Json.payment("py_1", "in_1", "succeeded"), Json.cardMethod("pm_1", true),
       Json.page(true, "c2", Json.invoice("in_1", "open"), Json.invoice("in_2", "paid")));
 
-  private static final HttpStack STACK = HttpStack.create(
-      HttpUrl.get("http://127.0.0.1/"), "sk_test_x", new OkHttpClient(),
-      new HttpStack.Timeouts(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1)),
-      Map.<String, Function<Moshi, JsonAdapter<? extends PaymentMethodDetails>>>of("card", StrictCard::new),
-      null);
+  private static final Moshi MOSHI = HttpStack.moshi(
+      Map.<String, Function<Moshi, JsonAdapter<? extends PaymentMethodDetails>>>of("card", StrictCard::new));
+  private static final JsonConverters CONVERTERS = new JsonConverters(MOSHI);
+
+  /** Through the converter Retrofit reads every answer with. */
   private static Object decode(Type type, String body) throws Exception {
-    return STACK.decode(ResponseBody.create(body, JSON), STACK.moshi().adapter(type));
+    return CONVERTERS.responseBodyConverter(type, new Annotation[0], null)
+        .convert(ResponseBody.create(body, JSON));
   }
 
   @Property(tries = 400, seed = "20261126")
@@ -113,7 +112,7 @@ class DecodingPropertiesTest {
     }
     ResponseBody body = BodyLimit.apply(ResponseBody.create(huge, JSON, -1), 1024 * 1024);
 
-    assertThatThrownBy(() -> STACK.moshi().adapter(Account.class).fromJson(body.source()))
+    assertThatThrownBy(() -> MOSHI.adapter(Account.class).fromJson(body.source()))
         .isInstanceOf(WireFormatException.class).hasMessageContaining("limit");
   }
 

@@ -3,9 +3,15 @@ package dev.settle.banktransfer;
 import dev.settle.AccountClient;
 import dev.settle.RequestOptions;
 import dev.settle.model.InvoiceId;
+import dev.settle.exception.ValidationException;
+import dev.settle.model.CustomerId;
+import dev.settle.spi.ApiCall;
+import dev.settle.spi.ProviderApi;
 import dev.settle.spi.ProviderContext;
-import java.util.Objects;
+import dev.settle.spi.ProviderScope;
 import java.util.concurrent.CompletableFuture;
+import retrofit2.http.GET;
+import retrofit2.http.Path;
 
 /**
  * Paying an invoice of one customer's account by bank transfer: the instructions the customer
@@ -37,22 +43,35 @@ import java.util.concurrent.CompletableFuture;
  * <p>Cheap to create and thread-safe; every method call is one request.
  */
 public final class BankTransfer {
-  private final AccountClient account;
+  private static final ProviderApi<Api> API =
+      ProviderApi.of(Api.class, ProviderApi.adapter(BankTransferInstructions.class, new InstructionsAdapter()));
 
-  private BankTransfer(AccountClient account) {
-    this.account = account;
+  /** Bank transfer's part of the billing API. */
+  interface Api {
+    @GET("v1/accounts/{customer_id}/invoices/{invoice_id}/bank_transfer_instructions")
+    ApiCall<BankTransferInstructions> getBankTransferInstructions(@Path("customer_id") CustomerId customer,
+        @Path("invoice_id") InvoiceId invoice);
+  }
+
+  private final ProviderScope scope;
+
+  private BankTransfer(ProviderScope scope) {
+    this.scope = scope;
   }
 
   /** The bank-transfer flow of {@code account}. */
   public static BankTransfer of(AccountClient account) {
-    return new BankTransfer(Objects.requireNonNull(account, "account"));
+    if (account == null) {
+      throw new ValidationException("account", "account is required");
+    }
+    return account.extension(BankTransfer::new);
   }
 
   /**
    * Reads what the customer needs to pay {@code invoice} by bank transfer.
    *
-   * @throws dev.settle.NotFoundException if the account has no such invoice
-   * @throws dev.settle.MalformedResponseException if the server's answer is not valid
+   * @throws dev.settle.exception.NotFoundException if the account has no such invoice
+   * @throws dev.settle.exception.MalformedResponseException if the server's answer is not valid
    *     instructions, including a payee IBAN or BIC that fails its checks or a reference that is
    *     not ISO 11649: such instructions are never shown to a customer
    */
@@ -62,30 +81,37 @@ public final class BankTransfer {
 
   /** Like {@link #instructions(InvoiceId)}, with per-call options (a timeout, for example). */
   public BankTransferInstructions instructions(InvoiceId invoice, RequestOptions options) {
-    Objects.requireNonNull(invoice, "invoice");
-    Objects.requireNonNull(options, "options");
-    ProviderContext context = account.providerContext(options);
-    InstructionsResponse response =
-        context.get(path(context, invoice), InstructionsResponse.class);
-    return response.instructions();
+    ProviderContext context = context(options);
+    return context.execute(call(context, invoice));
+  }
+
+  /** Like {@link #instructions(InvoiceId)}, without blocking. */
+  public CompletableFuture<BankTransferInstructions> instructionsAsync(InvoiceId invoice) {
+    return instructionsAsync(invoice, RequestOptions.defaults());
   }
 
   /** Like {@link #instructions(InvoiceId, RequestOptions)}, without blocking. */
-  public CompletableFuture<BankTransferInstructions> instructionsAsync(
-      InvoiceId invoice, RequestOptions options) {
-    Objects.requireNonNull(invoice, "invoice");
-    ProviderContext context = account.providerContext(Objects.requireNonNull(options, "options"));
-    return context.<InstructionsResponse>getAsync(path(context, invoice), InstructionsResponse.class)
-        .thenApply(InstructionsResponse::instructions);
+  public CompletableFuture<BankTransferInstructions> instructionsAsync(InvoiceId invoice, RequestOptions options) {
+    ProviderContext context = context(options);
+    return context.executeAsync(call(context, invoice));
   }
 
-  static String path(ProviderContext context, InvoiceId invoice) {
-    return "v1/accounts/" + context.customerId().value() + "/invoices/" + invoice.value()
-        + "/bank_transfer_instructions";
+  private ProviderContext context(RequestOptions options) {
+    if (options == null) {
+      throw new ValidationException("options", "options is required");
+    }
+    return scope.context(options.idempotencyKey().orElse(null), options.timeout().orElse(null));
+  }
+
+  private static ApiCall<BankTransferInstructions> call(ProviderContext context, InvoiceId invoice) {
+    if (invoice == null) {
+      throw new ValidationException("invoice", "invoice is required");
+    }
+    return context.api(API).getBankTransferInstructions(context.customerId(), invoice);
   }
 
   @Override
   public String toString() {
-    return "BankTransfer{customerId=" + account.customerId() + "}";
+    return "BankTransfer{customerId=" + scope.customerId() + "}";
   }
 }

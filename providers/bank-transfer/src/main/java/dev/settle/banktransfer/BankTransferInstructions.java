@@ -1,6 +1,6 @@
 package dev.settle.banktransfer;
 
-import dev.settle.ValidationException;
+import dev.settle.exception.ValidationException;
 import dev.settle.model.InvoiceId;
 import dev.settle.model.Money;
 import org.immutables.value.Value;

@@ -1,6 +1,6 @@
 package dev.settle.banktransfer;
 
-import dev.settle.ValidationException;
+import dev.settle.exception.ValidationException;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;

@@ -7,7 +7,7 @@
  * reads the {@link BankTransferInstructions} of an invoice: payee, {@link Iban}, {@link Bic},
  * amount and the ISO 11649 {@link CreditorReference} the customer must quote. Every value is
  * checked as it arrives, so a server that sends a mistyped IBAN is reported as a
- * {@link dev.settle.MalformedResponseException} instead of being shown to a customer who would
+ * {@link dev.settle.exception.MalformedResponseException} instead of being shown to a customer who would
  * send money to it. For euro invoices, {@link EpcQrCode} encodes the instructions as an EPC069-12
  * QR code ("GiroCode") and renders it as a PNG.
  *

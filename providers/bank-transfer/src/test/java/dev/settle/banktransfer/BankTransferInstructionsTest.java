@@ -3,7 +3,7 @@ package dev.settle.banktransfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.settle.ValidationException;
+import dev.settle.exception.ValidationException;
 import org.junit.jupiter.api.Test;
 
 class BankTransferInstructionsTest {

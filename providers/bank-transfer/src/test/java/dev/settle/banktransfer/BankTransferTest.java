@@ -3,8 +3,8 @@ package dev.settle.banktransfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.settle.MalformedResponseException;
-import dev.settle.NotFoundException;
+import dev.settle.exception.MalformedResponseException;
+import dev.settle.exception.NotFoundException;
 import dev.settle.RequestOptions;
 import dev.settle.SettleClient;
 import dev.settle.internal.http.HttpStack;

@@ -14,7 +14,7 @@ import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
-import dev.settle.ValidationException;
+import dev.settle.exception.ValidationException;
 import dev.settle.model.InvoiceId;
 import dev.settle.model.Money;
 import java.awt.image.BufferedImage;

@@ -1,6 +1,6 @@
 package dev.settle.card;
 
-import dev.settle.ValidationException;
+import dev.settle.exception.ValidationException;
 import java.util.List;
 
 /**

@@ -2,12 +2,18 @@ package dev.settle.card;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
-import dev.settle.ValidationException;
+import dev.settle.exception.ValidationException;
 import dev.settle.model.PaymentMethodInput;
+import dev.settle.spi.ApiCall;
 import dev.settle.spi.PaymentMethodProvider;
+import dev.settle.spi.ProviderApi;
 import dev.settle.spi.ProviderContext;
+import dev.settle.spi.Token;
 import java.time.YearMonth;
 import java.util.concurrent.CompletableFuture;
+import retrofit2.http.Body;
+import retrofit2.http.Header;
+import retrofit2.http.POST;
 
 /**
  * Plugs cards into Settle: reads stored cards as {@link Card} and turns a {@link CardDetails}
@@ -21,6 +27,13 @@ import java.util.concurrent.CompletableFuture;
  * response carries only the token.
  */
 public final class CardProvider implements PaymentMethodProvider {
+  private static final ProviderApi<Tokens> TOKENS = ProviderApi.of(Tokens.class, ProviderApi.adapter(TokenRequest.class, TokenRequest.ADAPTER));
+
+  /** The card's part of the billing API: tokenization. */
+  interface Tokens {
+    @POST("v1/tokens")
+    ApiCall<Token> createToken(@Header("Idempotency-Key") String idempotencyKey, @Body TokenRequest body);
+  }
 
   public CardProvider() {}
 
@@ -47,16 +60,16 @@ public final class CardProvider implements PaymentMethodProvider {
    */
   @Override
   public String tokenize(PaymentMethodInput input, ProviderContext context) {
-    return context.postForToken("v1/tokens", tokenRequest(input, context));
+    return context.execute(tokenCall(input, context)).id();
   }
 
   /** Validates before returning, so an expired card fails without a request, as with tokenize. */
   @Override
   public CompletableFuture<String> tokenizeAsync(PaymentMethodInput input, ProviderContext context) {
-    return context.postForTokenAsync("v1/tokens", tokenRequest(input, context));
+    return context.executeAsync(tokenCall(input, context)).thenApply(Token::id);
   }
 
-  private static TokenWire.Request tokenRequest(PaymentMethodInput input, ProviderContext context) {
+  private static ApiCall<Token> tokenCall(PaymentMethodInput input, ProviderContext context) {
     if (!(input instanceof CardDetails)) {
       throw new IllegalArgumentException(
           "CardProvider tokenizes CardDetails, not " + input.getClass().getName());
@@ -67,7 +80,7 @@ public final class CardProvider implements PaymentMethodProvider {
       throw new ValidationException(
           "exp_month", "The card expired at the end of " + card.expiry() + "; use a current card");
     }
-    return TokenWire.Request.of(card);
+    return context.api(TOKENS).createToken(context.nextIdempotencyKey(), new TokenRequest(card));
   }
 
 }

@@ -3,13 +3,14 @@ package dev.settle.card;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.settle.MalformedResponseException;
-import dev.settle.MissingProviderException;
+import dev.settle.OutcomeUnknownException;
+import dev.settle.exception.MalformedResponseException;
+import dev.settle.exception.MissingProviderException;
 import dev.settle.PaymentMethods;
 import dev.settle.PaymentDeclinedException;
 import dev.settle.RequestOptions;
 import dev.settle.SettleClient;
-import dev.settle.ValidationException;
+import dev.settle.exception.ValidationException;
 import dev.settle.internal.http.HttpStack;
 import dev.settle.model.CustomerId;
 import dev.settle.model.PaymentMethod;
@@ -207,13 +208,14 @@ class CardProviderTest {
   }
 
   @Test
-  void aTokenWithoutATokenIdIsAMalformedResponseAndNothingIsAttached() {
+  void aTokenWithoutATokenIdIsAnUnknownOutcomeOverAMalformedResponseAndNothingIsAttached() {
     server.enqueue(json(201, "{\"type\":\"card\",\"created_at\":\"2030-06-15T12:00:00Z\"}"));
 
     assertThatThrownBy(() -> paymentMethods(client(JUNE_2030)).add(visa().build()))
-        .isInstanceOf(MalformedResponseException.class)
+        .isInstanceOf(OutcomeUnknownException.class)
+        .hasCauseInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("POST /v1/tokens")
-        .hasMessageContaining("expected a token id");
+        .hasMessageContaining("Expected a token id");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 

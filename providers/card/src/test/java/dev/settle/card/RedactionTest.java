@@ -4,10 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.settle.ValidationException;
+import dev.settle.exception.ValidationException;
+import dev.settle.spi.ApiCall;
+import dev.settle.spi.ProviderApi;
 import dev.settle.spi.ProviderContext;
 import dev.settle.model.CustomerId;
-import java.lang.reflect.Type;
 import java.util.concurrent.CompletableFuture;
 import java.time.Clock;
 import java.time.Instant;
@@ -105,7 +106,7 @@ class RedactionTest {
             .build();
 
     assertShowsNeither(card.toString(), number, cvc);
-    assertShowsNeither(TokenWire.Request.of(card).toString(), number, cvc);
+    assertShowsNeither(new TokenRequest(card).toString(), number, cvc);
   }
 
   private static Arguments invalid(String number, String cvc) {
@@ -136,33 +137,23 @@ class RedactionTest {
       }
 
       @Override
-      public <T> T get(String path, Type responseType) {
-        return fail("Nothing may be read, but %s was", path);
+      public <S> S api(ProviderApi<S> api) {
+        return fail("An expired card must not be sent, but %s was asked for", api);
       }
 
       @Override
-      public <T> T post(String path, Object body, Type responseType) {
-        return fail("An expired card must not be sent, but it was posted to %s", path);
+      public String nextIdempotencyKey() {
+        return fail("An expired card must not be sent, but a write was prepared");
       }
 
       @Override
-      public String postForToken(String path, Object body) {
-        return fail("An expired card must not be sent, but it was posted to %s", path);
+      public <T> T execute(ApiCall<T> call) {
+        return fail("An expired card must not be sent, but %s was made", call);
       }
 
       @Override
-      public CompletableFuture<String> postForTokenAsync(String path, Object body) {
-        return fail("An expired card must not be sent, but it was posted to %s", path);
-      }
-
-      @Override
-      public <T> CompletableFuture<T> getAsync(String path, Type responseType) {
-        return fail("Nothing may be read, but %s was", path);
-      }
-
-      @Override
-      public <T> CompletableFuture<T> postAsync(String path, Object body, Type responseType) {
-        return fail("An expired card must not be sent, but it was posted to %s", path);
+      public <T> CompletableFuture<T> executeAsync(ApiCall<T> call) {
+        return fail("An expired card must not be sent, but %s was made", call);
       }
     };
   }

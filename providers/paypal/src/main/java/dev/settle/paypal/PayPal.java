@@ -2,12 +2,13 @@ package dev.settle.paypal;
 
 import dev.settle.AccountClient;
 import dev.settle.RequestOptions;
-import dev.settle.ValidationException;
+import dev.settle.exception.ValidationException;
 import dev.settle.model.PaymentMethod;
+import dev.settle.spi.ApiCall;
 import dev.settle.spi.ProviderContext;
+import dev.settle.spi.ProviderScope;
 import java.net.URI;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -36,11 +37,11 @@ import java.util.concurrent.CompletableFuture;
  * <h2>Setups that cannot be completed</h2>
  *
  * <p>Completing a setup that the payer has not approved, cancelled, let expire, or that was
- * already completed fails with the server's {@link dev.settle.ConflictException} (HTTP 409,
+ * already completed fails with the server's {@link dev.settle.exception.ConflictException} (HTTP 409,
  * codes {@code payer_action_required}, {@code setup_cancelled}, {@code setup_expired},
  * {@code setup_already_completed}), and nothing is stored. Read it as a status with {@link
  * PayPalSetupStatus#ofRefusedCompletion}. This module does not wrap it in an exception of its
- * own: {@link dev.settle.SettleException} cannot be subclassed outside core, and an exception
+ * own: {@link dev.settle.exception.SettleException} cannot be subclassed outside core, and an exception
  * outside that tree would break the promise that every failure is one. Nor does it read the setup
  * before completing to refuse early: the one Settle exception a provider may throw,
  * {@link ValidationException}, promises that nothing was sent, and the status can change between
@@ -61,14 +62,19 @@ public final class PayPal {
   private static final int MAX_URL_LENGTH = 4000;
 
   private final AccountClient account;
+  private final ProviderScope scope;
 
-  private PayPal(AccountClient account) {
+  private PayPal(AccountClient account, ProviderScope scope) {
     this.account = account;
+    this.scope = scope;
   }
 
   /** The PayPal flow of {@code account}. */
   public static PayPal of(AccountClient account) {
-    return new PayPal(Objects.requireNonNull(account, "account"));
+    if (account == null) {
+      throw new ValidationException("account", "account is required");
+    }
+    return account.extension(scope -> new PayPal(account, scope));
   }
 
   /**
@@ -90,18 +96,19 @@ public final class PayPal {
    * idempotency key returns the same setup instead of starting another.
    */
   public PayPalSetup startSetup(URI returnUrl, URI cancelUrl, RequestOptions options) {
-    ProviderContext context = account.providerContext(options);
-    SetupResponse response = context.post(
-        PayPalWire.setupsPath(context.customerId()), setupRequest(returnUrl, cancelUrl), SetupResponse.class);
-    return response.setup();
+    ProviderContext context = context(options);
+    return context.execute(startCall(context, returnUrl, cancelUrl));
+  }
+
+  /** Like {@link #startSetup(URI, URI)}, without blocking. */
+  public CompletableFuture<PayPalSetup> startSetupAsync(URI returnUrl, URI cancelUrl) {
+    return startSetupAsync(returnUrl, cancelUrl, RequestOptions.defaults());
   }
 
   /** Like {@link #startSetup(URI, URI, RequestOptions)}, without blocking. */
   public CompletableFuture<PayPalSetup> startSetupAsync(URI returnUrl, URI cancelUrl, RequestOptions options) {
-    PayPalWire.CreateSetupRequest body = setupRequest(returnUrl, cancelUrl);
-    ProviderContext context = account.providerContext(options);
-    return context.<SetupResponse>postAsync(PayPalWire.setupsPath(context.customerId()), body, SetupResponse.class)
-        .thenApply(SetupResponse::setup);
+    ProviderContext context = context(options);
+    return context.executeAsync(startCall(context, returnUrl, cancelUrl));
   }
 
   /** Reads a setup again, to see its current {@link PayPalSetup#status()}. */
@@ -111,30 +118,30 @@ public final class PayPal {
 
   /** Like {@link #setup(PayPalSetupId)}, with per-call options. */
   public PayPalSetup setup(PayPalSetupId id, RequestOptions options) {
-    Objects.requireNonNull(id, "id");
-    ProviderContext context = account.providerContext(options);
-    SetupResponse response =
-        context.get(PayPalWire.setupPath(context.customerId(), id), SetupResponse.class);
-    return response.setup();
+    ProviderContext context = context(options);
+    return context.execute(setupCall(context, id));
+  }
+
+  /** Like {@link #setup(PayPalSetupId)}, without blocking. */
+  public CompletableFuture<PayPalSetup> setupAsync(PayPalSetupId id) {
+    return setupAsync(id, RequestOptions.defaults());
   }
 
   /** Like {@link #setup(PayPalSetupId, RequestOptions)}, without blocking. */
   public CompletableFuture<PayPalSetup> setupAsync(PayPalSetupId id, RequestOptions options) {
-    Objects.requireNonNull(id, "id");
-    ProviderContext context = account.providerContext(options);
-    return context.<SetupResponse>getAsync(PayPalWire.setupPath(context.customerId(), id), SetupResponse.class)
-        .thenApply(SetupResponse::setup);
+    ProviderContext context = context(options);
+    return context.executeAsync(setupCall(context, id));
   }
 
   /**
    * Completes an approved setup and stores its PayPal account on the account: the same as
    * {@code account.paymentMethods().add(PayPalApproval.of(id))}.
    *
-   * @throws dev.settle.ConflictException if the setup cannot be completed (see above) or the
-   *     account refuses another method ({@code portal_single_method} on Portal I); nothing was
-   *     stored
-   * @throws dev.settle.MissingProviderException if the client was built without discovery and
-   *     without a {@link PayPalProvider}
+   * @throws dev.settle.exception.ConflictException if the setup cannot be completed (see above)
+   *     or the account refuses another method ({@code portal_single_method} on Portal I);
+   *     nothing was stored
+   * @throws dev.settle.exception.MissingProviderException if the client was built without
+   *     discovery and without a {@link PayPalProvider}
    */
   public PaymentMethod complete(PayPalSetupId id) {
     return complete(id, RequestOptions.defaults());
@@ -145,14 +152,34 @@ public final class PayPal {
     return account.paymentMethods().add(PayPalApproval.of(id), options);
   }
 
+  /** Like {@link #complete(PayPalSetupId)}, without blocking. */
+  public CompletableFuture<PaymentMethod> completeAsync(PayPalSetupId id) {
+    return completeAsync(id, RequestOptions.defaults());
+  }
+
   /** Like {@link #complete(PayPalSetupId, RequestOptions)}, without blocking. */
   public CompletableFuture<PaymentMethod> completeAsync(PayPalSetupId id, RequestOptions options) {
     return account.paymentMethods().addAsync(PayPalApproval.of(id), options);
   }
 
-  private static PayPalWire.CreateSetupRequest setupRequest(URI returnUrl, URI cancelUrl) {
-    return new PayPalWire.CreateSetupRequest(
+  private ProviderContext context(RequestOptions options) {
+    if (options == null) {
+      throw new ValidationException("options", "options is required");
+    }
+    return scope.context(options.idempotencyKey().orElse(null), options.timeout().orElse(null));
+  }
+
+  private static ApiCall<PayPalSetup> startCall(ProviderContext context, URI returnUrl, URI cancelUrl) {
+    PayPalApi.CreateSetupRequest body = new PayPalApi.CreateSetupRequest(
         browserUrl(returnUrl, "return_url"), browserUrl(cancelUrl, "cancel_url"));
+    return context.api(PayPalApi.API).createPayPalSetup(context.customerId(), context.nextIdempotencyKey(), body);
+  }
+
+  private static ApiCall<PayPalSetup> setupCall(ProviderContext context, PayPalSetupId id) {
+    if (id == null) {
+      throw new ValidationException("id", "id is required");
+    }
+    return context.api(PayPalApi.API).getPayPalSetup(context.customerId(), id);
   }
 
   private static String browserUrl(URI url, String param) {
@@ -175,6 +202,6 @@ public final class PayPal {
 
   @Override
   public String toString() {
-    return "PayPal{customerId=" + account.customerId() + "}";
+    return "PayPal{customerId=" + scope.customerId() + "}";
   }
 }

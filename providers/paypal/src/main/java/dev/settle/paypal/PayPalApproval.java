@@ -14,7 +14,7 @@ import org.immutables.value.Value;
  *
  * <p>Storing it completes the setup, which yields a single-use token, and attaches the token. A
  * setup that is not approved is refused by the server with a
- * {@link dev.settle.ConflictException} and nothing is stored; see
+ * {@link dev.settle.exception.ConflictException} and nothing is stored; see
  * {@link PayPalSetupStatus#ofRefusedCompletion} for reading it.
  */
 @Value.Immutable

@@ -3,8 +3,10 @@ package dev.settle.paypal;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
 import dev.settle.model.PaymentMethodInput;
+import dev.settle.spi.ApiCall;
 import dev.settle.spi.PaymentMethodProvider;
 import dev.settle.spi.ProviderContext;
+import dev.settle.spi.Token;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -39,26 +41,26 @@ public final class PayPalProvider implements PaymentMethodProvider {
    *
    * <p>The setup's status is not read first: the payer can approve, or the setup expire, between
    * a read and the completion, so only the server's answer to the completion itself is reliable.
-   * A setup that cannot be completed is answered with a {@link dev.settle.ConflictException},
+   * A setup that cannot be completed is answered with a {@link dev.settle.exception.ConflictException},
    * passed on unchanged, whose code {@link PayPalSetupStatus#ofRefusedCompletion} reads as a
    * status; nothing is attached then.
    */
   @Override
   public String tokenize(PaymentMethodInput input, ProviderContext context) {
-    return context.postForToken(completePath(input, context), new PayPalWire.CompleteRequest());
+    return context.execute(completion(input, context)).id();
   }
 
   @Override
   public CompletableFuture<String> tokenizeAsync(PaymentMethodInput input, ProviderContext context) {
-    return context.postForTokenAsync(completePath(input, context), new PayPalWire.CompleteRequest());
+    return context.executeAsync(completion(input, context)).thenApply(Token::id);
   }
 
-  private static String completePath(PaymentMethodInput input, ProviderContext context) {
+  private static ApiCall<Token> completion(PaymentMethodInput input, ProviderContext context) {
     if (!(input instanceof PayPalApproval)) {
       throw new IllegalArgumentException(
           "PayPalProvider tokenizes PayPalApproval, not " + input.getClass().getName());
     }
-    return PayPalWire.completePath(context.customerId(), ((PayPalApproval) input).setupId());
+    return context.api(PayPalApi.API).completePayPalSetup(context.customerId(),
+        ((PayPalApproval) input).setupId(), context.nextIdempotencyKey(), PayPalApi.CompleteRequest.EMPTY);
   }
-
 }

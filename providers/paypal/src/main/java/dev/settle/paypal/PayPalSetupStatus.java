@@ -1,7 +1,7 @@
 package dev.settle.paypal;
 
-import dev.settle.ConflictException;
-import dev.settle.SettleException;
+import dev.settle.exception.ConflictException;
+import dev.settle.exception.SettleException;
 import java.util.Optional;
 
 /**

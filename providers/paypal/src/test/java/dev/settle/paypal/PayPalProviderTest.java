@@ -10,8 +10,8 @@ import static dev.settle.paypal.PayPalServer.SETUP_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.settle.MalformedResponseException;
-import dev.settle.MissingProviderException;
+import dev.settle.exception.MalformedResponseException;
+import dev.settle.exception.MissingProviderException;
 import dev.settle.PaymentMethods;
 import dev.settle.SettleClient;
 import dev.settle.model.CustomerId;

@@ -17,11 +17,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.settle.AccountClient;
-import dev.settle.ConflictException;
-import dev.settle.MalformedResponseException;
+import dev.settle.OutcomeUnknownException;
+import dev.settle.exception.ConflictException;
+import dev.settle.exception.MalformedResponseException;
 import dev.settle.RequestOptions;
 import dev.settle.SettleClient;
-import dev.settle.ValidationException;
+import dev.settle.exception.ValidationException;
 import dev.settle.internal.http.HttpStack;
 import dev.settle.model.CustomerId;
 import dev.settle.model.PaymentMethod;
@@ -342,23 +343,25 @@ class PayPalTest {
   }
 
   @Test
-  void aCompletionWithoutATokenIdIsAMalformedResponseAndNothingIsStored() {
+  void aCompletionWithoutATokenIdIsAnUnknownOutcomeOverAMalformedResponseAndNothingIsStored() {
     server.enqueue(PayPalServer.json(200, "{\"type\":\"paypal\",\"created_at\":\"2030-06-15T12:05:00Z\"}"));
 
     assertThatThrownBy(() -> paypal().complete(PayPalSetupId.of(SETUP_ID)))
-        .isInstanceOf(MalformedResponseException.class)
+        .isInstanceOf(OutcomeUnknownException.class)
+        .hasCauseInstanceOf(MalformedResponseException.class)
         .hasMessageContaining("POST " + COMPLETE)
-        .hasMessageContaining("expected a token id");
+        .hasMessageContaining("Expected a token id");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
   @Test
-  void aCompletionWithAnotherKindOfIdIsAMalformedResponseAndNothingIsStored() {
+  void aCompletionWithAnotherKindOfIdIsAnUnknownOutcomeOverAMalformedResponseAndNothingIsStored() {
     server.enqueue(PayPalServer.json(200, PayPalServer.token().replace(TOKEN_ID, "pm_123")));
 
     assertThatThrownBy(() -> paypal().complete(PayPalSetupId.of(SETUP_ID)))
-        .isInstanceOf(MalformedResponseException.class)
-        .hasMessageContaining("expected a token id (tok_…)");
+        .isInstanceOf(OutcomeUnknownException.class)
+        .hasCauseInstanceOf(MalformedResponseException.class)
+        .hasMessageContaining("Expected a token id (tok_…)");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 

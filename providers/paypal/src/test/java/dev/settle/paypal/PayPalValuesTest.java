@@ -3,7 +3,7 @@ package dev.settle.paypal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.settle.ValidationException;
+import dev.settle.exception.ValidationException;
 import java.net.URI;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -1,0 +1,22 @@
+package dev.settle.exception;
+
+/**
+ * The server answered, but with a body Settle cannot read: not JSON, the wrong types, or a
+ * required field missing.
+ *
+ * <p>Seen when a proxy answers in place of the billing system (an HTML error page) or when the
+ * server does not keep its contract.
+ */
+public final class MalformedResponseException extends SettleException {
+  private final int statusCode;
+
+  public MalformedResponseException(String message, int statusCode, String requestId, Throwable cause) {
+    super(message, requestId, cause);
+    this.statusCode = statusCode;
+  }
+
+  /** The HTTP status of the unreadable response. */
+  public int statusCode() {
+    return statusCode;
+  }
+}

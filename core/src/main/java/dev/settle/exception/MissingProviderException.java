@@ -1,0 +1,33 @@
+package dev.settle.exception;
+
+/**
+ * No provider on the classpath handles the kind of payment method being added.
+ *
+ * <p>The message names the artifact to add, for example {@code dev.settle:settle-card}.
+ * Reading methods of such a kind does not fail: they arrive as
+ * {@link dev.settle.model.UnknownPaymentMethodDetails}.
+ */
+public final class MissingProviderException extends SettleConfigurationException {
+  private final String kind;
+
+  public MissingProviderException(String kind) {
+    super(
+        "No provider for payment methods of kind '" + kind + "': add the artifact dev.settle:"
+            + artifact(kind) + " to the classpath, or register its provider on the builder");
+    this.kind = kind;
+  }
+
+  /** The kind that has no provider. */
+  public String kind() {
+    return kind;
+  }
+
+  /** The Maven coordinates of the module that provides the kind, by Settle's naming rule. */
+  public String artifact() {
+    return "dev.settle:" + artifact(kind);
+  }
+
+  private static String artifact(String kind) {
+    return "settle-" + kind.replace('_', '-');
+  }
+}

@@ -1,0 +1,11 @@
+package dev.settle.exception;
+
+/**
+ * The server failed (HTTP 5xx). A write may or may not have taken effect: repeat it with the
+ * same idempotency key to find out without risk.
+ */
+public final class ServerException extends ApiException {
+  public ServerException(ApiError error) {
+    super(error);
+  }
+}

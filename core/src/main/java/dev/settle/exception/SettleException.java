@@ -1,0 +1,28 @@
+package dev.settle.exception;
+
+import java.util.Optional;
+
+/**
+ * The root of everything Settle throws.
+ *
+ * <p>Unchecked, so that calls compose in lambdas and futures; every failure is one of the
+ * documented subclasses, never a raw {@code NullPointerException} or JSON library exception.
+ * Messages never contain card numbers, CVCs, API keys or secrets.
+ */
+public class SettleException extends RuntimeException {
+  private final String requestId;
+
+  public SettleException(String message, String requestId, Throwable cause) {
+    super(message, cause);
+    this.requestId = requestId;
+  }
+
+  public SettleException(String message) {
+    this(message, null, null);
+  }
+
+  /** The server's id of the request that failed, when a response carried one. */
+  public Optional<String> requestId() {
+    return Optional.ofNullable(requestId);
+  }
+}

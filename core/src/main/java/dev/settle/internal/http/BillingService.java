@@ -1,0 +1,102 @@
+package dev.settle.internal.http;
+
+import dev.settle.model.Account;
+import dev.settle.model.CustomerId;
+import dev.settle.model.Invoice;
+import dev.settle.model.InvoiceId;
+import dev.settle.model.License;
+import dev.settle.model.LicenseId;
+import dev.settle.model.Payment;
+import dev.settle.model.PaymentMethod;
+import dev.settle.model.PaymentMethodId;
+import dev.settle.model.WebhookEndpoint;
+import dev.settle.model.WebhookEndpointId;
+import dev.settle.spi.ApiCall;
+import org.jspecify.annotations.Nullable;
+import retrofit2.http.Body;
+import retrofit2.http.DELETE;
+import retrofit2.http.GET;
+import retrofit2.http.Header;
+import retrofit2.http.POST;
+import retrofit2.http.Path;
+import retrofit2.http.Query;
+
+/**
+ * The billing API of {@code settle-api.yaml}, one method per operation, named by its
+ * {@code operationId}; the operations that only a provider module uses (tokens, PayPal setups,
+ * bank-transfer instructions) are in that module's own interface. A test holds this interface and
+ * the contract to each other.
+ *
+ * <p>Every write carries its {@code Idempotency-Key}; the transport knows a write by that header.
+ */
+public interface BillingService {
+  String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  @GET("v1/accounts/{customer_id}")
+  ApiCall<Account> getAccount(@Path("customer_id") CustomerId customer);
+
+  @GET("v1/accounts/{customer_id}/payment_methods")
+  ApiCall<Wire.Page<PaymentMethod>> listPaymentMethods(@Path("customer_id") CustomerId customer,
+      @Query("limit") @Nullable Integer limit, @Query("starting_after") @Nullable String startingAfter);
+
+  @POST("v1/accounts/{customer_id}/payment_methods")
+  ApiCall<PaymentMethod> attachPaymentMethod(@Path("customer_id") CustomerId customer,
+      @Header(IDEMPOTENCY_KEY) String idempotencyKey, @Body Wire.AttachRequest body);
+
+  @GET("v1/accounts/{customer_id}/payment_methods/{payment_method_id}")
+  ApiCall<PaymentMethod> getPaymentMethod(@Path("customer_id") CustomerId customer,
+      @Path("payment_method_id") PaymentMethodId paymentMethod);
+
+  @DELETE("v1/accounts/{customer_id}/payment_methods/{payment_method_id}")
+  ApiCall<Wire.Deleted> removePaymentMethod(@Path("customer_id") CustomerId customer,
+      @Path("payment_method_id") PaymentMethodId paymentMethod, @Header(IDEMPOTENCY_KEY) String idempotencyKey);
+
+  @POST("v1/accounts/{customer_id}/payment_methods/{payment_method_id}/make_preferred")
+  ApiCall<PaymentMethod> makePaymentMethodPreferred(@Path("customer_id") CustomerId customer,
+      @Path("payment_method_id") PaymentMethodId paymentMethod);
+
+  @GET("v1/accounts/{customer_id}/invoices")
+  ApiCall<Wire.Page<Invoice>> listInvoices(@Path("customer_id") CustomerId customer,
+      @Query("status") @Nullable String status, @Query("limit") @Nullable Integer limit,
+      @Query("starting_after") @Nullable String startingAfter);
+
+  @GET("v1/accounts/{customer_id}/invoices/{invoice_id}")
+  ApiCall<Invoice> getInvoice(@Path("customer_id") CustomerId customer, @Path("invoice_id") InvoiceId invoice);
+
+  @POST("v1/accounts/{customer_id}/invoices/{invoice_id}/pay")
+  ApiCall<Payment> payInvoice(@Path("customer_id") CustomerId customer, @Path("invoice_id") InvoiceId invoice,
+      @Header(IDEMPOTENCY_KEY) String idempotencyKey, @Body Wire.PayRequest body);
+
+  @GET("v1/accounts/{customer_id}/invoices/{invoice_id}/payments")
+  ApiCall<Wire.Page<Payment>> listInvoicePayments(@Path("customer_id") CustomerId customer,
+      @Path("invoice_id") InvoiceId invoice, @Query("limit") @Nullable Integer limit,
+      @Query("starting_after") @Nullable String startingAfter);
+
+  /** The invoice's PDF, read whole: it is small, and the caller keeps it after the call. */
+  @GET("v1/accounts/{customer_id}/invoices/{invoice_id}/pdf")
+  ApiCall<byte[]> getInvoicePdf(@Path("customer_id") CustomerId customer, @Path("invoice_id") InvoiceId invoice);
+
+  @GET("v1/accounts/{customer_id}/licenses")
+  ApiCall<Wire.Page<License>> listLicenses(@Path("customer_id") CustomerId customer,
+      @Query("limit") @Nullable Integer limit, @Query("starting_after") @Nullable String startingAfter);
+
+  @GET("v1/accounts/{customer_id}/licenses/{license_id}")
+  ApiCall<License> getLicense(@Path("customer_id") CustomerId customer, @Path("license_id") LicenseId license);
+
+  @POST("v1/accounts/{customer_id}/licenses/{license_id}/activate")
+  ApiCall<License> activateLicense(@Path("customer_id") CustomerId customer, @Path("license_id") LicenseId license);
+
+  @POST("v1/accounts/{customer_id}/licenses/{license_id}/auto_renewal")
+  ApiCall<License> setAutoRenewal(@Path("customer_id") CustomerId customer, @Path("license_id") LicenseId license,
+      @Body Wire.AutoRenewalRequest body);
+
+  @GET("v1/webhook_endpoints")
+  ApiCall<Wire.Page<WebhookEndpoint>> listWebhookEndpoints();
+
+  @POST("v1/webhook_endpoints")
+  ApiCall<WebhookEndpoint> createWebhookEndpoint(@Header(IDEMPOTENCY_KEY) String idempotencyKey,
+      @Body Wire.CreateWebhookEndpointRequest body);
+
+  @DELETE("v1/webhook_endpoints/{webhook_endpoint_id}")
+  ApiCall<Wire.Deleted> removeWebhookEndpoint(@Path("webhook_endpoint_id") WebhookEndpointId endpoint);
+}

@@ -1,0 +1,424 @@
+package dev.settle.internal.http;
+
+import dev.settle.exception.ApiException;
+import dev.settle.exception.ConflictException;
+import dev.settle.exception.RateLimitedException;
+import dev.settle.exception.SettleException;
+import dev.settle.exception.UnexpectedRedirectException;
+import dev.settle.spi.ApiCall;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.Request;
+import org.jspecify.annotations.Nullable;
+import retrofit2.Call;
+import retrofit2.Callback;
+import retrofit2.Response;
+
+/**
+ * Runs one call across its attempts: retries, one deadline for them all, listener events, and the
+ * rule that decides when a write's outcome is unknown. What each failure means is the client's
+ * {@link Failures}.
+ *
+ * <p>A call is a write when its request carries an {@code Idempotency-Key}; every attempt carries
+ * the same key. Thread-safe; one per client.
+ */
+public final class Transport {
+  private final HttpStack http;
+  private final Failures failures;
+  private final Backoff backoff;
+  private final Duration callTimeout;
+  private final Sleeper sleeper;
+  private final Scheduler retries;
+  private final Scheduler deadlines;
+  private final CallObserver observer;
+
+  /**
+   * @param retries runs an asynchronous call's next attempt after its wait
+   * @param deadlines cancels an asynchronous call at its deadline, queued or running
+   */
+  public Transport(HttpStack http, Failures failures, Backoff backoff, Duration callTimeout,
+      Sleeper sleeper, Scheduler retries, Scheduler deadlines, CallObserver observer) {
+    this.http = http;
+    this.failures = failures;
+    this.backoff = backoff;
+    this.callTimeout = callTimeout;
+    this.sleeper = sleeper;
+    this.retries = retries;
+    this.deadlines = deadlines;
+    this.observer = observer;
+  }
+
+  /**
+   * Makes {@code call}, blocking, and returns its decoded answer.
+   *
+   * @param timeout the whole call's limit, all attempts and waits included; null for the client's
+   */
+  public <T> T execute(ApiCall<T> call, @Nullable Duration timeout) {
+    return execute(call, timeout, null);
+  }
+
+  /**
+   * Like {@link #execute(ApiCall, Duration)}, reporting an unknown outcome under {@code callKey}
+   * when the request's own key is derived from it: repeating the whole call is what resolves it.
+   */
+  public <T> T execute(ApiCall<T> call, @Nullable Duration timeout, @Nullable String callKey) {
+    Exchange<T> exchange = new Exchange<>(retrofit(call), timeout, callKey);
+    while (true) {
+      Attempt<T> attempt;
+      try {
+        attempt = exchange.interpret(exchange.prepare().execute());
+      } catch (IOException e) {
+        attempt = exchange.networkFailure(e);
+      } catch (RuntimeException e) {
+        attempt = exchange.thrown(e);
+      }
+      Duration wait = exchange.decide(attempt);
+      if (attempt.failure == null) {
+        return exchange.succeed(attempt.body);
+      }
+      if (wait == null) {
+        throw exchange.fail(attempt.failure);
+      }
+      try {
+        sleeper.sleep(wait);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw exchange.fail(attempt.failure);
+      }
+      exchange.next();
+    }
+  }
+
+  /**
+   * Starts {@code call} without blocking. Cancelling the future cancels the HTTP call in flight;
+   * the deadline counts from now, time queued behind the limit of calls in flight included.
+   */
+  public <T> CompletableFuture<T> executeAsync(ApiCall<T> call, @Nullable Duration timeout) {
+    return executeAsync(call, timeout, null);
+  }
+
+  /** Like {@link #executeAsync(ApiCall, Duration)}, reporting an unknown outcome under {@code callKey}. */
+  public <T> CompletableFuture<T> executeAsync(ApiCall<T> call, @Nullable Duration timeout,
+      @Nullable String callKey) {
+    Exchange<T> exchange = new Exchange<>(retrofit(call), timeout, callKey);
+    CancellableFuture<T> future = new CancellableFuture<>(exchange);
+    Runnable stopTimer = deadlines.schedule(future::expire, exchange.remaining());
+    future.whenComplete((result, failure) -> stopTimer.run());
+    enqueue(exchange, future);
+    return future;
+  }
+
+  private static <T> Call<T> retrofit(ApiCall<T> call) {
+    if (!(call instanceof RetrofitCall)) {
+      throw new IllegalArgumentException(
+          "Make calls built by an interface of this client's, not " + call.getClass().getName());
+    }
+    return ((RetrofitCall<T>) call).call();
+  }
+
+  private <T> void enqueue(Exchange<T> exchange, CancellableFuture<T> future) {
+    Call<T> attempt;
+    try {
+      attempt = exchange.prepare();
+    } catch (RuntimeException e) {
+      continueAsync(exchange, future, exchange.thrown(e));
+      return;
+    }
+    attempt.enqueue(new Callback<T>() {
+      @Override
+      public void onResponse(Call<T> call, Response<T> response) {
+        continueAsync(exchange, future, exchange.interpret(response));
+      }
+
+      @Override
+      public void onFailure(Call<T> call, Throwable failure) {
+        continueAsync(exchange, future, failure instanceof IOException
+            ? exchange.networkFailure((IOException) failure) : exchange.thrown(failure));
+      }
+    });
+  }
+
+  private <T> void continueAsync(Exchange<T> exchange, CancellableFuture<T> future, Attempt<T> attempt) {
+    if (future.isDone()) {
+      return;
+    }
+    Duration wait = exchange.decide(attempt);
+    if (attempt.failure == null) {
+      future.complete(exchange.succeed(attempt.body));
+    } else if (wait == null) {
+      future.completeExceptionally(exchange.fail(attempt.failure));
+    } else {
+      retries.schedule(() -> {
+        if (!future.isDone()) {
+          exchange.next();
+          enqueue(exchange, future);
+        }
+      }, wait);
+    }
+  }
+
+  /**
+   * One call across its attempts: its deadline, its current HTTP call, the events it reports, and
+   * whether an earlier attempt may have done a write that no later answer has settled. Used by
+   * one thread at a time (the caller's, or the OkHttp thread of the current attempt).
+   */
+  private final class Exchange<T> {
+    /** On {@link System#nanoTime()}: a deadline must not move with the wall clock. */
+    private final long started = System.nanoTime();
+    private final long deadline;
+    private final String operation;
+    private final @Nullable String idempotencyKey;
+    private final @Nullable String resolvingKey;
+    private volatile Call<T> call;
+    private int attempt = 1;
+    private long attemptStarted;
+    private long queued;
+    private @Nullable String requestId;
+    /** An attempt may have done the work, and no answer since has said what became of it. */
+    private boolean outcomeOpen;
+
+    Exchange(Call<T> call, @Nullable Duration timeout, @Nullable String callKey) {
+      this.call = call;
+      this.deadline = started + (timeout != null ? timeout : callTimeout).toNanos();
+      this.operation = new RetrofitCall<>(call).operation();
+      this.idempotencyKey = call.request().header(BillingService.IDEMPOTENCY_KEY);
+      this.resolvingKey = callKey != null ? callKey : idempotencyKey;
+    }
+
+    Duration remaining() {
+      return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+    }
+
+    Call<T> prepare() {
+      call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      attemptStarted = System.nanoTime();
+      return call;
+    }
+
+    void next() {
+      call = call.clone();
+      attempt++;
+    }
+
+    void cancel() {
+      call.cancel();
+    }
+
+    Attempt<T> interpret(Response<T> response) {
+      noteStart();
+      requestId = response.headers().get("Request-Id");
+      int status = response.code();
+      if (!response.isSuccessful()) {
+        SettleException failure = failures.answer(
+            operation, call.request(), status, response.headers(), status >= 400 ? http.error(response.errorBody()) : null, requestId);
+        return Attempt.failed(failure, retryable(failure), settlement(failure), status);
+      }
+      T body = response.body();
+      if (body == null) {
+        return unreadable(status, new WireFormatException(
+            status == 204 || status == 205 ? "The answer has no body" : "The body was JSON null"));
+      }
+      return new Attempt<>(RequestIds.attach(body, requestId), null, false, Settlement.SETTLES, status);
+    }
+
+    /**
+     * A request that never left is safely repeated and changes nothing; one that may have left
+     * leaves a write's outcome open. A certificate the client refuses (a pin, a hostname) will be
+     * refused again: not repeated.
+     */
+    Attempt<T> networkFailure(IOException cause) {
+      noteStart();
+      boolean sent = trace().mayHaveSent;
+      boolean untrusted = cause instanceof SSLPeerUnverifiedException || cause instanceof SSLHandshakeException;
+      return Attempt.failed(failures.network(operation, call.request(), cause, sent), !untrusted,
+          sent ? Settlement.OPENS : Settlement.NEUTRAL, 0);
+    }
+
+    /**
+     * Something thrown that is not the network's: a 2xx body that could not be read (a write
+     * answered 2xx was most probably done), or a failure from outside Settle's code (an
+     * interceptor of a shared client), reported and not repeated.
+     */
+    Attempt<T> thrown(Throwable cause) {
+      noteStart();
+      AttemptTrace trace = trace();
+      if (cause instanceof WireFormatException) {
+        requestId = trace.requestId;
+        return unreadable(trace.status, (WireFormatException) cause);
+      }
+      return Attempt.failed(failures.unexpected(operation, call.request(), cause), false,
+          trace.mayHaveSent ? Settlement.OPENS : Settlement.NEUTRAL, 0);
+    }
+
+    private Attempt<T> unreadable(int status, WireFormatException why) {
+      return Attempt.failed(failures.unreadable(operation, call.request(), status, requestId, why), false, Settlement.OPENS, status);
+    }
+
+    /** Reports the attempt and says how long to wait before the next, or null for none. */
+    @Nullable Duration decide(Attempt<T> outcome) {
+      if (outcome.settlement == Settlement.OPENS) {
+        outcomeOpen = true;
+      } else if (outcome.settlement == Settlement.SETTLES) {
+        outcomeOpen = false;
+      }
+      Duration wait = outcome.failure == null || !outcome.retryable ? null : retryWait(outcome.failure);
+      if (observer != CallObserver.NONE) {
+        Request request = call.request();
+        tell(() -> observer.attemptEnded(new CallObserver.Attempt(operation, request.method(),
+            request.url().encodedPath(), attempt, outcome.status, requestId, idempotencyKey,
+            Duration.ofNanos(System.nanoTime() - attemptStarted), outcome.failure, wait != null)));
+      }
+      return wait;
+    }
+
+    private @Nullable Duration retryWait(SettleException failure) {
+      if (attempt >= backoff.maxAttempts()) {
+        return null;
+      }
+      Duration wait = backoff.wait(attempt);
+      if (failure instanceof RateLimitedException) {
+        Duration asked = ((RateLimitedException) failure).retryAfter().orElse(Duration.ZERO);
+        wait = asked.compareTo(wait) > 0 ? asked : wait;
+      }
+      return System.nanoTime() + wait.toNanos() < deadline ? wait : null;
+    }
+
+    T succeed(T body) {
+      reportEnd(null);
+      return body;
+    }
+
+    /**
+     * The exception the call ends with. A write ends unknown whenever any attempt may have done
+     * the work and no later answer said what became of it, even if the last attempt's own failure
+     * (a 429, a refused connection) says nothing was done then.
+     */
+    SettleException fail(SettleException failure) {
+      SettleException last = resolvingKey != null && idempotencyKey != null && outcomeOpen
+          ? failures.unknown(resolvingKey, attempt, failure)
+          : failure;
+      reportEnd(last);
+      return last;
+    }
+
+    /** The call's first attempt waited in the dispatcher's queue from the call's start until now. */
+    private void noteStart() {
+      if (attempt == 1 && queued == 0) {
+        long startedAt = trace().startedAt;
+        queued = startedAt == 0 ? 0 : Math.max(1, startedAt - started);
+      }
+    }
+
+    private void reportEnd(@Nullable SettleException failure) {
+      if (observer != CallObserver.NONE) {
+        tell(() -> observer.callEnded(new CallObserver.Ending(operation, attempt,
+            Duration.ofNanos(System.nanoTime() - started), Duration.ofNanos(queued), requestId,
+            idempotencyKey, failure)));
+      }
+    }
+
+    private AttemptTrace trace() {
+      return AttemptTrace.of(call.request());
+    }
+  }
+
+  private static void tell(Runnable event) {
+    try {
+      event.run();
+    } catch (RuntimeException ignored) {
+      // A listener's failure must not change the outcome of the call it observes.
+    }
+  }
+
+  /** Statuses that may pass: overload (429), a gateway's trouble (502-504), the key still running. */
+  private static boolean retryable(SettleException failure) {
+    if (!(failure instanceof ApiException)) {
+      return false;
+    }
+    int status = ((ApiException) failure).statusCode();
+    return status == 429 || status == 502 || status == 503 || status == 504 || keyInFlight(failure);
+  }
+
+  /**
+   * What an answer says about a write's outcome. A server error may come after the work was done,
+   * and a key still in flight is an earlier attempt at work; a 429 or a redirect says only that
+   * this attempt was not served; any other answer is the server's word on the key.
+   */
+  private static Settlement settlement(SettleException failure) {
+    if (failure instanceof UnexpectedRedirectException || failure instanceof RateLimitedException) {
+      return Settlement.NEUTRAL;
+    }
+    if (failure instanceof ApiException
+        && (((ApiException) failure).statusCode() >= 500 || keyInFlight(failure))) {
+      return Settlement.OPENS;
+    }
+    return Settlement.SETTLES;
+  }
+
+  private static boolean keyInFlight(SettleException failure) {
+    return failure instanceof ConflictException
+        && ((ConflictException) failure).code().filter("idempotency_key_in_use"::equals).isPresent();
+  }
+
+  /** What one attempt tells about whether a write was done. */
+  private enum Settlement {
+    /** The work may have been done, and this attempt does not say whether. */
+    OPENS,
+    /** The server's answer for the key: done, or refused. */
+    SETTLES,
+    /** Nothing: the request never reached the server's work. */
+    NEUTRAL
+  }
+
+  /** One attempt's result: a body, or the failure to weigh for a retry. */
+  private static final class Attempt<T> {
+    final @Nullable T body;
+    final @Nullable SettleException failure;
+    final boolean retryable;
+    final Settlement settlement;
+    final int status;
+
+    Attempt(@Nullable T body, @Nullable SettleException failure, boolean retryable, Settlement settlement,
+        int status) {
+      this.body = body;
+      this.failure = failure;
+      this.retryable = retryable;
+      this.settlement = settlement;
+      this.status = status;
+    }
+
+    static <T> Attempt<T> failed(SettleException failure, boolean retryable, Settlement settlement, int status) {
+      return new Attempt<>(null, failure, retryable, settlement, status);
+    }
+  }
+
+  /** A future whose cancellation, or its deadline, cancels the HTTP call in progress. */
+  private static final class CancellableFuture<T> extends CompletableFuture<T> {
+    private final Transport.Exchange<T> exchange;
+
+    CancellableFuture(Transport.Exchange<T> exchange) {
+      this.exchange = exchange;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      exchange.cancel();
+      return cancelled;
+    }
+
+    /**
+     * The deadline passed, perhaps while the call still waited for a slot: the HTTP call is
+     * cancelled, and its failure ends the call as any other attempt's would.
+     */
+    void expire() {
+      if (!isDone()) {
+        exchange.cancel();
+      }
+    }
+  }
+}
