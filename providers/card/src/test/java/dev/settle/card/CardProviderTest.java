@@ -158,6 +158,7 @@ class CardProviderTest {
     assertThatThrownBy(() -> paymentMethods(client).add(expired))
         .isInstanceOfSatisfying(ValidationException.class, e -> {
           assertThat(e.param()).isEqualTo("exp_month");
+          assertThat(e.reason()).isEqualTo(ValidationException.Reason.EXPIRED);
           assertThat(e.getMessage())
               .isEqualTo("The card expired at the end of 2030-05; use a current card (exp_month)");
         });
