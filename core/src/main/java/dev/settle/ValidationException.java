@@ -122,7 +122,8 @@ public final class ValidationException extends SettleException {
     if (violations.size() == 1) {
       return violations.get(0).toString();
     }
-    return violations.size() + " fields were refused: "
+    long fields = violations.stream().map(Violation::param).distinct().count();
+    return fields + (fields == 1 ? " field was refused: " : " fields were refused: ")
         + violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
   }
 
