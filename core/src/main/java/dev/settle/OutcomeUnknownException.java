@@ -1,6 +1,7 @@
 package dev.settle;
 
 import dev.settle.exception.SettleException;
+
 /**
  * A write (adding a method, paying) may or may not have happened: every attempt ended without an
  * answer that says, and the retries or the call's deadline ran out.

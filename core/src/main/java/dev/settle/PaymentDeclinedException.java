@@ -1,7 +1,7 @@
 package dev.settle;
 
-import dev.settle.exception.ApiException;
 import dev.settle.exception.ApiError;
+import dev.settle.exception.ApiException;
 import dev.settle.model.Payment;
 import java.util.Optional;
 

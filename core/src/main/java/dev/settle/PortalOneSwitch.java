@@ -1,8 +1,8 @@
 package dev.settle;
 
-import dev.settle.exception.SettleException;
-import dev.settle.exception.NotFoundException;
 import dev.settle.exception.InvalidRequestException;
+import dev.settle.exception.NotFoundException;
+import dev.settle.exception.SettleException;
 import dev.settle.internal.http.Wire;
 import dev.settle.model.Account;
 import dev.settle.model.CustomerId;

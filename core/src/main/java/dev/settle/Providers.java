@@ -1,9 +1,9 @@
 package dev.settle;
 
-import dev.settle.exception.SettleConfigurationException;
-import dev.settle.exception.MissingProviderException;
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
+import dev.settle.exception.MissingProviderException;
+import dev.settle.exception.SettleConfigurationException;
 import dev.settle.model.PaymentMethodDetails;
 import dev.settle.spi.PaymentMethodProvider;
 import java.util.LinkedHashMap;

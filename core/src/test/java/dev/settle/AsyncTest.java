@@ -1,10 +1,10 @@
 package dev.settle;
 
-import dev.settle.exception.NotFoundException;
-import dev.settle.exception.ServerException;
 import static dev.settle.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.settle.exception.NotFoundException;
+import dev.settle.exception.ServerException;
 import dev.settle.model.Account;
 import dev.settle.model.CustomerId;
 import dev.settle.model.Invoice;

@@ -1,17 +1,17 @@
 package dev.settle;
 
-import dev.settle.exception.AuthenticationException;
-import dev.settle.exception.NotFoundException;
-import dev.settle.exception.InvalidRequestException;
-import dev.settle.exception.ConflictException;
-import dev.settle.exception.RateLimitedException;
-import dev.settle.exception.ServerException;
-import dev.settle.exception.ConnectionException;
-import dev.settle.exception.MalformedResponseException;
 import static dev.settle.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.settle.exception.AuthenticationException;
+import dev.settle.exception.ConflictException;
+import dev.settle.exception.ConnectionException;
+import dev.settle.exception.InvalidRequestException;
+import dev.settle.exception.MalformedResponseException;
+import dev.settle.exception.NotFoundException;
+import dev.settle.exception.RateLimitedException;
+import dev.settle.exception.ServerException;
 import dev.settle.model.CustomerId;
 import dev.settle.model.InvoiceId;
 import dev.settle.model.PaymentStatus;

@@ -1,15 +1,15 @@
 package dev.settle;
 
-import dev.settle.exception.RateLimitedException;
-import dev.settle.exception.ConnectionException;
-import dev.settle.exception.MalformedResponseException;
-import dev.settle.exception.UnexpectedRedirectException;
 import static dev.settle.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.settle.SwitchPreferredTest.TokenOnlyInput;
 import dev.settle.SwitchPreferredTest.TokenOnlyProvider;
+import dev.settle.exception.ConnectionException;
+import dev.settle.exception.MalformedResponseException;
+import dev.settle.exception.RateLimitedException;
+import dev.settle.exception.UnexpectedRedirectException;
 import dev.settle.model.CustomerId;
 import dev.settle.model.InvoiceId;
 import dev.settle.testing.Json;

@@ -1,13 +1,13 @@
 package dev.settle;
 
-import dev.settle.exception.ServerException;
 import static dev.settle.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.settle.exception.ServerException;
 import dev.settle.model.CustomerId;
-import dev.settle.spi.ProviderContext;
 import dev.settle.model.InvoiceId;
+import dev.settle.spi.ProviderContext;
 import dev.settle.testing.Json;
 import java.util.List;
 import java.util.Map;

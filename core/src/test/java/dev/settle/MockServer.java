@@ -3,9 +3,9 @@ package dev.settle;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 

@@ -1,7 +1,5 @@
 package dev.settle;
 
-import dev.settle.exception.SettleConfigurationException;
-import dev.settle.exception.MissingProviderException;
 import static dev.settle.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +8,8 @@ import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
+import dev.settle.exception.MissingProviderException;
+import dev.settle.exception.SettleConfigurationException;
 import dev.settle.model.CustomerId;
 import dev.settle.model.PaymentMethodDetails;
 import dev.settle.model.PaymentMethodInput;

@@ -1,14 +1,14 @@
 package dev.settle;
 
-import dev.settle.exception.InvalidRequestException;
-import dev.settle.exception.ServerException;
-import dev.settle.exception.ConnectionException;
 import static dev.settle.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
+import dev.settle.exception.ConnectionException;
+import dev.settle.exception.InvalidRequestException;
+import dev.settle.exception.ServerException;
 import dev.settle.model.CustomerId;
 import dev.settle.model.PaymentMethod;
 import dev.settle.model.PaymentMethodDetails;
@@ -20,8 +20,8 @@ import dev.settle.testing.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;

@@ -1,11 +1,11 @@
 package dev.settle;
 
-import dev.settle.exception.ConnectionException;
-import dev.settle.exception.SettleConfigurationException;
 import static dev.settle.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.settle.exception.ConnectionException;
+import dev.settle.exception.SettleConfigurationException;
 import dev.settle.model.CustomerId;
 import dev.settle.testing.Json;
 import java.net.URI;

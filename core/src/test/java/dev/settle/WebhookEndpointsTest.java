@@ -1,10 +1,10 @@
 package dev.settle;
 
-import dev.settle.exception.ValidationException;
 import static dev.settle.MockServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.settle.exception.ValidationException;
 import dev.settle.model.WebhookEndpoint;
 import dev.settle.model.WebhookEndpointId;
 import dev.settle.model.WebhookEventType;

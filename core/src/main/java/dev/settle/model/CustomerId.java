@@ -1,5 +1,6 @@
 package dev.settle.model;
 
+import dev.settle.exception.ValidationException.Reason;
 import dev.settle.exception.ValidationException;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;
@@ -28,7 +29,9 @@ public abstract class CustomerId {
   public static CustomerId of(String value) {
     if (value == null || !FORMAT.matcher(value).matches()) {
       throw new ValidationException(
-          "customer_id", "A customer number is 6 to 12 digits, as printed on the invoice");
+          "customer_id",
+          value == null ? Reason.REQUIRED : Reason.FORMAT,
+          "A customer number is 6 to 12 digits, as printed on the invoice");
     }
     return ImmutableCustomerId.of(value);
   }

@@ -1,5 +1,6 @@
 package dev.settle.model;
 
+import dev.settle.exception.ValidationException.Reason;
 import dev.settle.exception.ValidationException;
 import java.math.BigDecimal;
 import java.util.Currency;
@@ -40,10 +41,11 @@ public abstract class Money implements Comparable<Money> {
    */
   public static Money ofMinor(long minorUnits, Currency currency) {
     if (minorUnits < 0) {
-      throw new ValidationException("amount", "An amount cannot be negative");
+      throw new ValidationException("amount", Reason.RANGE, "An amount cannot be negative");
     }
     if (currency.getDefaultFractionDigits() < 0) {
-      throw new ValidationException("currency", "Currency " + currency + " has no minor unit");
+      throw new ValidationException(
+          "currency", Reason.UNSUPPORTED, "Currency " + currency + " has no minor unit");
     }
     return ImmutableMoney.of(minorUnits, currency);
   }
@@ -60,9 +62,14 @@ public abstract class Money implements Comparable<Money> {
           amount.movePointRight(currency.getDefaultFractionDigits()).longValueExact();
       return ofMinor(minor, currency);
     } catch (ArithmeticException e) {
+      // Too many decimals, or more minor units than a long holds.
+      boolean tooPrecise = amount.stripTrailingZeros().scale() > currency.getDefaultFractionDigits();
       throw new ValidationException(
           "amount",
-          currencyCode + " has " + currency.getDefaultFractionDigits() + " decimal places");
+          tooPrecise ? Reason.FORMAT : Reason.RANGE,
+          tooPrecise
+              ? currencyCode + " has " + currency.getDefaultFractionDigits() + " decimal places"
+              : "The amount is too large");
     }
   }
 
@@ -100,7 +107,8 @@ public abstract class Money implements Comparable<Money> {
     try {
       return Currency.getInstance(code);
     } catch (IllegalArgumentException | NullPointerException e) {
-      throw new ValidationException("currency", "Not an ISO 4217 currency code");
+      throw new ValidationException(
+          "currency", code == null ? Reason.REQUIRED : Reason.FORMAT, "Not an ISO 4217 currency code");
     }
   }
 }

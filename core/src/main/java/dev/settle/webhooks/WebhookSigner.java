@@ -1,5 +1,7 @@
 package dev.settle.webhooks;
 
+import dev.settle.exception.ValidationException.Reason;
+import dev.settle.exception.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -19,7 +21,13 @@ import java.util.Objects;
  * WebhookSigner signer = WebhookSigner.create("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
  * Map<String, String> headers = signer.sign(body);
  * // webhook-id: msg_…, webhook-timestamp: <now>, webhook-signature: v1,…
+ * headers.forEach(request::header);                     // send them with the body, or
+ * WebhookEvent event = verifier.verify(body, headers::get);   // verify them in place
  * }</pre>
+ *
+ * <p>It signs nothing a {@link WebhookVerifier} would read differently: an id with surrounding
+ * spaces or a control character, and a timestamp before 1970 or of more than 15 digits, are
+ * refused.
  *
  * <p>Immutable and thread-safe. Its {@code toString()} never shows the secret.
  */
@@ -36,10 +44,11 @@ public final class WebhookSigner {
   }
 
   /**
-   * A signer for {@code secret}, {@code whsec_<base64>}, timing deliveries with the system clock.
+   * A signer for {@code secret}, {@code whsec_<base64>} or the bare base64, timing deliveries
+   * with the system clock.
    *
-   * @throws dev.settle.exception.WebhookVerificationException ({@code MALFORMED_SECRET}) if it is not of
-   *     that form; the message does not repeat it
+   * @throws dev.settle.exception.WebhookVerificationException ({@code MALFORMED_SECRET}) if it is not
+   *     base64; the message does not repeat it
    */
   public static WebhookSigner create(String secret) {
     return create(secret, Clock.systemUTC());
@@ -65,19 +74,44 @@ public final class WebhookSigner {
    * dropped).
    *
    * @return the headers {@code webhook-id}, {@code webhook-timestamp} and {@code
-   *     webhook-signature}, in that order
+   *     webhook-signature}, in that order; hand them to a verifier as {@code headers::get}
+   * @throws ValidationException with param {@code id} ({@link Reason#REQUIRED} when blank, {@link
+   *     Reason#FORMAT} with surrounding spaces or a control character) or {@code timestamp}
+   *     ({@link Reason#RANGE} before 1970-01-01T00:00:00Z or beyond 15 digits of seconds)
    */
   public Map<String, String> sign(String id, Instant timestamp, byte[] body) {
     Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(timestamp, "timestamp");
     Objects.requireNonNull(body, "body");
-    String seconds = Long.toString(Objects.requireNonNull(timestamp, "timestamp").getEpochSecond());
+    checkId(id);
+    String seconds = Long.toString(timestamp.getEpochSecond());
+    if (timestamp.getEpochSecond() < 0) {
+      throw new ValidationException("timestamp", Reason.RANGE, "A webhook timestamp counts "
+          + "seconds since the Unix epoch and cannot be before 1970-01-01T00:00:00Z; this one is "
+          + timestamp);
+    }
+    if (!WebhookVerifier.isSeconds(seconds)) {
+      throw new ValidationException("timestamp", Reason.RANGE, "A webhook timestamp has at most "
+          + WebhookVerifier.MAX_TIMESTAMP_DIGITS + " digits of seconds; this one is " + timestamp);
+    }
     String signature =
-        "v1," + Base64.getEncoder().encodeToString(WebhookVerifier.sign(key, id, seconds, body));
+        "v1," + Base64.getEncoder().encodeToString(WebhookSecret.sign(key, id, seconds, body));
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put(WebhookVerifier.ID_HEADER, id);
     headers.put(WebhookVerifier.TIMESTAMP_HEADER, seconds);
     headers.put(WebhookVerifier.SIGNATURE_HEADER, signature);
     return Collections.unmodifiableMap(headers);
+  }
+
+  /** The verifier strips a header value and needs one; an id it would change cannot be signed. */
+  private static void checkId(String id) {
+    if (id.isBlank()) {
+      throw new ValidationException("id", Reason.REQUIRED, "A webhook id is required");
+    }
+    if (!id.equals(id.strip()) || id.chars().anyMatch(Character::isISOControl)) {
+      throw new ValidationException("id", Reason.FORMAT, "A webhook id cannot start or end with "
+          + "a space or hold a control character: a header would not carry it as signed");
+    }
   }
 
   private static String newId() {

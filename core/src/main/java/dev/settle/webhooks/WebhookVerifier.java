@@ -1,11 +1,9 @@
 package dev.settle.webhooks;
 
-import dev.settle.exception.WebhookVerificationException;
 import dev.settle.exception.WebhookVerificationException.Reason;
+import dev.settle.exception.WebhookVerificationException;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import java.util.function.Function;
 
 /**
  * Checks that a webhook delivery was signed by the billing system, recently, and reads it as a
@@ -38,6 +34,12 @@ import javax.crypto.spec.SecretKeySpec;
  *   return 400;
  * }
  * }</pre>
+ *
+ * <p>A framework that binds the JSON body itself checks only the signature, with {@link
+ * #checkSignature}, which returns a {@link SignatureCheck} instead of throwing. Headers are read
+ * from a server's multi-valued map ({@code Map<String, List<String>>}) or through a lookup
+ * ({@code Function<String, String>}) such as a servlet request's {@code getHeader}, or the map a
+ * {@link WebhookSigner} returns ({@code signed::get}).
  *
  * <p>The scheme is <a href="https://www.standardwebhooks.com/">Standard Webhooks</a>: a delivery
  * passes when {@code webhook-timestamp} is within the {@linkplain Builder#tolerance tolerance} of
@@ -65,7 +67,8 @@ public final class WebhookVerifier {
   /** How far a delivery's timestamp may be from the clock, unless set: five minutes. */
   public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
 
-  private static final String ALGORITHM = "HmacSHA256";
+  /** The longest {@code webhook-timestamp} read: 15 digits, beyond any real date. */
+  static final int MAX_TIMESTAMP_DIGITS = 15;
 
   private final List<byte[]> keys;
   private final Duration tolerance;
@@ -97,15 +100,39 @@ public final class WebhookVerifier {
    *     {@code reason()} says which
    */
   public WebhookEvent verify(byte[] body, Map<String, List<String>> headers) {
-    Objects.requireNonNull(headers, "headers");
-    return verify(body, first(headers, ID_HEADER), first(headers, TIMESTAMP_HEADER), all(headers, SIGNATURE_HEADER));
+    return verify(body, WebhookHeaders.of(headers));
   }
 
   /**
    * Like {@link #verify(byte[], Map)}, for a body held as text; it is signed as its UTF-8 bytes.
    */
   public WebhookEvent verify(String body, Map<String, List<String>> headers) {
-    return verify(Objects.requireNonNull(body, "body").getBytes(StandardCharsets.UTF_8), headers);
+    return verify(utf8(body), headers);
+  }
+
+  /**
+   * Verifies a delivery whose headers are read through {@code headers}, and reads its event.
+   *
+   * @param body the request body, byte for byte as received
+   * @param headers returns the value of the header it is given the name of, or null; it is asked
+   *     for {@code webhook-id}, {@code webhook-timestamp} and {@code webhook-signature} in lower
+   *     case, so give it a lookup that ignores case, as servers' lookups do: a servlet request's
+   *     {@code getHeader}, Spring's {@code HttpHeaders::getFirst}, the JDK server's {@code
+   *     Headers::getFirst}; or a {@link WebhookSigner}'s map, {@code signed::get}
+   * @throws WebhookVerificationException when the delivery must not be trusted or is not an event;
+   *     {@code reason()} says which
+   */
+  public WebhookEvent verify(byte[] body, Function<String, String> headers) {
+    checkSignature(body, headers).orThrow();
+    return EventParser.parse(body);
+  }
+
+  /**
+   * Like {@link #verify(byte[], Function)}, for a body held as text; it is signed as its UTF-8
+   * bytes.
+   */
+  public WebhookEvent verify(String body, Function<String, String> headers) {
+    return verify(utf8(body), headers);
   }
 
   /**
@@ -119,13 +146,7 @@ public final class WebhookVerifier {
    *     {@code reason()} says which
    */
   public WebhookEvent verify(byte[] body, String id, String timestamp, String signature) {
-    Objects.requireNonNull(body, "body");
-    String checkedId = present(id, ID_HEADER);
-    String checkedTimestamp = present(timestamp, TIMESTAMP_HEADER);
-    String checkedSignature = present(signature, SIGNATURE_HEADER);
-    checkTimestamp(parseTimestamp(checkedTimestamp));
-    checkSignature(checkedId, checkedTimestamp, body, checkedSignature);
-    return EventParser.parse(body);
+    return verify(body, WebhookHeaders.of(id, timestamp, signature));
   }
 
   /**
@@ -133,7 +154,48 @@ public final class WebhookVerifier {
    * its UTF-8 bytes.
    */
   public WebhookEvent verify(String body, String id, String timestamp, String signature) {
-    return verify(Objects.requireNonNull(body, "body").getBytes(StandardCharsets.UTF_8), id, timestamp, signature);
+    return verify(utf8(body), id, timestamp, signature);
+  }
+
+  /**
+   * Checks a delivery's signature and timestamp only, without reading the body: for frameworks
+   * that bind the JSON themselves. Never throws for a delivery that fails; the result says why.
+   *
+   * @param body the request body, byte for byte as received
+   * @param headers the request headers, read as {@link #verify(byte[], Map)} reads them
+   */
+  public SignatureCheck checkSignature(byte[] body, Map<String, List<String>> headers) {
+    return checkSignature(body, WebhookHeaders.of(headers));
+  }
+
+  /**
+   * Like {@link #checkSignature(byte[], Map)}, with the headers read through a lookup, as {@link
+   * #verify(byte[], Function)} reads them.
+   */
+  public SignatureCheck checkSignature(byte[] body, Function<String, String> headers) {
+    Objects.requireNonNull(body, "body");
+    Objects.requireNonNull(headers, "headers");
+    String id = headers.apply(ID_HEADER);
+    String timestamp = headers.apply(TIMESTAMP_HEADER);
+    String signature = headers.apply(SIGNATURE_HEADER);
+    for (String[] header : new String[][] {
+        {ID_HEADER, id}, {TIMESTAMP_HEADER, timestamp}, {SIGNATURE_HEADER, signature}}) {
+      if (header[1] == null || header[1].isBlank()) {
+        return SignatureCheck.refused(Reason.MISSING_HEADER, "Header " + header[0] + " is missing");
+      }
+    }
+    id = id.strip();
+    timestamp = timestamp.strip();
+    if (!isSeconds(timestamp)) {
+      return SignatureCheck.refused(Reason.MALFORMED_TIMESTAMP,
+          "Header " + TIMESTAMP_HEADER + " is not a number of seconds since the Unix epoch");
+    }
+    Instant signedAt = Instant.ofEpochSecond(Long.parseLong(timestamp));
+    SignatureCheck refusal = timestampRefusal(signedAt);
+    if (refusal == null) {
+      refusal = signatureRefusal(id, timestamp, body, signature.strip());
+    }
+    return refusal == null ? SignatureCheck.passed(id, signedAt) : refusal;
   }
 
   /** How far a delivery's timestamp may be from the clock, in either direction. */
@@ -141,36 +203,34 @@ public final class WebhookVerifier {
     return tolerance;
   }
 
-  private static long parseTimestamp(String value) {
-    // Digits only (no sign, no fraction), and few enough that they fit in a long and an Instant;
-    // a timestamp in milliseconds passes here and is then refused as far in the future.
-    boolean digits = value.length() <= 15 && value.chars().allMatch(c -> c >= '0' && c <= '9');
-    if (!digits) {
-      throw new WebhookVerificationException(
-          Reason.MALFORMED_TIMESTAMP, "Header " + TIMESTAMP_HEADER + " is not a number of seconds since the Unix epoch");
-    }
-    return Long.parseLong(value);
+  /**
+   * Digits only (no sign, no fraction), and few enough that they fit in a long and an Instant; a
+   * timestamp in milliseconds passes here and is then refused as far in the future.
+   */
+  static boolean isSeconds(String value) {
+    return value.length() <= MAX_TIMESTAMP_DIGITS
+        && value.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
-  private void checkTimestamp(long seconds) {
-    Instant signedAt = Instant.ofEpochSecond(seconds);
+  private SignatureCheck timestampRefusal(Instant signedAt) {
     Instant now = clock.instant();
     Duration age = Duration.between(signedAt, now);
     if (age.compareTo(tolerance) > 0) {
-      throw new WebhookVerificationException(
+      return SignatureCheck.refused(
           Reason.TIMESTAMP_TOO_OLD,
           "The delivery was signed at " + signedAt + ", " + age.getSeconds() + " s before now (" + now
               + "); the tolerance is " + tolerance.getSeconds() + " s");
     }
     if (age.negated().compareTo(tolerance) > 0) {
-      throw new WebhookVerificationException(
+      return SignatureCheck.refused(
           Reason.TIMESTAMP_IN_FUTURE,
           "The delivery claims to be signed at " + signedAt + ", " + age.negated().getSeconds()
               + " s after now (" + now + "); the tolerance is " + tolerance.getSeconds() + " s");
     }
+    return null;
   }
 
-  private void checkSignature(String id, String timestamp, byte[] body, String header) {
+  private SignatureCheck signatureRefusal(String id, String timestamp, byte[] body, String header) {
     List<byte[]> candidates = new ArrayList<>();
     for (String entry : header.split(" ")) {
       int comma = entry.indexOf(',');
@@ -184,65 +244,25 @@ public final class WebhookVerifier {
       }
     }
     if (candidates.isEmpty()) {
-      throw new WebhookVerificationException(
+      return SignatureCheck.refused(
           Reason.NO_VALID_SIGNATURE, "Header " + SIGNATURE_HEADER + " holds no v1 signature");
     }
     for (byte[] key : keys) {
-      byte[] expected = sign(key, id, timestamp, body);
+      byte[] expected = WebhookSecret.sign(key, id, timestamp, body);
       for (byte[] candidate : candidates) {
         if (MessageDigest.isEqual(expected, candidate)) {
-          return;
+          return null;
         }
       }
     }
-    throw new WebhookVerificationException(
+    return SignatureCheck.refused(
         Reason.NO_VALID_SIGNATURE,
         "None of the " + candidates.size() + " v1 signature(s) matches the body under any of the "
             + keys.size() + " secret(s)");
   }
 
-  /** The HMAC-SHA256 of {@code "<id>.<timestamp>.<body>"}; shared with {@link WebhookSigner}. */
-  static byte[] sign(byte[] key, String id, String timestamp, byte[] body) {
-    try {
-      Mac mac = Mac.getInstance(ALGORITHM);   // a Mac is not thread-safe: one per use
-      mac.init(new SecretKeySpec(key, ALGORITHM));
-      mac.update((id + "." + timestamp + ".").getBytes(StandardCharsets.UTF_8));
-      return mac.doFinal(body);
-    } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-      throw new IllegalStateException("Every Java runtime has HmacSHA256", e);
-    }
-  }
-
-  private static String present(String value, String header) {
-    if (value == null || value.isBlank()) {
-      throw new WebhookVerificationException(Reason.MISSING_HEADER, "Header " + header + " is missing");
-    }
-    return value.strip();
-  }
-
-  /** The first value of a header, its name matched ignoring case; null when there is none. */
-  private static String first(Map<String, List<String>> headers, String name) {
-    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
-      if (name.equalsIgnoreCase(header.getKey()) && header.getValue() != null) {
-        for (String value : header.getValue()) {
-          if (value != null && !value.isBlank()) {
-            return value;
-          }
-        }
-      }
-    }
-    return null;
-  }
-
-  /** Every value of a header, joined with spaces, its name matched ignoring case. */
-  private static String all(Map<String, List<String>> headers, String name) {
-    String joined =
-        headers.entrySet().stream()
-            .filter(header -> name.equalsIgnoreCase(header.getKey()) && header.getValue() != null)
-            .flatMap(header -> header.getValue().stream())
-            .filter(Objects::nonNull)
-            .collect(Collectors.joining(" "));
-    return joined.isEmpty() ? null : joined;
+  private static byte[] utf8(String body) {
+    return Objects.requireNonNull(body, "body").getBytes(StandardCharsets.UTF_8);
   }
 
   @Override
@@ -269,11 +289,12 @@ public final class WebhookVerifier {
     }
 
     /**
-     * Adds a secret, {@code whsec_<base64>} as given when the endpoint was created. Add several
-     * while rotating: a delivery signed with any of them passes.
+     * Adds a secret, {@code whsec_<base64>} as given when the endpoint was created, or the bare
+     * base64 after the prefix, as the Standard Webhooks libraries accept it. Add several while
+     * rotating: a delivery signed with any of them passes.
      *
-     * @throws WebhookVerificationException ({@link Reason#MALFORMED_SECRET}) if it is not of that
-     *     form; the message does not repeat it
+     * @throws WebhookVerificationException ({@link Reason#MALFORMED_SECRET}) if it is not base64;
+     *     the message does not repeat it
      */
     public Builder secret(String secret) {
       keys.add(WebhookSecret.key(secret));

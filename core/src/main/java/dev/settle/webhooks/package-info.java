@@ -21,10 +21,19 @@
  * headers, {@code webhook-id}, {@code webhook-timestamp} (Unix seconds) and {@code
  * webhook-signature}, a space-separated list of {@code v1,<base64 HMAC-SHA256>} of {@code
  * "<id>.<timestamp>.<body>"} keyed with the base64-decoded part of the endpoint's {@code
- * whsec_…} secret. {@link dev.settle.webhooks.WebhookVerifier} accepts a delivery when its
- * timestamp is within the tolerance (five minutes either way by default) and any {@code v1}
- * signature matches under any of its secrets; several secrets make rotation seamless. Every
- * failure is a {@link dev.settle.exception.WebhookVerificationException} with a {@code reason()}.
+ * whsec_…} secret (the bare base64 is accepted too, as by the specification's libraries). {@link
+ * dev.settle.webhooks.WebhookVerifier} accepts a delivery when its timestamp is within the
+ * tolerance (five minutes either way by default) and any {@code v1} signature matches under any
+ * of its secrets; several secrets make rotation seamless. Every failure is a {@link
+ * dev.settle.exception.WebhookVerificationException} with a {@code reason()}.
+ *
+ * <p>A framework that binds the JSON body itself checks the signature alone: {@link
+ * dev.settle.webhooks.WebhookVerifier#checkSignature} takes the raw bytes and the headers and
+ * returns a {@link dev.settle.webhooks.SignatureCheck}, verified or with a reason, without
+ * reading the body. Headers are given as a server's {@code Map<String, List<String>>} or as a
+ * lookup {@code Function<String, String>}; the map {@link dev.settle.webhooks.WebhookSigner}
+ * returns is read through {@code headers::get}, so a signer's output goes straight into a
+ * verifier in tests.
  *
  * <h2>Events</h2>
  *

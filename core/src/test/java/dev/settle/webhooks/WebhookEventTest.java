@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.settle.exception.WebhookVerificationException;
 import dev.settle.exception.WebhookVerificationException.Reason;
+import dev.settle.exception.WebhookVerificationException;
 import dev.settle.model.CustomerId;
 import dev.settle.model.InvoiceId;
 import dev.settle.model.LicenseId;

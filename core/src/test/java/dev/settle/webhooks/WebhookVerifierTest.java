@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.settle.exception.SettleException;
-import dev.settle.exception.WebhookVerificationException;
 import dev.settle.exception.WebhookVerificationException.Reason;
+import dev.settle.exception.WebhookVerificationException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -435,8 +435,9 @@ class WebhookVerifierTest {
   @Nested
   class Secrets {
     @ParameterizedTest
-    @ValueSource(strings = {"sk_test_c2VjcmV0", "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "whsec_", "whsec_not*base64!",
-        "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwA", "WHSEC_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"})
+    @ValueSource(strings = {"sk_test_c2VjcmV0", "MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwA", "whsec_", "whsec_not*base64!",
+        "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSwA", "WHSEC_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "",
+        "MfKQ9r8GKYqrTwjU PD8ILPZIo2LaLaSw"})
     void aMalformedSecretIsRefusedWithoutBeingRepeated(String secret) {
       WebhookVerificationException e = catchThrowableOfType(
           WebhookVerificationException.class, () -> WebhookVerifier.builder().secret(secret));
@@ -451,6 +452,23 @@ class WebhookVerifierTest {
     }
 
     @Test
+    void aBareBase64SecretIsTheKeyOfItsWhsecForm() {
+      String bare = VECTOR_SECRET.substring("whsec_".length());
+      Instant at = Instant.ofEpochSecond(VECTOR_TIMESTAMP);
+
+      assertThat(WebhookSigner.create(bare).sign(VECTOR_ID, at, VECTOR_PAYLOAD))
+          .containsEntry("webhook-signature", VECTOR_SIGNATURE)
+          .isEqualTo(WebhookSigner.create(VECTOR_SECRET).sign(VECTOR_ID, at, VECTOR_PAYLOAD));
+      String body = Events.invoicePaid();
+      assertThat(verifier(SECRET.substring(6)).verify(body, multi(signed(SECRET, NOW, body))).id())
+          .isEqualTo("evt_1");
+      assertThat(verifier(SECRET).verify(body, multi(signed(SECRET.substring(6), NOW, body))).id())
+          .isEqualTo("evt_1");
+      assertThat(WebhookSigner.create(bare).toString()).isEqualTo("WebhookSigner{secret=whsec_****}")
+          .doesNotContain(bare.substring(0, 6));
+    }
+
+    @Test
     void aNullSecretIsMalformed() {
       assertThatThrownBy(() -> WebhookVerifier.builder().secret(null))
           .isInstanceOfSatisfying(WebhookVerificationException.class,
@@ -461,7 +479,7 @@ class WebhookVerifierTest {
     void replacingSecretsWithAMalformedOneLeavesThemAsTheyWere() {
       WebhookVerifier.Builder builder = WebhookVerifier.builder().secret(SECRET);
 
-      assertThatThrownBy(() -> builder.secrets(List.of(OTHER_SECRET, "oops")))
+      assertThatThrownBy(() -> builder.secrets(List.of(OTHER_SECRET, "oops!")))
           .isInstanceOf(WebhookVerificationException.class);
       String body = Events.invoicePaid();
       assertThat(builder.clock(CLOCK).build().verify(body, multi(signed(SECRET, NOW, body))).id()).isEqualTo("evt_1");

@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.settle.AccountClient;
-import dev.settle.exception.AuthenticationException;
-import dev.settle.exception.ConflictException;
-import dev.settle.exception.NotFoundException;
 import dev.settle.PaymentDeclinedException;
 import dev.settle.RequestOptions;
 import dev.settle.SettleClient;
 import dev.settle.UnsupportedPortalOperationException;
 import dev.settle.card.CardDetails;
+import dev.settle.exception.AuthenticationException;
+import dev.settle.exception.ConflictException;
+import dev.settle.exception.NotFoundException;
 import dev.settle.model.CustomerId;
 import dev.settle.model.Invoice;
 import dev.settle.model.InvoiceStatus;

@@ -2,9 +2,9 @@ package dev.settle.banktransfer;
 
 import dev.settle.AccountClient;
 import dev.settle.RequestOptions;
-import dev.settle.model.InvoiceId;
 import dev.settle.exception.ValidationException;
 import dev.settle.model.CustomerId;
+import dev.settle.model.InvoiceId;
 import dev.settle.spi.ApiCall;
 import dev.settle.spi.ProviderApi;
 import dev.settle.spi.ProviderContext;

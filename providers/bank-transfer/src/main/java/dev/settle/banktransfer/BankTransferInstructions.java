@@ -41,15 +41,15 @@ public abstract class BankTransferInstructions {
 
   /** Whether {@link #epcQrCode()} can be offered: the amount is in euros and at least 0.01. */
   public boolean hasEpcQrCode() {
-    return EpcQrCode.refusal(this) == null;
+    return EpcQrCode.fits(this);
   }
 
   /**
    * These instructions as an EPC QR code ("GiroCode"), which banking apps in the euro area read.
    *
    * @throws ValidationException with param {@code currency} when the invoice is not in euros
-   *     (EPC069-12 carries euro amounts only, so no QR code is offered), or with param
-   *     {@code amount}, {@code name} when a field does not fit the standard
+   *     (EPC069-12 carries euro amounts only, so no QR code is offered), or listing the fields
+   *     ({@code amount}, {@code name}) that do not fit the standard
    */
   public EpcQrCode epcQrCode() {
     return EpcQrCode.of(this);
@@ -89,7 +89,8 @@ public abstract class BankTransferInstructions {
   @Value.Check
   void check() {
     if (payeeName().isBlank()) {
-      throw new ValidationException("name", "The payee's name is required");
+      throw new ValidationException(
+          "name", ValidationException.Reason.REQUIRED, "The payee's name is required");
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.settle.banktransfer;
 
+import dev.settle.exception.ValidationException.Reason;
+import dev.settle.exception.ValidationException.Violation;
 import dev.settle.exception.ValidationException;
 import java.util.HashSet;
 import java.util.Locale;
@@ -14,9 +16,14 @@ import org.immutables.value.Value;
  * a 2-character location code and, optionally, a 3-character branch code. {@code COBADEFFXXX}
  * and {@code COBADEFF} both name the bank's primary office; they are kept as written and are not
  * equal to each other, because a BIC is copied, not compared.
+ *
+ * <p>{@link #of} accepts what a person types; {@link #parse} only the electronic form (upper
+ * case, no spaces); {@link #check} and {@link #isValid} say what {@link #of} would, without
+ * throwing.
  */
 @Value.Immutable
 public abstract class Bic {
+  private static final String PARAM = "bic";
   /** ISO 3166 alpha-2 codes, plus XK (Kosovo), which SWIFT uses though ISO has not assigned it. */
   private static final Set<String> COUNTRIES = countries();
 
@@ -29,12 +36,40 @@ public abstract class Bic {
   /**
    * Returns the BIC written in {@code text}; spaces are ignored and lower case is accepted.
    *
-   * @throws ValidationException with param {@code bic}, saying what is wrong: the length (8 or
-   *     11), a character that is neither a letter nor a digit, a bank code that is not four
-   *     letters, or a country code that is not an ISO 3166 country
+   * @throws ValidationException with param {@code bic}, saying what is wrong: nothing given
+   *     ({@link Reason#REQUIRED}), the length, 8 or 11 ({@link Reason#LENGTH}), a character that
+   *     is neither a letter nor a digit, or a bank or country code that is not letters ({@link
+   *     Reason#FORMAT}), or a country code that is not an ISO 3166 country ({@link
+   *     Reason#UNSUPPORTED})
    */
   public static Bic of(String text) {
-    return ImmutableBic.of(check(text));
+    String bic = Mod97.normalise(text);
+    return ImmutableBic.of(Mod97.checked(bic, violation(bic)));
+  }
+
+  /**
+   * Returns the BIC in {@code text}, which must be in its electronic form, upper case and without
+   * spaces; for what a person types, use {@link #of}.
+   *
+   * @throws ValidationException with param {@code bic}: {@link Reason#FORMAT} for a space or a
+   *     lower-case letter, and otherwise as {@link #of}
+   */
+  public static Bic parse(String text) {
+    return ImmutableBic.of(
+        Mod97.checked(text, Mod97.notElectronic(text, PARAM, "A BIC", "Bic.of"), violation(text)));
+  }
+
+  /**
+   * What is wrong with the BIC written in {@code text}, as {@link #of} would report it; empty when
+   * it is valid. Never throws.
+   */
+  public static Optional<Violation> check(String text) {
+    return Optional.ofNullable(violation(Mod97.normalise(text)));
+  }
+
+  /** Whether {@link #of} accepts {@code text}; never throws. */
+  public static boolean isValid(String text) {
+    return violation(Mod97.normalise(text)) == null;
   }
 
   /** The bank code, the first four letters: {@code COBA}. */
@@ -62,34 +97,34 @@ public abstract class Bic {
     return value();
   }
 
-  static String check(String text) {
-    if (text == null) {
-      throw invalid("A BIC is required");
+  /** What is wrong with {@code bic} (normalised); null when nothing is. */
+  private static Violation violation(String bic) {
+    if (bic == null || bic.isEmpty()) {
+      return invalid(Reason.REQUIRED, "A BIC is required");
     }
-    String bic = Mod97.normalise(text);
     if (bic.length() != 8 && bic.length() != 11) {
-      throw invalid("A BIC has 8 or 11 characters; this one has " + bic.length());
+      return invalid(Reason.LENGTH, "A BIC has 8 or 11 characters; this one has " + bic.length());
     }
     for (int i = 0; i < bic.length(); i++) {
       if (!Mod97.isAsciiLetterOrDigit(bic.charAt(i))) {
-        throw invalid("A BIC has only letters and digits; character " + (i + 1) + " is "
-            + Mod97.describe(bic.charAt(i)));
+        return invalid(Reason.FORMAT, "A BIC has only letters and digits; character " + (i + 1)
+            + " is " + Mod97.describe(bic.charAt(i)));
       }
     }
     for (int i = 0; i < 6; i++) {
       char c = bic.charAt(i);
       if (c < 'A' || c > 'Z') {
-        throw invalid(i < 4
+        return invalid(Reason.FORMAT, i < 4
             ? "A BIC starts with a four-letter bank code; character " + (i + 1) + " is '" + c + "'"
             : "Characters 5 and 6 of a BIC are the bank's country code, two letters");
       }
     }
     String country = bic.substring(4, 6);
     if (!COUNTRIES.contains(country)) {
-      throw invalid("Unknown country " + country + " in the BIC (characters 5 and 6): it is not "
-          + "an ISO 3166 country code");
+      return invalid(Reason.UNSUPPORTED, "Unknown country " + country + " in the BIC (characters "
+          + "5 and 6): it is not an ISO 3166 country code");
     }
-    return bic;
+    return null;
   }
 
   private static Set<String> countries() {
@@ -98,7 +133,7 @@ public abstract class Bic {
     return Set.copyOf(codes);
   }
 
-  private static ValidationException invalid(String message) {
-    return new ValidationException("bic", message);
+  private static Violation invalid(Reason reason, String message) {
+    return new Violation(PARAM, reason, message);
   }
 }

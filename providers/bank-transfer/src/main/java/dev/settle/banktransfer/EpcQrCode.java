@@ -6,26 +6,47 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import dev.settle.exception.ValidationException.Reason;
+import dev.settle.exception.ValidationException.Violation;
 import dev.settle.exception.ValidationException;
+import dev.settle.model.Money;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import javax.imageio.ImageIO;
 
 /**
- * An EPC QR code ("GiroCode", "Scan2Pay", "Zahlen mit Code") of bank-transfer instructions: a QR
- * code that a banking app in the euro area scans to fill in a SEPA credit transfer.
+ * An EPC QR code ("GiroCode", "Scan2Pay", "Zahlen mit Code"): a QR code that a banking app in the
+ * euro area scans to fill in a SEPA credit transfer.
+ *
+ * <p>Of an invoice's bank-transfer instructions:
  *
  * <pre>{@code
  * BankTransferInstructions instructions = BankTransfer.of(account).instructions(invoiceId);
  * if (instructions.hasEpcQrCode()) {
  *   byte[] png = instructions.epcQrCode().png();   // print it next to the bank details
  * }
+ * }</pre>
+ *
+ * <p>Or for a payee of your own, with every field checked against EPC069-12 and every violation
+ * reported at once:
+ *
+ * <pre>{@code
+ * EpcQrCode code = EpcQrCode.builder()
+ *     .payeeName("Red Cross of Belgium")
+ *     .iban("BE72 0000 0000 1616")
+ *     .bic("BPOTBEB1")                                  // optional
+ *     .amount(Money.of(new BigDecimal("10.00"), "EUR"))  // optional: the payer types it
+ *     .purpose("CHAR")                                  // optional
+ *     .remittanceText("Urgency fund")                   // or .reference("RF18 5390 0754 7034")
+ *     .noteToPayer("Thank you")                         // optional
+ *     .build();
  * }</pre>
  *
  * <h2>The payload</h2>
@@ -37,21 +58,26 @@ import javax.imageio.ImageIO;
  *   <li>{@code 002}, the version;
  *   <li>{@code 1}, the character set: UTF-8;
  *   <li>{@code SCT}, SEPA credit transfer;
- *   <li>the payee's BIC (optional in version 002, given here because it is known);
- *   <li>the payee's name, at most 70 characters;
+ *   <li>the payee's BIC, 8 or 11 characters, or empty (version 002 makes it optional inside the
+ *       EEA); instructions always give it;
+ *   <li>the payee's name, 1 to 70 characters;
  *   <li>the IBAN, electronic form;
- *   <li>the amount: {@code EUR} then the amount with two decimals and a point, such as
- *       {@code EUR119.00};
- *   <li>the purpose code: empty;
- *   <li>the structured remittance information: the ISO 11649 reference, electronic form.
+ *   <li>the amount: {@code EUR} then EUR 0.01 to 999999999.99 with two decimals and a point, such
+ *       as {@code EUR119.00}; or empty, for the payer to fill in;
+ *   <li>the purpose code, 1 to 4 upper-case letters or digits (ISO 20022, such as {@code GDDS});
+ *       empty unless given;
+ *   <li>the structured remittance information: an ISO 11649 reference, electronic form;
+ *   <li>the unstructured remittance information, at most 140 characters, which must be empty when
+ *       a structured reference is given;
+ *   <li>the beneficiary-to-originator information, a note the payer's app shows, at most 70
+ *       characters.
  * </ol>
  *
- * <p>The two last elements of the standard, unstructured remittance text (which must be empty
- * when a structured reference is given) and the beneficiary-to-originator information, are
- * empty. Trailing empty elements are optional, so they are left out together with their
- * separators: the payload ends with the reference, without a line feed after it, and a reader
- * that splits on LF reads the missing elements as empty. The whole payload is at most 331 bytes,
- * which is what keeps the code at QR version 13 or below.
+ * <p>Text elements may hold any character UTF-8 encodes but a line break or another control
+ * character. Trailing empty elements are optional, so they are left out together with their
+ * separators: the payload ends with its last non-empty element, without a line feed after it,
+ * and a reader that splits on LF reads the missing elements as empty. The whole payload is at
+ * most 331 bytes, which is what keeps the code at QR version 13 or below.
  *
  * <h2>The symbol</h2>
  *
@@ -62,13 +88,8 @@ import javax.imageio.ImageIO;
  * <p>Immutable and thread-safe; each {@link #png()} renders anew.
  */
 public final class EpcQrCode {
-  /** EPC069-12: the payload of a version 13, level M symbol. */
-  static final int MAX_PAYLOAD_BYTES = 331;
-  static final int MAX_NAME_LENGTH = 70;
   static final int DEFAULT_PIXELS_PER_MODULE = 8;
   private static final int QUIET_ZONE_MODULES = 4;
-  private static final BigDecimal MIN_AMOUNT = new BigDecimal("0.01");
-  private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999.99");
 
   private final String payload;
 
@@ -79,19 +100,26 @@ public final class EpcQrCode {
   /**
    * The EPC QR code of {@code instructions}.
    *
-   * @throws ValidationException with param {@code currency} when the amount is not in euros:
-   *     EPC069-12 carries euro amounts only, so no QR code is offered and nothing is encoded; with
-   *     param {@code amount} when it is below EUR 0.01 or above EUR 999,999,999.99; with param
-   *     {@code name} when the payee's name has more than 70 characters, a line break or another
-   *     control character, or makes the payload longer than 331 bytes
+   * @throws ValidationException listing what does not fit the standard: with param {@code
+   *     currency} when the amount is not in euros (EPC069-12 carries euro amounts only, so no QR
+   *     code is offered and nothing else is checked); with param {@code amount} when it is below
+   *     EUR 0.01 or above EUR 999,999,999.99; with param {@code name} when the payee's name has
+   *     more than 70 characters, a line break or another control character, or makes the payload
+   *     longer than 331 bytes
    */
   public static EpcQrCode of(BankTransferInstructions instructions) {
     Objects.requireNonNull(instructions, "instructions");
-    ValidationException refusal = refusal(instructions);
-    if (refusal != null) {
-      throw refusal;
+    List<Violation> violations = new ArrayList<>();
+    String payload = encode(instructions, violations);
+    if (payload == null) {
+      throw new ValidationException(violations);
     }
-    return new EpcQrCode(payload(instructions));
+    return new EpcQrCode(payload);
+  }
+
+  /** A builder for an EPC QR code of a payee of your own, with no field set. */
+  public static Builder builder() {
+    return new Builder();
   }
 
   /** The payload text, lines separated by LF, as encoded in the symbol (in UTF-8). */
@@ -158,49 +186,31 @@ public final class EpcQrCode {
     }
   }
 
-  /** Why no QR code can be made of {@code instructions}; null when one can. */
-  static ValidationException refusal(BankTransferInstructions instructions) {
-    String currency = instructions.amount().currency().getCurrencyCode();
-    if (!currency.equals("EUR")) {
-      return new ValidationException("currency", "No EPC QR code is offered for an invoice in "
-          + currency + ": EPC069-12 carries euro amounts only. Show the bank details for a "
-          + "transfer typed by hand instead");
-    }
-    BigDecimal amount = instructions.amount().toBigDecimal();
-    if (amount.compareTo(MIN_AMOUNT) < 0 || amount.compareTo(MAX_AMOUNT) > 0) {
-      return new ValidationException("amount", "An EPC QR code carries EUR 0.01 to "
-          + "EUR 999999999.99; this amount is " + instructions.amount());
-    }
-    String name = instructions.payeeName();
-    int nameLength = name.codePointCount(0, name.length());
-    if (nameLength > MAX_NAME_LENGTH) {
-      return new ValidationException("name", "An EPC QR code carries a payee name of at most "
-          + MAX_NAME_LENGTH + " characters; this one has " + nameLength);
-    }
-    if (name.codePoints().anyMatch(Character::isISOControl)) {
-      return new ValidationException("name", "The payee name has a line break or another "
-          + "control character, which would break the lines of an EPC QR code");
-    }
-    int bytes = payload(instructions).getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > MAX_PAYLOAD_BYTES) {
-      return new ValidationException("name", "With this payee name the EPC QR payload has "
-          + bytes + " bytes in UTF-8; EPC069-12 allows " + MAX_PAYLOAD_BYTES);
-    }
-    return null;
+  /** Whether a QR code can be made of {@code instructions}. */
+  static boolean fits(BankTransferInstructions instructions) {
+    return encode(instructions, new ArrayList<>()) != null;
   }
 
-  private static String payload(BankTransferInstructions instructions) {
-    return String.join("\n",
-        "BCD",
-        "002",
-        "1",
-        "SCT",
+  /** The payload of {@code instructions}; null when {@code violations} received why not. */
+  private static String encode(BankTransferInstructions instructions, List<Violation> violations) {
+    String currency = instructions.amount().currency().getCurrencyCode();
+    if (!currency.equals("EUR")) {
+      // Said here rather than by the payload's own check, in terms of the invoice.
+      violations.add(new Violation("currency", Reason.UNSUPPORTED, "No EPC QR code is offered "
+          + "for an invoice in " + currency + ": EPC069-12 carries euro amounts only. Show the "
+          + "bank details for a transfer typed by hand instead"));
+      return null;
+    }
+    return new EpcPayload(
         instructions.bic().value(),
         instructions.payeeName(),
         instructions.iban().value(),
-        "EUR" + instructions.amount().toBigDecimal().setScale(2).toPlainString(),
-        "",
-        instructions.reference().value());
+        instructions.amount(),
+        null,
+        instructions.reference().value(),
+        null,
+        null)
+        .encode(violations);
   }
 
   @Override
@@ -217,5 +227,125 @@ public final class EpcQrCode {
   @Override
   public String toString() {
     return "EpcQrCode{" + payload.replace("\n", "\\n") + "}";
+  }
+
+  /**
+   * Collects the fields of an EPC QR code for a payee of your own; {@link #build()} checks them
+   * all against EPC069-12.
+   *
+   * <p>The payee's name and IBAN are required; everything else is optional, and {@code null} or
+   * blank leaves a field out. IBAN, BIC and reference may be given as typed (spaces and lower
+   * case are accepted, as by {@link Iban#of}) or as checked values. Not thread-safe.
+   */
+  public static final class Builder {
+    private String payeeName;
+    private String iban;
+    private String bic;
+    private Money amount;
+    private String purpose;
+    private String reference;
+    private String remittanceText;
+    private String noteToPayer;
+
+    private Builder() {}
+
+    /** The payee's name, the account holder: 1 to 70 characters. */
+    public Builder payeeName(String payeeName) {
+      this.payeeName = payeeName;
+      return this;
+    }
+
+    /** The payee's IBAN as a person types it; checked by {@link #build()}. */
+    public Builder iban(String iban) {
+      this.iban = iban;
+      return this;
+    }
+
+    /** The payee's IBAN. */
+    public Builder iban(Iban iban) {
+      return iban(iban == null ? null : iban.value());
+    }
+
+    /** The BIC of the payee's bank as a person types it; optional inside the EEA. */
+    public Builder bic(String bic) {
+      this.bic = blankAsNull(bic);
+      return this;
+    }
+
+    /** The BIC of the payee's bank; optional inside the EEA. */
+    public Builder bic(Bic bic) {
+      return bic(bic == null ? null : bic.value());
+    }
+
+    /**
+     * The amount, in euros: EUR 0.01 to 999,999,999.99. Optional: without it the payer types the
+     * amount in their banking app.
+     */
+    public Builder amount(Money amount) {
+      this.amount = amount;
+      return this;
+    }
+
+    /** The ISO 20022 purpose code, such as {@code GDDS} (goods) or {@code CHAR} (charity). */
+    public Builder purpose(String purpose) {
+      this.purpose = blankAsNull(purpose);
+      return this;
+    }
+
+    /**
+     * The ISO 11649 creditor reference the payer quotes, as a person types it; not together
+     * with a {@link #remittanceText}.
+     */
+    public Builder reference(String reference) {
+      this.reference = blankAsNull(reference);
+      return this;
+    }
+
+    /** The ISO 11649 creditor reference the payer quotes; not together with a remittance text. */
+    public Builder reference(CreditorReference reference) {
+      return reference(reference == null ? null : reference.value());
+    }
+
+    /**
+     * Free text the payer's bank passes on to the payee, at most 140 characters; not together
+     * with a {@link #reference}.
+     */
+    public Builder remittanceText(String remittanceText) {
+      this.remittanceText = blankAsNull(remittanceText);
+      return this;
+    }
+
+    /**
+     * A note for the payer, which their banking app shows (EPC069-12's beneficiary-to-originator
+     * information), at most 70 characters.
+     */
+    public Builder noteToPayer(String noteToPayer) {
+      this.noteToPayer = blankAsNull(noteToPayer);
+      return this;
+    }
+
+    /**
+     * Checks every field and returns the code.
+     *
+     * @throws ValidationException listing every field that does not fit EPC069-12, in the order
+     *     of the payload: {@code bic}, {@code name}, {@code iban} (as {@link Bic#of}, {@link
+     *     Iban#of} say, or {@link Reason#REQUIRED}), {@code currency} (not euros), {@code amount}
+     *     ({@link Reason#RANGE}), {@code purpose}, {@code reference}, {@code remittance_text}
+     *     ({@link Reason#CONFLICT} with a reference), {@code note_to_payer}; then, once every
+     *     field fits, the free text that takes most of a payload over 331 bytes
+     */
+    public EpcQrCode build() {
+      List<Violation> violations = new ArrayList<>();
+      String payload = new EpcPayload(bic, payeeName, iban, amount, purpose, reference,
+          remittanceText, noteToPayer).encode(violations);
+      if (payload == null) {
+        throw new ValidationException(violations);
+      }
+      return new EpcQrCode(payload);
+    }
+
+    private static String blankAsNull(String text) {
+      return text == null || text.isBlank() ? null : text;
+    }
   }
 }

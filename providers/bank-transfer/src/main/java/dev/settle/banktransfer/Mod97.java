@@ -1,9 +1,17 @@
 package dev.settle.banktransfer;
 
+import dev.settle.exception.ValidationException.Reason;
+import dev.settle.exception.ValidationException.Violation;
+import dev.settle.exception.ValidationException;
+import java.util.List;
+
 /**
  * ISO 7064 MOD 97-10, the check used by IBANs (ISO 13616) and creditor references (ISO 11649):
  * letters count as two digits (A = 10 … Z = 35), and the remainder of the whole number by 97 is
  * computed digit by digit so that no number longer than a {@code long} is ever built.
+ *
+ * <p>Also the two written forms that IBANs, BICs and references share: the printed one a person
+ * types (spaces, lower case) and the electronic one (upper case, no spaces).
  */
 final class Mod97 {
   private Mod97() {}
@@ -50,8 +58,14 @@ final class Mod97 {
     return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
-  /** Removes spaces and upper-cases ASCII letters; other characters are left for the check. */
+  /**
+   * Removes spaces and upper-cases ASCII letters; other characters are left for the check. Null
+   * stays null.
+   */
   static String normalise(String input) {
+    if (input == null) {
+      return null;
+    }
     StringBuilder out = new StringBuilder(input.length());
     for (int i = 0; i < input.length(); i++) {
       char c = input.charAt(i);
@@ -61,6 +75,31 @@ final class Mod97 {
       out.append(c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c);
     }
     return out.toString();
+  }
+
+  /**
+   * Why {@code text} is not in the electronic form, which a strict parse requires; null when it
+   * is (or is null, which the value's own check reports as missing).
+   *
+   * @param what the value as the message names it, such as {@code An IBAN}
+   * @param lenient the method that accepts the printed form, such as {@code Iban.of}
+   */
+  static Violation notElectronic(String text, String param, String what, String lenient) {
+    if (text == null || text.equals(normalise(text))) {
+      return null;
+    }
+    return new Violation(param, Reason.FORMAT, what + " in electronic form has no spaces and no "
+        + "lower-case letters; " + lenient + " accepts one as a person types it");
+  }
+
+  /** {@code value}, or the {@link ValidationException} of the first violation there is. */
+  static String checked(String value, Violation... violations) {
+    for (Violation violation : violations) {
+      if (violation != null) {
+        throw new ValidationException(List.of(violation));
+      }
+    }
+    return value;
   }
 
   /** {@code value} in groups of four separated by single spaces, as printed on paper. */

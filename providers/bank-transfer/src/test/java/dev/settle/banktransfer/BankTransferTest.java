@@ -3,10 +3,10 @@ package dev.settle.banktransfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.settle.exception.MalformedResponseException;
-import dev.settle.exception.NotFoundException;
 import dev.settle.RequestOptions;
 import dev.settle.SettleClient;
+import dev.settle.exception.MalformedResponseException;
+import dev.settle.exception.NotFoundException;
 import dev.settle.internal.http.HttpStack;
 import dev.settle.model.CustomerId;
 import dev.settle.model.InvoiceId;

@@ -3,8 +3,8 @@ package dev.settle.banktransfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.settle.exception.ValidationException;
 import dev.settle.banktransfer.IbanCountries.IbanCountry;
+import dev.settle.exception.ValidationException;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

@@ -189,11 +189,11 @@ class EpcQrCodeTest {
   }
 
   /** The payload's elements; missing trailing ones read as empty, as an EPC reader does. */
-  private static List<String> fields(String payload) {
+  static List<String> fields(String payload) {
     return padded(Arrays.asList(payload.split("\n", -1)));
   }
 
-  private static List<String> padded(List<String> fields) {
+  static List<String> padded(List<String> fields) {
     String[] all = new String[12];
     Arrays.fill(all, "");
     for (int i = 0; i < fields.size(); i++) {
@@ -202,10 +202,10 @@ class EpcQrCodeTest {
     return List.of(all);
   }
 
-  private record Decoded(
+  record Decoded(
       String text, byte[] bytes, String errorCorrection, int firstModeBits, BufferedImage image) {}
 
-  private static Decoded decode(byte[] png) throws Exception {
+  static Decoded decode(byte[] png) throws Exception {
     assertThat(Arrays.copyOf(png, 8))
         .containsExactly(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A);
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));

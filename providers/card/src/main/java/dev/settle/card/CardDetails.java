@@ -1,12 +1,14 @@
 package dev.settle.card;
 
+import dev.settle.exception.ValidationException.Reason;
+import dev.settle.exception.ValidationException.Violation;
 import dev.settle.exception.ValidationException;
 import dev.settle.model.PaymentMethodInput;
 import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * A card as the caller types it in, to be added to an account.
@@ -23,8 +25,9 @@ import java.util.stream.Collectors;
  *
  * <p>{@link Builder#build()} checks everything that needs no clock (digits, Luhn checksum, an
  * accepted brand, the length for that brand, the CVC, the month), so a mistyped card is refused
- * before anything is sent. Whether the card has expired depends on the client's clock and is
- * checked when it is added.
+ * before anything is sent, with every refused field listed in one {@link ValidationException}.
+ * Whether the card has expired depends on the client's clock and is checked when it is added.
+ * To check the number alone, as it is typed, use {@link CardNumber}.
  *
  * <p>The number and CVC are readable only by this package, which sends them to the tokenization
  * request and nowhere else. {@link #toString()}, {@link #hashCode()} and every error message show
@@ -33,16 +36,13 @@ import java.util.stream.Collectors;
 public final class CardDetails implements PaymentMethodInput {
   private static final int MAX_HOLDER_NAME_LENGTH = 200;
 
-  private final String number;
-  private final CardBrand brand;
+  private final CardNumber number;
   private final YearMonth expiry;
   private final String cvc;
   private final String holderName;
 
-  private CardDetails(
-      String number, CardBrand brand, YearMonth expiry, String cvc, String holderName) {
+  private CardDetails(CardNumber number, YearMonth expiry, String cvc, String holderName) {
     this.number = number;
-    this.brand = brand;
     this.expiry = expiry;
     this.cvc = cvc;
     this.holderName = holderName;
@@ -61,12 +61,12 @@ public final class CardDetails implements PaymentMethodInput {
 
   /** The brand, told from the number. */
   public CardBrand brand() {
-    return brand;
+    return number.brand();
   }
 
   /** The last four digits of the number: what a person recognises a card by. */
   public String lastFour() {
-    return number.substring(number.length() - 4);
+    return number.lastFour();
   }
 
   /** The month after which the card can no longer be charged. */
@@ -81,7 +81,7 @@ public final class CardDetails implements PaymentMethodInput {
 
   /** The number, digits only. */
   String number() {
-    return number;
+    return number.digits();
   }
 
   String cvc() {
@@ -103,12 +103,12 @@ public final class CardDetails implements PaymentMethodInput {
    */
   @Override
   public int hashCode() {
-    return Objects.hash(brand, lastFour(), expiry, holderName);
+    return Objects.hash(brand(), lastFour(), expiry, holderName);
   }
 
   @Override
   public String toString() {
-    return "CardDetails{brand=" + brand.displayName()
+    return "CardDetails{brand=" + brand().displayName()
         + ", lastFour=" + lastFour()
         + ", expiry=" + expiry
         + (holderName == null ? "" : ", holderName=" + holderName)
@@ -129,7 +129,10 @@ public final class CardDetails implements PaymentMethodInput {
 
     private Builder() {}
 
-    /** The number as printed or typed: spaces and dashes between the digits are ignored. */
+    /**
+     * The number as printed, typed or pasted: spaces and dashes of any kind between the digits
+     * are ignored, as {@link CardNumber#of} ignores them.
+     */
     public Builder number(String number) {
       this.number = number;
       return this;
@@ -162,106 +165,77 @@ public final class CardDetails implements PaymentMethodInput {
     /**
      * Validates the fields and returns the card.
      *
-     * @throws ValidationException naming the first refused field ({@code number}, {@code cvc},
-     *     {@code exp_month}, {@code exp_year} or {@code holder_name}); its message never
-     *     contains the number or the CVC
+     * @throws ValidationException listing every refused field ({@code number}, {@code cvc},
+     *     {@code exp_month}, {@code exp_year}, {@code holder_name}), the number first; its message
+     *     never contains the number or the CVC
      */
     public CardDetails build() {
-      String digits = digitsOf(number);
-      CardBrand brand = CardNetworks.acceptedBrand(digits);
-      if (!brand.numberLengths().contains(digits.length())) {
-        throw new ValidationException(
-            "number",
-            brand.displayName() + " card numbers have " + lengths(brand)
-                + " digits; this one has " + digits.length());
+      List<Violation> violations = new ArrayList<>();
+      String digits = CardNumber.digitsOf(number);
+      Violation numberViolation = CardNumber.violation(digits);
+      // The brand sets the CVC's length only when the number is valid: a mistyped number may
+      // name a brand the card does not have.
+      CardBrand brand = null;
+      if (numberViolation == null) {
+        brand = CardNetworks.acceptedBrand(digits);
+      } else {
+        violations.add(numberViolation);
       }
-      if (!passesLuhnCheck(digits)) {
-        throw new ValidationException(
-            "number", "The card number is mistyped: its check digit does not match");
+      YearMonth expiry = validExpiry(violations);
+      String validCvc = validCvc(brand, violations);
+      String validHolderName = validHolderName(violations);
+      if (!violations.isEmpty()) {
+        throw new ValidationException(violations);
       }
       return new CardDetails(
-          digits, brand, validExpiry(), validCvc(brand), validHolderName());
+          new CardNumber(digits, brand), expiry, validCvc, validHolderName);
     }
 
-    private static String digitsOf(String number) {
-      String digits = number == null ? "" : number.replace(" ", "").replace("-", "");
-      if (digits.isEmpty()) {
-        throw new ValidationException("number", "The card number is required");
-      }
-      if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-        throw new ValidationException(
-            "number", "The card number may contain only digits, spaces and dashes");
-      }
-      return digits;
-    }
-
-    /** {@code 15}, {@code 13, 16 or 19}. */
-    private static String lengths(CardBrand brand) {
-      List<Integer> lengths = brand.numberLengths();
-      String last = String.valueOf(lengths.get(lengths.size() - 1));
-      if (lengths.size() == 1) {
-        return last;
-      }
-      return lengths.subList(0, lengths.size() - 1).stream()
-              .map(String::valueOf)
-              .collect(Collectors.joining(", "))
-          + " or " + last;
-    }
-
-    /** The Luhn checksum, which catches every single mistyped digit and most swaps. */
-    private static boolean passesLuhnCheck(String digits) {
-      int sum = 0;
-      boolean doubled = false;
-      for (int i = digits.length() - 1; i >= 0; i--) {
-        int digit = digits.charAt(i) - '0';
-        if (doubled) {
-          digit *= 2;
-          if (digit > 9) {
-            digit -= 9;
-          }
-        }
-        sum += digit;
-        doubled = !doubled;
-      }
-      return sum % 10 == 0;
-    }
-
-    private YearMonth validExpiry() {
+    private YearMonth validExpiry(List<Violation> violations) {
       if (expiryMonth == null) {
-        throw new ValidationException("exp_month", "The expiry month and year are required");
+        violations.add(new Violation(
+            "exp_month", Reason.REQUIRED, "The expiry month and year are required"));
+        return null;
       }
+      int before = violations.size();
       if (expiryMonth < 1 || expiryMonth > 12) {
-        throw new ValidationException(
-            "exp_month", "The expiry month must be from 1 to 12, not " + expiryMonth);
+        violations.add(new Violation("exp_month", Reason.RANGE,
+            "The expiry month must be from 1 to 12, not " + expiryMonth));
       }
       if (expiryYear < 2000 || expiryYear > 2200) {
-        throw new ValidationException(
-            "exp_year",
-            "The expiry year must be written in full, from 2000 to 2200, not " + expiryYear);
+        violations.add(new Violation("exp_year", Reason.RANGE,
+            "The expiry year must be written in full, from 2000 to 2200, not " + expiryYear));
       }
-      return YearMonth.of(expiryYear, expiryMonth);
+      return violations.size() == before ? YearMonth.of(expiryYear, expiryMonth) : null;
     }
 
-    private String validCvc(CardBrand brand) {
-      if (cvc == null
-          || cvc.length() != brand.cvcLength()
-          || !cvc.chars().allMatch(c -> c >= '0' && c <= '9')) {
-        throw new ValidationException(
-            "cvc",
-            "The CVC of " + brand.displayName() + " cards has " + brand.cvcLength() + " digits");
+    /** With no {@code brand} (the number was refused), 3 or 4 digits pass. */
+    private String validCvc(CardBrand brand, List<Violation> violations) {
+      String rule = brand == null
+          ? "The CVC has 3 digits, 4 on American Express cards"
+          : "The CVC of " + brand.displayName() + " cards has " + brand.cvcLength() + " digits";
+      Reason reason = null;
+      if (cvc == null || cvc.isEmpty()) {
+        reason = Reason.REQUIRED;
+      } else if (!cvc.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        reason = Reason.FORMAT;
+      } else if (brand == null ? cvc.length() < 3 || cvc.length() > 4 : cvc.length() != brand.cvcLength()) {
+        reason = Reason.LENGTH;
+      }
+      if (reason != null) {
+        violations.add(new Violation("cvc", reason, rule));
       }
       return cvc;
     }
 
-    private String validHolderName() {
+    private String validHolderName(List<Violation> violations) {
       if (holderName == null || holderName.isBlank()) {
         return null;
       }
       String trimmed = holderName.strip();
       if (trimmed.length() > MAX_HOLDER_NAME_LENGTH) {
-        throw new ValidationException(
-            "holder_name",
-            "The holder name is longer than " + MAX_HOLDER_NAME_LENGTH + " characters");
+        violations.add(new Violation("holder_name", Reason.LENGTH,
+            "The holder name is longer than " + MAX_HOLDER_NAME_LENGTH + " characters"));
       }
       return trimmed;
     }

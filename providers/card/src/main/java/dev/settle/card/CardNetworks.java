@@ -1,6 +1,7 @@
 package dev.settle.card;
 
-import dev.settle.exception.ValidationException;
+import dev.settle.exception.ValidationException.Reason;
+import dev.settle.exception.ValidationException.Violation;
 import java.util.List;
 
 /**
@@ -35,27 +36,34 @@ final class CardNetworks {
 
   private CardNetworks() {}
 
-  /**
-   * The accepted brand of {@code digits}.
-   *
-   * @throws ValidationException naming the network when it is not accepted or not known
-   */
+  /** The accepted brand of {@code digits}; null when {@link #refusal} refuses them. */
   static CardBrand acceptedBrand(String digits) {
+    PrefixRange match = match(digits);
+    return match == null ? null : match.brand();
+  }
+
+  /** Why {@code digits} are refused, naming their network; null when it is accepted. */
+  static Violation refusal(String digits) {
+    PrefixRange match = match(digits);
+    if (match == null) {
+      return new Violation("number", Reason.UNSUPPORTED_BRAND,
+          "The card number belongs to an unknown brand; " + ACCEPTED);
+    }
+    if (match.brand() == null) {
+      return new Violation("number", Reason.UNSUPPORTED_BRAND,
+          match.network() + " cards are not accepted; " + ACCEPTED);
+    }
+    return null;
+  }
+
+  private static PrefixRange match(String digits) {
     PrefixRange match = null;
     for (PrefixRange range : RANGES) {
       if (range.matches(digits) && (match == null || range.length() > match.length())) {
         match = range;
       }
     }
-    if (match == null) {
-      throw new ValidationException(
-          "number", "The card number belongs to an unknown brand; " + ACCEPTED);
-    }
-    if (match.brand() == null) {
-      throw new ValidationException(
-          "number", match.network() + " cards are not accepted; " + ACCEPTED);
-    }
-    return match.brand();
+    return match;
   }
 
   private static PrefixRange accepted(String low, String high, CardBrand brand) {

@@ -2,6 +2,7 @@ package dev.settle.card;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
+import dev.settle.exception.ValidationException.Reason;
 import dev.settle.exception.ValidationException;
 import dev.settle.model.PaymentMethodInput;
 import dev.settle.spi.ApiCall;
@@ -55,8 +56,8 @@ public final class CardProvider implements PaymentMethodProvider {
    * <p>A card can be charged until the last day of its expiry month, in the time zone of the
    * client's clock (UTC unless the client was given another).
    *
-   * @throws ValidationException with param {@code exp_month} if the expiry month has ended;
-   *     nothing was sent
+   * @throws ValidationException with param {@code exp_month} and the reason {@link
+   *     Reason#EXPIRED} if the expiry month has ended; nothing was sent
    */
   @Override
   public String tokenize(PaymentMethodInput input, ProviderContext context) {
@@ -78,7 +79,7 @@ public final class CardProvider implements PaymentMethodProvider {
     YearMonth now = YearMonth.now(context.clock());
     if (card.expiry().isBefore(now)) {
       throw new ValidationException(
-          "exp_month", "The card expired at the end of " + card.expiry() + "; use a current card");
+          "exp_month", Reason.EXPIRED, "The card expired at the end of " + card.expiry() + "; use a current card");
     }
     return context.api(TOKENS).createToken(context.nextIdempotencyKey(), new TokenRequest(card));
   }

@@ -2,12 +2,13 @@
  * Cards for Settle: Visa, Mastercard, American Express and JCB.
  *
  * <p>Put {@code dev.settle:settle-card} on the classpath and the client finds
- * {@link CardProvider} by itself. A caller fills in {@link CardDetails} to add a card, and reads
- * stored cards as {@link Card}. The card number and CVC are checked on the caller's machine, sent
- * once to the tokenization request, and shown nowhere else.
+ * {@link CardProvider} by itself. A caller fills in {@link CardDetails} to add a card, checks a
+ * number alone as it is typed with {@link CardNumber}, and reads stored cards as {@link Card}. The
+ * card number and CVC are checked on the caller's machine, sent once to the tokenization request,
+ * and shown nowhere else.
  *
- * <p>{@link Card}, {@link CardDetails} and {@link CardProvider} are immutable and safe to share
- * between threads; the builders are not.
+ * <p>{@link Card}, {@link CardDetails}, {@link CardNumber} and {@link CardProvider} are immutable
+ * and safe to share between threads; the builders are not.
  */
 @Value.Style(
     visibility = Value.Style.ImplementationVisibility.PACKAGE,

@@ -2,7 +2,11 @@ package dev.settle.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.settle.exception.ValidationException.Reason;
+import dev.settle.exception.ValidationException.Violation;
 import dev.settle.exception.ValidationException;
 import java.time.YearMonth;
 import org.junit.jupiter.api.Test;
@@ -65,6 +69,7 @@ class CardDetailsTest {
     assertThatThrownBy(() -> card(number).build())
         .isInstanceOfSatisfying(ValidationException.class, e -> {
           assertThat(e.param()).isEqualTo("number");
+          assertThat(e.reason()).isEqualTo(Reason.UNSUPPORTED_BRAND);
           assertThat(e.getMessage())
               .startsWith(brand + " cards are not accepted")
               .contains("Visa, Mastercard, American Express and JCB are accepted");
@@ -75,7 +80,8 @@ class CardDetailsTest {
   @ValueSource(strings = {"1234567812345670", "9000000000000001", "2220999999999991",
       "2721000000000004", "6400000000000003", "3060000000000001"})
   void refusesNumbersOfNoKnownBrand(String number) {
-    assertRefused(card(number), "number", "The card number belongs to an unknown brand");
+    assertRefused(card(number), "number", Reason.UNSUPPORTED_BRAND,
+        "The card number belongs to an unknown brand");
   }
 
   @Test
@@ -85,23 +91,43 @@ class CardDetailsTest {
     assertThat(card.number()).isEqualTo("4242424242424242");
   }
 
+  /** What a paste from a web page, a PDF or a spreadsheet puts between the groups of digits. */
   @ParameterizedTest
-  @ValueSource(strings = {"4242 4242 4242 424x", "4242.4242.4242.4242", "4242\t4242424242424",
-      "４２４２４２４２４２４２４２４２"})
+  @ValueSource(strings = {
+    "4242\t4242\t4242\t4242",        // tab
+    "4242\u00a04242\u00a04242\u00a04242",  // no-break space
+    "4242\u20074242\u20074242\u20074242",  // figure space
+    "4242\u202f4242\u202f4242\u202f4242",  // narrow no-break space
+    "4242\u20094242\u20094242\u20094242",  // thin space
+    "4242\u30004242\u30004242\u30004242",  // ideographic space
+    "4242\u20104242\u20114242\u20134242",  // hyphen, non-breaking hyphen, en dash
+    "4242\u20144242\u200b4242\ufeff4242",  // em dash, zero-width space, byte order mark
+    " 4242 4242 4242 4242\r\n"        // a copied line
+  })
+  void acceptsUnicodeSpacesAndDashesLikeAsciiOnes(String number) {
+    CardDetails card = card(number).build();
+
+    assertThat(card.number()).isEqualTo("4242424242424242");
+    assertThat(card).isEqualTo(card("4242 4242 4242 4242").build());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"4242 4242 4242 424x", "4242.4242.4242.4242", "4242/4242/4242/4242",
+      "４２４２４２４２４２４２４２４２", "4242\u22124242\u22124242\u22124242"})
   void refusesNumbersWithOtherCharacters(String number) {
-    assertRefused(card(number), "number", "may contain only digits, spaces and dashes");
+    assertRefused(card(number), "number", Reason.FORMAT, "may contain only digits, spaces and dashes");
   }
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {"   ", " - - "})
+  @ValueSource(strings = {"   ", " - - ", "\u00a0\t\u2013"})
   void requiresANumber(String number) {
-    assertRefused(card(number), "number", "The card number is required");
+    assertRefused(card(number), "number", Reason.REQUIRED, "The card number is required");
   }
 
   @Test
   void refusesAMistypedNumberByItsCheckDigit() {
-    assertRefused(card("4242424242424241"), "number", "its check digit does not match");
+    assertRefused(card("4242424242424241"), "number", Reason.CHECKSUM, "its check digit does not match");
   }
 
   @ParameterizedTest
@@ -113,26 +139,30 @@ class CardDetailsTest {
     "353011133330001, 'JCB card numbers have 16, 17, 18 or 19 digits; this one has 15'"
   })
   void refusesANumberOfTheWrongLengthForItsBrand(String number, String message) {
-    assertRefused(card(number), "number", message);
+    assertRefused(card(number), "number", Reason.LENGTH, message);
   }
 
   @ParameterizedTest
   @CsvSource({
-    "4242424242424242, 12, 'The CVC of Visa cards has 3 digits'",
-    "4242424242424242, 1234, 'The CVC of Visa cards has 3 digits'",
-    "4242424242424242, 12a, 'The CVC of Visa cards has 3 digits'",
-    "5555555555554444, 1234, 'The CVC of Mastercard cards has 3 digits'",
-    "3566002020360505, 12, 'The CVC of JCB cards has 3 digits'",
-    "378282246310005, 123, 'The CVC of American Express cards has 4 digits'",
-    "378282246310005, 12345, 'The CVC of American Express cards has 4 digits'"
+    "4242424242424242, 12, LENGTH, 'The CVC of Visa cards has 3 digits'",
+    "4242424242424242, 1234, LENGTH, 'The CVC of Visa cards has 3 digits'",
+    "4242424242424242, 12a, FORMAT, 'The CVC of Visa cards has 3 digits'",
+    "5555555555554444, 1234, LENGTH, 'The CVC of Mastercard cards has 3 digits'",
+    "3566002020360505, 12, LENGTH, 'The CVC of JCB cards has 3 digits'",
+    "378282246310005, 123, LENGTH, 'The CVC of American Express cards has 4 digits'",
+    "378282246310005, 12345, LENGTH, 'The CVC of American Express cards has 4 digits'"
   })
-  void refusesACvcOfTheWrongLengthForTheBrand(String number, String cvc, String message) {
-    assertRefused(card(number).cvc(cvc), "cvc", message);
+  void refusesACvcOfTheWrongLengthForTheBrand(
+      String number, String cvc, Reason reason, String message) {
+    assertRefused(card(number).cvc(cvc), "cvc", reason, message);
   }
 
   @Test
   void requiresACvc() {
-    assertRefused(card("4242424242424242").cvc(null), "cvc", "The CVC of Visa cards has 3 digits");
+    assertRefused(card("4242424242424242").cvc(null), "cvc", Reason.REQUIRED,
+        "The CVC of Visa cards has 3 digits");
+    assertRefused(card("4242424242424242").cvc(""), "cvc", Reason.REQUIRED,
+        "The CVC of Visa cards has 3 digits");
   }
 
   @ParameterizedTest
@@ -141,6 +171,7 @@ class CardDetailsTest {
     assertRefused(
         card("4242424242424242").expiry(month, 2030),
         "exp_month",
+        Reason.RANGE,
         "The expiry month must be from 1 to 12, not " + month);
   }
 
@@ -157,6 +188,7 @@ class CardDetailsTest {
     assertRefused(
         card("4242424242424242").expiry(1, year),
         "exp_year",
+        Reason.RANGE,
         "The expiry year must be written in full, from 2000 to 2200, not " + year);
   }
 
@@ -165,6 +197,7 @@ class CardDetailsTest {
     assertRefused(
         CardDetails.builder().number("4242424242424242").cvc("123"),
         "exp_month",
+        Reason.REQUIRED,
         "The expiry month and year are required");
   }
 
@@ -189,15 +222,52 @@ class CardDetailsTest {
     assertRefused(
         card("4242424242424242").holderName("a".repeat(201)),
         "holder_name",
+        Reason.LENGTH,
         "The holder name is longer than 200 characters");
   }
 
   @Test
-  void reportsTheNumberBeforeTheOtherFields() {
-    assertRefused(
-        CardDetails.builder().number("4242424242424241").expiry(13, 30).cvc("1"),
-        "number",
-        "check digit");
+  void reportsEveryRefusedFieldWithTheNumberFirst() {
+    String number = "4242424242424241";
+    ValidationException e = catchThrowableOfType(ValidationException.class,
+        () -> CardDetails.builder().number(number).expiry(13, 30).cvc("1")
+            .holderName("a".repeat(201)).build());
+
+    assertThat(e.param()).isEqualTo("number");
+    assertThat(e.reason()).isEqualTo(Reason.CHECKSUM);
+    assertThat(e.violations()).extracting(Violation::param, Violation::reason).containsExactly(
+        tuple("number", Reason.CHECKSUM),
+        tuple("exp_month", Reason.RANGE),
+        tuple("exp_year", Reason.RANGE),
+        tuple("cvc", Reason.LENGTH),
+        tuple("holder_name", Reason.LENGTH));
+    assertThat(e.getMessage())
+        .startsWith("5 fields were refused: The card number is mistyped: its check digit does not "
+            + "match (number); The expiry month must be from 1 to 12, not 13 (exp_month); ")
+        .contains("The CVC has 3 digits, 4 on American Express cards (cvc)")
+        .endsWith("The holder name is longer than 200 characters (holder_name)")
+        .doesNotContain(number, "4241");
+  }
+
+  @Test
+  void aValidNumberWithOtherFieldsWrongReportsOnlyThoseFields() {
+    ValidationException e = catchThrowableOfType(ValidationException.class,
+        () -> CardDetails.builder().number("378282246310005").expiry(0, 2030).cvc("987").build());
+
+    assertThat(e.violations()).containsExactly(
+        new Violation("exp_month", Reason.RANGE, "The expiry month must be from 1 to 12, not 0"),
+        new Violation("cvc", Reason.LENGTH, "The CVC of American Express cards has 4 digits"));
+    assertThat(e.param()).isEqualTo("exp_month");
+    assertThat(e.getMessage()).doesNotContain("987");
+  }
+
+  @Test
+  void withTheNumberRefusedACvcOfThreeOrFourDigitsPasses() {
+    for (String cvc : new String[] {"123", "1234"}) {
+      ValidationException e = catchThrowableOfType(ValidationException.class,
+          () -> card("6011111111111117").cvc(cvc).build());
+      assertThat(e.violations()).extracting(Violation::param).containsExactly("number");
+    }
   }
 
   @Test
@@ -228,10 +298,15 @@ class CardDetailsTest {
     return CardDetails.builder().number(number).expiry(12, 2030).cvc("123");
   }
 
-  private static void assertRefused(CardDetails.Builder card, String param, String message) {
+  /** {@code card} is refused for exactly one field, {@code param}, for {@code reason}. */
+  private static void assertRefused(
+      CardDetails.Builder card, String param, Reason reason, String message) {
     assertThatThrownBy(card::build)
         .isInstanceOfSatisfying(ValidationException.class, e -> {
           assertThat(e.param()).isEqualTo(param);
+          assertThat(e.reason()).isEqualTo(reason);
+          assertThat(e.violations()).hasSize(1);
+          assertThat(e.violations().get(0).message()).contains(message);
           assertThat(e.getMessage()).contains(message).endsWith("(" + param + ")");
         });
   }

@@ -23,7 +23,12 @@ class CardInputPropertiesTest {
     Throwable failure = catchThrowable(() ->
         CardDetails.builder().number(number).cvc(cvc).expiry(month, year).holderName("A").build());
     if (failure != null) {
-      assertThat(failure).isInstanceOf(ValidationException.class);
+      assertThat(failure).isInstanceOfSatisfying(ValidationException.class, e -> {
+        assertThat(e.violations()).extracting(ValidationException.Violation::param)
+            .doesNotHaveDuplicates()
+            .isSubsetOf("number", "cvc", "exp_month", "exp_year");
+        assertThat(e.param()).isEqualTo(e.violations().get(0).param());
+      });
       String digits = number.replaceAll("[^0-9]", "");
       if (digits.length() >= 8) {
         assertThat(failure.getMessage()).doesNotContain(digits);

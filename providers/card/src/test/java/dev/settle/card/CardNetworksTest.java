@@ -1,9 +1,8 @@
 package dev.settle.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.settle.exception.ValidationException;
+import dev.settle.exception.ValidationException.Reason;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -25,6 +24,7 @@ class CardNetworksTest {
   })
   void acceptsEachEndOfTheAcceptedRanges(String digits, CardBrand brand) {
     assertThat(CardNetworks.acceptedBrand(digits)).isEqualTo(brand);
+    assertThat(CardNetworks.refusal(digits)).isNull();
   }
 
   @ParameterizedTest
@@ -54,17 +54,22 @@ class CardNetworksTest {
     "670000, Maestro"
   })
   void refusesOtherNetworksByName(String digits, String network) {
-    assertThatThrownBy(() -> CardNetworks.acceptedBrand(digits))
-        .isInstanceOf(ValidationException.class)
-        .hasMessageStartingWith(network + " cards are not accepted");
+    assertThat(CardNetworks.acceptedBrand(digits)).isNull();
+    assertThat(CardNetworks.refusal(digits)).satisfies(refusal -> {
+      assertThat(refusal.param()).isEqualTo("number");
+      assertThat(refusal.reason()).isEqualTo(Reason.UNSUPPORTED_BRAND);
+      assertThat(refusal.message()).startsWith(network + " cards are not accepted");
+    });
   }
 
   @ParameterizedTest
   @CsvSource({"2220", "2721", "3527", "3590", "3060", "3300", "6010", "6012", "6400", "6439",
       "6303", "6800", "1000", "7000", "8000", "9000", "0000", "3"})
   void refusesNumbersOutsideEveryRangeAsUnknown(String digits) {
-    assertThatThrownBy(() -> CardNetworks.acceptedBrand(digits))
-        .isInstanceOf(ValidationException.class)
-        .hasMessageStartingWith("The card number belongs to an unknown brand");
+    assertThat(CardNetworks.acceptedBrand(digits)).isNull();
+    assertThat(CardNetworks.refusal(digits)).satisfies(refusal -> {
+      assertThat(refusal.reason()).isEqualTo(Reason.UNSUPPORTED_BRAND);
+      assertThat(refusal.message()).startsWith("The card number belongs to an unknown brand");
+    });
   }
 }

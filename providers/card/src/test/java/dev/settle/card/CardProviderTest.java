@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.settle.OutcomeUnknownException;
-import dev.settle.exception.MalformedResponseException;
-import dev.settle.exception.MissingProviderException;
-import dev.settle.PaymentMethods;
 import dev.settle.PaymentDeclinedException;
+import dev.settle.PaymentMethods;
 import dev.settle.RequestOptions;
 import dev.settle.SettleClient;
+import dev.settle.exception.MalformedResponseException;
+import dev.settle.exception.MissingProviderException;
 import dev.settle.exception.ValidationException;
 import dev.settle.internal.http.HttpStack;
 import dev.settle.model.CustomerId;
@@ -159,6 +159,7 @@ class CardProviderTest {
     assertThatThrownBy(() -> paymentMethods(client).add(expired))
         .isInstanceOfSatisfying(ValidationException.class, e -> {
           assertThat(e.param()).isEqualTo("exp_month");
+          assertThat(e.reason()).isEqualTo(ValidationException.Reason.EXPIRED);
           assertThat(e.getMessage())
               .isEqualTo("The card expired at the end of 2030-05; use a current card (exp_month)");
         });

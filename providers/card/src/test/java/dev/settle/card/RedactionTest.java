@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.settle.exception.ValidationException;
+import dev.settle.model.CustomerId;
 import dev.settle.spi.ApiCall;
 import dev.settle.spi.ProviderApi;
 import dev.settle.spi.ProviderContext;
-import dev.settle.model.CustomerId;
-import java.util.concurrent.CompletableFuture;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;

@@ -10,10 +10,10 @@ import static dev.settle.paypal.PayPalServer.SETUP_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.settle.exception.MalformedResponseException;
-import dev.settle.exception.MissingProviderException;
 import dev.settle.PaymentMethods;
 import dev.settle.SettleClient;
+import dev.settle.exception.MalformedResponseException;
+import dev.settle.exception.MissingProviderException;
 import dev.settle.model.CustomerId;
 import dev.settle.model.PaymentMethod;
 import dev.settle.model.PaymentMethodId;

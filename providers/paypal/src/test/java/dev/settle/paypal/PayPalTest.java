@@ -18,10 +18,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.settle.AccountClient;
 import dev.settle.OutcomeUnknownException;
-import dev.settle.exception.ConflictException;
-import dev.settle.exception.MalformedResponseException;
 import dev.settle.RequestOptions;
 import dev.settle.SettleClient;
+import dev.settle.exception.ConflictException;
+import dev.settle.exception.MalformedResponseException;
 import dev.settle.exception.ValidationException;
 import dev.settle.internal.http.HttpStack;
 import dev.settle.model.CustomerId;
