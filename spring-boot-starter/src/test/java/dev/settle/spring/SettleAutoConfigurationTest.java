@@ -22,7 +22,7 @@ import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.Status;
-import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 class SettleAutoConfigurationTest {
@@ -217,7 +217,7 @@ class SettleAutoConfigurationTest {
         .isInstanceOf(ServerException.class);
   }
 
-  static InvalidSettlePropertyException rootCause(AssertableApplicationContext context) {
+  static InvalidSettlePropertyException rootCause(ApplicationContextAssertProvider<?> context) {
     assertThat(context).hasFailed();
     Throwable failure = context.getStartupFailure();
     while (failure != null && !(failure instanceof InvalidSettlePropertyException)) {
