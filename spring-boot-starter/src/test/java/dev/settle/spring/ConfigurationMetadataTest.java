@@ -3,6 +3,7 @@ package dev.settle.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.settle.RetryPolicy;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
@@ -32,5 +33,15 @@ class ConfigurationMetadataTest {
         });
     assertThat(properties).filteredOn(p -> p.get("name").equals("settle.webhooks.deduplication"))
         .singleElement().satisfies(p -> assertThat(p.get("defaultValue")).isEqualTo("memory"));
+  }
+
+  @Test
+  void theRetryDefaultsAreTheClients() {
+    SettleProperties.Retry retry = new SettleProperties().getRetry();
+    RetryPolicy defaults = RetryPolicy.defaults();
+
+    assertThat(retry.getMaxAttempts()).isEqualTo(defaults.maxAttempts());
+    assertThat(retry.getInitialBackoff()).isEqualTo(defaults.initialBackoff());
+    assertThat(retry.getMaxBackoff()).isEqualTo(defaults.maxBackoff());
   }
 }
