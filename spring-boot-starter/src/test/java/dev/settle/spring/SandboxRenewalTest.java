@@ -83,7 +83,9 @@ class SandboxRenewalTest {
     assertThat(app.renewed).extracting(LicenseRenewed::customerId, LicenseRenewed::licenseId).containsExactly(
         tuple(CustomerId.of("100002"), LicenseId.of("lic_demo100002a")),
         tuple(CustomerId.of("200001"), LicenseId.of("lic_demo200001")));
-    assertThat(SANDBOX.webhookDeliveries()).filteredOn(d -> d.type().equals("license.renewed")).hasSize(2)
+    // The sandbox records an answer after the application has published the event: wait for it.
+    List<WebhookDelivery> deliveries = SANDBOX.awaitDeliveries(SANDBOX.webhookDeliveries().size(), Duration.ofSeconds(10));
+    assertThat(deliveries).filteredOn(d -> d.type().equals("license.renewed")).hasSize(2)
         .allSatisfy(d -> {
           assertThat(d.status()).isEqualTo(WebhookDelivery.Status.DELIVERED);
           assertThat(d.lastResponseStatus()).isEqualTo(200);

@@ -21,9 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.assertj.ApplicationContextAssertProvider;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.servlet.function.RouterFunction;
 
 class SettleAutoConfigurationTest {
   private static final String API_KEY = "sk_test_starter_0123456789";
@@ -204,6 +208,20 @@ class SettleAutoConfigurationTest {
       assertThat(health.health().getDetails()).containsEntry("lastFailure", "ServerException (HTTP 503)");
     });
     assertThat(server.getRequestCount()).as("no request of its own").isEqualTo(2);
+  }
+
+  @Test
+  void needsNoMicrometerHealthWebOrJdbcForTheClient() {
+    configured()
+        .withConfiguration(AutoConfigurations.of(SettleWebhooksAutoConfiguration.class))
+        .withPropertyValues("settle.webhooks.path=/hooks")
+        .withClassLoader(new FilteredClassLoader(MeterRegistry.class, HealthIndicator.class, RouterFunction.class,
+            JdbcTemplate.class))
+        .run(context -> {
+          assertThat(context).hasNotFailed().hasSingleBean(SettleClient.class);
+          assertThat(context).doesNotHaveBean(SettleMetrics.class).doesNotHaveBean(SettleHealthIndicator.class)
+              .doesNotHaveBean(DeliveryLog.class);
+        });
   }
 
   @Test
