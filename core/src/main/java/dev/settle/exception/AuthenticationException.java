@@ -3,7 +3,7 @@ package dev.settle.exception;
 /**
  * The API key is missing, wrong or not allowed to do this (HTTP 401 or 403).
  *
- * <p>Retrying cannot help; check the key given to {@link SettleClient.Builder#apiKey}.
+ * <p>Retrying cannot help; check the key given to {@link dev.settle.SettleClient.Builder#apiKey}.
  */
 public final class AuthenticationException extends ApiException {
   public AuthenticationException(ApiError error) {

@@ -7,7 +7,7 @@ import java.io.IOException;
  * that broke off.
  *
  * <p>A read that fails this way can simply be made again. A write that fails this way, after
- * Settle's retries, is reported as {@link OutcomeUnknownException} instead, since it may have
+ * Settle's retries, is reported as {@link dev.settle.OutcomeUnknownException} instead, since it may have
  * reached the server.
  */
 public final class ConnectionException extends SettleException {

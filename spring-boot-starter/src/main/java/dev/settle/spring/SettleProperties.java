@@ -1,0 +1,260 @@
+package dev.settle.spring;
+
+import dev.settle.HttpLogger;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The {@code settle.*} properties: where the billing API is, the key to it, and what the starter
+ * adds around the client.
+ *
+ * <p>Only {@code settle.base-url} and {@code settle.api-key} are required; every other value has
+ * the client's own default. The API key and webhook secrets are never shown by this class: it has
+ * no {@code toString()} of its own, and the Actuator masks them in {@code /actuator/configprops}.
+ */
+@ConfigurationProperties("settle")
+public class SettleProperties {
+  /** The billing API's address; HTTPS, or HTTP to a loopback host such as a local sandbox. */
+  private URI baseUrl;
+
+  /** The secret API key, sent as a bearer token. */
+  private String apiKey;
+
+  /** How long to wait for a connection to open. */
+  private Duration connectTimeout = Duration.ofSeconds(10);
+
+  /** How long a read may wait for data on an open connection. */
+  private Duration readTimeout = Duration.ofSeconds(30);
+
+  /** How long a write may wait to send data on an open connection. */
+  private Duration writeTimeout = Duration.ofSeconds(30);
+
+  /** The limit for a whole call, all its attempts and the waits between them included. */
+  private Duration callTimeout = Duration.ofSeconds(60);
+
+  /**
+   * How much of each HTTP exchange is written to the dev.settle.http logger, at INFO, with secrets
+   * masked.
+   */
+  private HttpLogger.Level httpLogging = HttpLogger.Level.NONE;
+
+  private final Retry retry = new Retry();
+  private final Metrics metrics = new Metrics();
+  private final Health health = new Health();
+  private final Webhooks webhooks = new Webhooks();
+
+  public URI getBaseUrl() {
+    return baseUrl;
+  }
+
+  public void setBaseUrl(URI baseUrl) {
+    this.baseUrl = baseUrl;
+  }
+
+  public String getApiKey() {
+    return apiKey;
+  }
+
+  public void setApiKey(String apiKey) {
+    this.apiKey = apiKey;
+  }
+
+  public Duration getConnectTimeout() {
+    return connectTimeout;
+  }
+
+  public void setConnectTimeout(Duration connectTimeout) {
+    this.connectTimeout = connectTimeout;
+  }
+
+  public Duration getReadTimeout() {
+    return readTimeout;
+  }
+
+  public void setReadTimeout(Duration readTimeout) {
+    this.readTimeout = readTimeout;
+  }
+
+  public Duration getWriteTimeout() {
+    return writeTimeout;
+  }
+
+  public void setWriteTimeout(Duration writeTimeout) {
+    this.writeTimeout = writeTimeout;
+  }
+
+  public Duration getCallTimeout() {
+    return callTimeout;
+  }
+
+  public void setCallTimeout(Duration callTimeout) {
+    this.callTimeout = callTimeout;
+  }
+
+  public HttpLogger.Level getHttpLogging() {
+    return httpLogging;
+  }
+
+  public void setHttpLogging(HttpLogger.Level httpLogging) {
+    this.httpLogging = httpLogging;
+  }
+
+  public Retry getRetry() {
+    return retry;
+  }
+
+  public Metrics getMetrics() {
+    return metrics;
+  }
+
+  public Health getHealth() {
+    return health;
+  }
+
+  public Webhooks getWebhooks() {
+    return webhooks;
+  }
+
+  /** When Settle repeats a call that failed for a reason that may pass. */
+  public static class Retry {
+    /** Attempts per call, the first included; 1 turns retries off. */
+    private int maxAttempts = 4;
+
+    /** The longest first wait; each later one may be twice as long. */
+    private Duration initialBackoff = Duration.ofMillis(200);
+
+    /** The longest any wait may be, unless the server's Retry-After asks for more. */
+    private Duration maxBackoff = Duration.ofSeconds(5);
+
+    public int getMaxAttempts() {
+      return maxAttempts;
+    }
+
+    public void setMaxAttempts(int maxAttempts) {
+      this.maxAttempts = maxAttempts;
+    }
+
+    public Duration getInitialBackoff() {
+      return initialBackoff;
+    }
+
+    public void setInitialBackoff(Duration initialBackoff) {
+      this.initialBackoff = initialBackoff;
+    }
+
+    public Duration getMaxBackoff() {
+      return maxBackoff;
+    }
+
+    public void setMaxBackoff(Duration maxBackoff) {
+      this.maxBackoff = maxBackoff;
+    }
+  }
+
+  /** Micrometer meters for Settle's calls, when the application has a MeterRegistry. */
+  public static class Metrics {
+    /** Whether to record the settle.calls timer and the settle.retries counter. */
+    private boolean enabled = true;
+
+    public boolean isEnabled() {
+      return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+      this.enabled = enabled;
+    }
+  }
+
+  /**
+   * The settle health indicator, when the application has Spring Boot's health support;
+   * management.health.settle.enabled=false turns it off.
+   */
+  public static class Health {
+    /** How long after its last answer the billing API still counts as answering. */
+    private Duration recent = Duration.ofMinutes(5);
+
+    public Duration getRecent() {
+      return recent;
+    }
+
+    public void setRecent(Duration recent) {
+      this.recent = recent;
+    }
+  }
+
+  /** The endpoint that receives the billing system's signed webhook deliveries. */
+  public static class Webhooks {
+    /** The path the endpoint listens on, such as /settle/webhooks; no endpoint unless set. */
+    private String path;
+
+    /**
+     * The endpoints' signing secrets (whsec_...); a delivery signed with any of them passes, so
+     * list the old and the new one while rotating.
+     */
+    private List<String> secrets = new ArrayList<>();
+
+    /** How far a delivery's timestamp may be from the application's clock, either way. */
+    private Duration tolerance = Duration.ofMinutes(5);
+
+    /** Where delivery ids are remembered so that a repeated delivery is published once. */
+    private Deduplication deduplication = Deduplication.MEMORY;
+
+    /** The largest body accepted; larger deliveries are refused with 413. */
+    private DataSize maxBodySize = DataSize.ofMegabytes(1);
+
+    public String getPath() {
+      return path;
+    }
+
+    public void setPath(String path) {
+      this.path = path;
+    }
+
+    public List<String> getSecrets() {
+      return secrets;
+    }
+
+    public void setSecrets(List<String> secrets) {
+      this.secrets = secrets;
+    }
+
+    public Duration getTolerance() {
+      return tolerance;
+    }
+
+    public void setTolerance(Duration tolerance) {
+      this.tolerance = tolerance;
+    }
+
+    public Deduplication getDeduplication() {
+      return deduplication;
+    }
+
+    public void setDeduplication(Deduplication deduplication) {
+      this.deduplication = deduplication;
+    }
+
+    public DataSize getMaxBodySize() {
+      return maxBodySize;
+    }
+
+    public void setMaxBodySize(DataSize maxBodySize) {
+      this.maxBodySize = maxBodySize;
+    }
+  }
+
+  /** Where the ids of received deliveries are kept. */
+  public enum Deduplication {
+    /** In this instance's memory: enough for one instance. */
+    MEMORY,
+    /**
+     * In the settle_webhook_deliveries table of the application's DataSource, shared by every
+     * instance of a scaled-out service; create it with dev/settle/spring/settle-webhook-deliveries.sql.
+     */
+    JDBC
+  }
+}
