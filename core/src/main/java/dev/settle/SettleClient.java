@@ -49,6 +49,9 @@ import org.jspecify.annotations.Nullable;
  * are daemon threads, so a client left open never keeps a JVM alive.
  */
 public final class SettleClient implements AutoCloseable {
+  /** The version of the billing API this client speaks, sent with every request as {@code Settle-Version}. */
+  public static final String API_VERSION = HttpStack.API_VERSION;
+
   private final Builder settings;
   private final ClientResources resources;
   private final Backend backend;

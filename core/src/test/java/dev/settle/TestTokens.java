@@ -32,7 +32,7 @@ final class TestTokens {
     return context.executeAsync(call(context, body)).thenApply(Token::id);
   }
 
-  private static ApiCall<Token> call(ProviderContext context, Map<String, Object> body) {
+  static ApiCall<Token> call(ProviderContext context, Map<String, Object> body) {
     return context.api(API).createToken(context.nextIdempotencyKey(), body);
   }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -35,5 +36,10 @@ abstract class SandboxFixture {
     settle = SettleClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey()).clock(CLOCK)
         .retryPolicy(RetryPolicy.builder().maxAttempts(ATTEMPTS).initialBackoff(Duration.ZERO).build())
         .build();
+  }
+
+  @AfterEach
+  void closeClient() {
+    settle.close();
   }
 }

@@ -7,7 +7,6 @@ import dev.settle.RequestOptions;
 import dev.settle.SettleClient;
 import dev.settle.exception.MalformedResponseException;
 import dev.settle.exception.NotFoundException;
-import dev.settle.internal.http.HttpStack;
 import dev.settle.model.CustomerId;
 import dev.settle.model.InvoiceId;
 import dev.settle.model.Money;
@@ -51,7 +50,7 @@ class BankTransferTest {
     RecordedRequest request = server.takeRequest();
     assertThat(request.getRequestLine()).isEqualTo("GET " + PATH + " HTTP/1.1");
     assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + API_KEY);
-    assertThat(request.getHeaders().get("Settle-Version")).isEqualTo(HttpStack.API_VERSION);
+    assertThat(request.getHeaders().get("Settle-Version")).isEqualTo(SettleClient.API_VERSION);
     assertThat(request.getHeaders().get("Idempotency-Key")).isNull();
     assertThat(request.getBody() == null || request.getBody().size() == 0).isTrue();
     Contract.assertValidRequest(request);

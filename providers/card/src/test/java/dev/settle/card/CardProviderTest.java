@@ -11,7 +11,6 @@ import dev.settle.SettleClient;
 import dev.settle.exception.MalformedResponseException;
 import dev.settle.exception.MissingProviderException;
 import dev.settle.exception.ValidationException;
-import dev.settle.internal.http.HttpStack;
 import dev.settle.model.CustomerId;
 import dev.settle.model.PaymentMethod;
 import dev.settle.model.PaymentMethodId;
@@ -75,7 +74,7 @@ class CardProviderTest {
     RecordedRequest tokenization = server.takeRequest();
     assertThat(tokenization.getRequestLine()).isEqualTo("POST /v1/tokens HTTP/1.1");
     assertThat(tokenization.getHeaders().get("Authorization")).isEqualTo("Bearer " + API_KEY);
-    assertThat(tokenization.getHeaders().get("Settle-Version")).isEqualTo(HttpStack.API_VERSION);
+    assertThat(tokenization.getHeaders().get("Settle-Version")).isEqualTo(SettleClient.API_VERSION);
     assertThat(tokenization.getHeaders().get("Content-Type")).startsWith("application/json");
     assertThat(tokenization.getBody().utf8())
         .isEqualTo(
@@ -87,7 +86,7 @@ class CardProviderTest {
     assertThat(attachment.getRequestLine())
         .isEqualTo("POST /v1/accounts/" + CUSTOMER + "/payment_methods HTTP/1.1");
     assertThat(attachment.getHeaders().get("Authorization")).isEqualTo("Bearer " + API_KEY);
-    assertThat(attachment.getHeaders().get("Settle-Version")).isEqualTo(HttpStack.API_VERSION);
+    assertThat(attachment.getHeaders().get("Settle-Version")).isEqualTo(SettleClient.API_VERSION);
     assertThat(attachment.getBody().utf8()).isEqualTo("{\"token\":\"" + TOKEN_ID + "\"}");
     attachment.getHeaders().forEach(header -> {
       assertThat(header.getSecond()).as(header.getFirst()).doesNotContain(NUMBER, "4242424242");

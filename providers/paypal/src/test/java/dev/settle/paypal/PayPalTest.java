@@ -23,7 +23,6 @@ import dev.settle.SettleClient;
 import dev.settle.exception.ConflictException;
 import dev.settle.exception.MalformedResponseException;
 import dev.settle.exception.ValidationException;
-import dev.settle.internal.http.HttpStack;
 import dev.settle.model.CustomerId;
 import dev.settle.model.PaymentMethod;
 import dev.settle.model.PaymentMethodId;
@@ -61,7 +60,7 @@ class PayPalTest {
     RecordedRequest request = server.takeRequest();
     assertThat(request.getRequestLine()).isEqualTo("POST " + SETUPS + " HTTP/1.1");
     assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + API_KEY);
-    assertThat(request.getHeaders().get("Settle-Version")).isEqualTo(HttpStack.API_VERSION);
+    assertThat(request.getHeaders().get("Settle-Version")).isEqualTo(SettleClient.API_VERSION);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
     assertThat(request.getHeaders().get("Idempotency-Key")).matches(UUID + ":1");
     assertThat(request.getBody().utf8())
@@ -138,7 +137,7 @@ class PayPalTest {
     RecordedRequest request = server.takeRequest();
     assertThat(request.getRequestLine()).isEqualTo("GET " + SETUP + " HTTP/1.1");
     assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + API_KEY);
-    assertThat(request.getHeaders().get("Settle-Version")).isEqualTo(HttpStack.API_VERSION);
+    assertThat(request.getHeaders().get("Settle-Version")).isEqualTo(SettleClient.API_VERSION);
     assertThat(request.getHeaders().get("Idempotency-Key")).isNull();
     Contract.assertValidRequest(request);
   }
@@ -185,7 +184,7 @@ class PayPalTest {
     RecordedRequest completion = server.takeRequest();
     assertThat(completion.getRequestLine()).isEqualTo("POST " + COMPLETE + " HTTP/1.1");
     assertThat(completion.getHeaders().get("Authorization")).isEqualTo("Bearer " + API_KEY);
-    assertThat(completion.getHeaders().get("Settle-Version")).isEqualTo(HttpStack.API_VERSION);
+    assertThat(completion.getHeaders().get("Settle-Version")).isEqualTo(SettleClient.API_VERSION);
     assertThat(completion.getBody().utf8()).isEqualTo("{}");
     PayPalServer.assertValidCompletionRequest(completion);
 
