@@ -1,6 +1,7 @@
 package dev.settle;
 
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One HTTP attempt of a call, as a {@link CallListener} sees it.
@@ -22,8 +23,8 @@ public record AttemptEvent(
     String path,
     int attempt,
     int statusCode,
-    String requestId,
-    String idempotencyKey,
+    @Nullable String requestId,
+    @Nullable String idempotencyKey,
     Duration latency,
-    String failure,
+    @Nullable String failure,
     boolean willRetry) {}

@@ -1,5 +1,7 @@
 package dev.settle.exception;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The server answered, but with a body Settle cannot read: not JSON, the wrong types, or a
  * required field missing.
@@ -10,7 +12,8 @@ package dev.settle.exception;
 public final class MalformedResponseException extends SettleException {
   private final int statusCode;
 
-  public MalformedResponseException(String message, int statusCode, String requestId, Throwable cause) {
+  public MalformedResponseException(String message, int statusCode, @Nullable String requestId,
+      @Nullable Throwable cause) {
     super(message, requestId, cause);
     this.statusCode = statusCode;
   }

@@ -1,6 +1,7 @@
 package dev.settle.exception;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The root of everything Settle throws.
@@ -10,9 +11,9 @@ import java.util.Optional;
  * Messages never contain card numbers, CVCs, API keys or secrets.
  */
 public class SettleException extends RuntimeException {
-  private final String requestId;
+  private final @Nullable String requestId;
 
-  public SettleException(String message, String requestId, Throwable cause) {
+  public SettleException(String message, @Nullable String requestId, @Nullable Throwable cause) {
     super(message, cause);
     this.requestId = requestId;
   }

@@ -1,6 +1,7 @@
 package dev.settle.exception;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The server, or something in front of it, answered with a redirect (HTTP 3xx), which Settle
@@ -13,9 +14,10 @@ import java.util.Optional;
  */
 public final class UnexpectedRedirectException extends SettleException {
   private final int statusCode;
-  private final String targetHost;
+  private final @Nullable String targetHost;
 
-  public UnexpectedRedirectException(String message, int statusCode, String targetHost, String requestId) {
+  public UnexpectedRedirectException(String message, int statusCode, @Nullable String targetHost,
+      @Nullable String requestId) {
     super(message, requestId, null);
     this.statusCode = statusCode;
     this.targetHost = targetHost;

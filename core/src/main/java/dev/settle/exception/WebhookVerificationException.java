@@ -1,6 +1,7 @@
 package dev.settle.exception;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A webhook delivery that must not be trusted, or a webhook secret that cannot be used; {@link
@@ -50,7 +51,7 @@ public final class WebhookVerificationException extends SettleException {
   }
 
   /** Like {@link #WebhookVerificationException(Reason, String)}, with the failure underneath. */
-  public WebhookVerificationException(Reason reason, String message, Throwable cause) {
+  public WebhookVerificationException(Reason reason, String message, @Nullable Throwable cause) {
     super(message, null, cause);
     this.reason = Objects.requireNonNull(reason, "reason");
   }

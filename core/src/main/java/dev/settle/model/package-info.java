@@ -6,6 +6,7 @@
  * generated and hidden; each type offers a static {@code builder()} where building one by hand is
  * useful, mostly in tests of code that uses Settle.
  */
+@NullMarked
 @Value.Style(
     visibility = Value.Style.ImplementationVisibility.PACKAGE,
     builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
@@ -16,3 +17,4 @@
 package dev.settle.model;
 
 import org.immutables.value.Value;
+import org.jspecify.annotations.NullMarked;

@@ -7,4 +7,7 @@
  * {@link java.util.ServiceLoader}, or takes it from
  * {@link dev.settle.SettleClient.Builder#addProvider}, which wins over discovery.
  */
+@NullMarked
 package dev.settle.spi;
+
+import org.jspecify.annotations.NullMarked;

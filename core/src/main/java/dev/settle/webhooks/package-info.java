@@ -86,6 +86,7 @@
  *
  * <p>Every type here is immutable and safe to share between threads.
  */
+@NullMarked
 @Value.Style(
     visibility = Value.Style.ImplementationVisibility.PACKAGE,
     builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
@@ -96,3 +97,4 @@
 package dev.settle.webhooks;
 
 import org.immutables.value.Value;
+import org.jspecify.annotations.NullMarked;

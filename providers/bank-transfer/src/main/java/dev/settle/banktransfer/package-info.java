@@ -25,6 +25,7 @@
  *
  * <p>Every type here is immutable and safe to share between threads.
  */
+@NullMarked
 @Value.Style(
     visibility = Value.Style.ImplementationVisibility.PACKAGE,
     builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
@@ -35,3 +36,4 @@
 package dev.settle.banktransfer;
 
 import org.immutables.value.Value;
+import org.jspecify.annotations.NullMarked;

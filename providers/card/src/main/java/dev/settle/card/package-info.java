@@ -10,6 +10,7 @@
  * <p>{@link Card}, {@link CardDetails}, {@link CardNumber} and {@link CardProvider} are immutable
  * and safe to share between threads; the builders are not.
  */
+@NullMarked
 @Value.Style(
     visibility = Value.Style.ImplementationVisibility.PACKAGE,
     builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
@@ -20,3 +21,4 @@
 package dev.settle.card;
 
 import org.immutables.value.Value;
+import org.jspecify.annotations.NullMarked;

@@ -11,6 +11,7 @@
  *
  * <p>Every type here is immutable and safe to share between threads; the builders are not.
  */
+@NullMarked
 @Value.Style(
     visibility = Value.Style.ImplementationVisibility.PACKAGE,
     builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
@@ -21,3 +22,4 @@
 package dev.settle.paypal;
 
 import org.immutables.value.Value;
+import org.jspecify.annotations.NullMarked;
