@@ -6,6 +6,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * One HTTP attempt of a call, as a {@link CallListener} sees it.
  *
+ * @param callId the call's number, as in {@link CallStart#callId()}
  * @param operation the API operation, such as {@code payInvoice}
  * @param method the HTTP method
  * @param path the request path, without query
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param willRetry whether Settle will make another attempt
  */
 public record AttemptEvent(
+    long callId,
     String operation,
     String method,
     String path,

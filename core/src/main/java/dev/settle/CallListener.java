@@ -26,6 +26,13 @@ public interface CallListener {
   /** A listener that does nothing. */
   CallListener NONE = new CallListener() {};
 
+  /**
+   * A call started: before its first attempt, and before any wait for a slot under the client's
+   * limit of calls in flight. Its {@link CallStart#callId()} is on every event of the call, so a
+   * timer or a span can be opened here and closed in {@link #callEnded}.
+   */
+  default void callStarted(CallStart call) {}
+
   /** One HTTP attempt ended, with a response or a network failure. */
   default void attemptEnded(AttemptEvent attempt) {}
 

@@ -15,8 +15,14 @@ final class ListenerEvents implements CallObserver {
   }
 
   @Override
+  public void callStarted(Start call) {
+    listener.callStarted(new CallStart(call.callId(), call.operation(), call.method(), call.path(),
+        call.idempotencyKey()));
+  }
+
+  @Override
   public void attemptEnded(Attempt attempt) {
-    listener.attemptEnded(new AttemptEvent(attempt.operation(), attempt.method(), attempt.path(),
+    listener.attemptEnded(new AttemptEvent(attempt.callId(), attempt.operation(), attempt.method(), attempt.path(),
         attempt.number(), attempt.statusCode(), attempt.requestId(), attempt.idempotencyKey(),
         attempt.latency(), attempt.failure() == null ? null : attempt.failure().getClass().getSimpleName(),
         attempt.willRetry()));
@@ -24,7 +30,7 @@ final class ListenerEvents implements CallObserver {
 
   @Override
   public void callEnded(Ending call) {
-    listener.callEnded(new CallEvent(call.operation(), call.attempts(), call.latency(), call.queued(),
-        call.requestId(), call.idempotencyKey(), call.failure()));
+    listener.callEnded(new CallEvent(call.callId(), call.operation(), call.attempts(), call.latency(),
+        call.queued(), call.statusCode(), call.requestId(), call.idempotencyKey(), call.failure()));
   }
 }

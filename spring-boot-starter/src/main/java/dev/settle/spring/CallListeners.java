@@ -3,7 +3,9 @@ package dev.settle.spring;
 import dev.settle.AttemptEvent;
 import dev.settle.CallEvent;
 import dev.settle.CallListener;
+import dev.settle.CallStart;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Several listeners as the one a client takes; one that throws does not keep the others from their events. */
 final class CallListeners implements CallListener {
@@ -21,23 +23,26 @@ final class CallListeners implements CallListener {
   }
 
   @Override
+  public void callStarted(CallStart call) {
+    each(listener -> listener.callStarted(call));
+  }
+
+  @Override
   public void attemptEnded(AttemptEvent attempt) {
-    for (CallListener listener : listeners) {
-      try {
-        listener.attemptEnded(attempt);
-      } catch (RuntimeException ignored) {
-        // The client ignores a listener's failure too; the next listener still hears of the attempt.
-      }
-    }
+    each(listener -> listener.attemptEnded(attempt));
   }
 
   @Override
   public void callEnded(CallEvent call) {
+    each(listener -> listener.callEnded(call));
+  }
+
+  private void each(Consumer<CallListener> event) {
     for (CallListener listener : listeners) {
       try {
-        listener.callEnded(call);
+        event.accept(listener);
       } catch (RuntimeException ignored) {
-        // As above.
+        // The client ignores a listener's failure too; the next listener still hears of the event.
       }
     }
   }

@@ -3,43 +3,49 @@ package dev.settle.spring;
 import dev.settle.AttemptEvent;
 import dev.settle.CallEvent;
 import dev.settle.CallListener;
+import dev.settle.CallStart;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Records Settle's calls as Micrometer meters: the {@code settle.calls} timer and the
- * {@code settle.retries} counter.
+ * Records Settle's calls as Micrometer observations named {@code settle.calls}, opened when a call
+ * starts and stopped when it ends, so that the application's observation handlers make of them
+ * what they are set up to: a timer through the meter handler (as the Actuator sets up), a span
+ * through a tracing handler. Retries are counted in {@code settle.retries}.
  *
- * <p>Tags are low-cardinality by construction: the operation name, the outcome, the last HTTP
- * status, the attempt count and the exception's simple class name. No id, key, amount or path is
- * ever a tag.
- *
- * <p>The timer is recorded with the call's own latency. A {@link CallListener} hears of a call
- * only when it has ended, so an Observation started then would time nothing; once the listener
- * is told when a call starts, this becomes an Observation opened then and closed at the end.
+ * <p>Key values are low-cardinality by construction: the operation name, the outcome, the last
+ * HTTP status, the attempt count and the exception's simple class name. No id, key, amount or
+ * path is ever one.
  */
 final class SettleMetrics implements CallListener {
   static final String CALLS = "settle.calls";
   static final String RETRIES = "settle.retries";
   private static final String NONE = "NONE";
 
-  /**
-   * The status of the attempt that ended last on this thread. Settle reports a call's last attempt
-   * and then the call on one thread, so this is the status the call ended with.
-   */
-  private static final ThreadLocal<Integer> LAST_STATUS = new ThreadLocal<>();
-
+  private final ObservationRegistry observations;
   private final MeterRegistry registry;
+  /** The observations of the calls in flight, by call. */
+  private final Map<Long, Observation> open = new ConcurrentHashMap<>();
 
-  SettleMetrics(MeterRegistry registry) {
+  SettleMetrics(ObservationRegistry observations, MeterRegistry registry) {
+    this.observations = observations;
     this.registry = registry;
   }
 
   @Override
+  public void callStarted(CallStart call) {
+    Observation observation = Observation.createNotStarted(CALLS, observations)
+        .contextualName("settle " + call.operation())
+        .lowCardinalityKeyValue("operation", call.operation());
+    open.put(call.callId(), observation.start());
+  }
+
+  @Override
   public void attemptEnded(AttemptEvent attempt) {
-    LAST_STATUS.set(attempt.statusCode());
     if (attempt.willRetry()) {
       Counter.builder(RETRIES)
           .description("Attempts of Settle calls that were repeated")
@@ -51,19 +57,19 @@ final class SettleMetrics implements CallListener {
 
   @Override
   public void callEnded(CallEvent call) {
-    Integer last = LAST_STATUS.get();
-    LAST_STATUS.remove();
-    int statusCode = last == null ? 0 : last;
-    Timer.builder(CALLS)
-        .description("Calls Settle made to the billing API, retries included")
-        .tags(Tags.of(
-            "operation", call.operation(),
-            "outcome", outcome(call, statusCode),
-            "status", status(statusCode),
-            "attempts", Integer.toString(call.attempts()),
-            "exception", call.succeeded() ? "none" : call.failure().getClass().getSimpleName()))
-        .register(registry)
-        .record(call.latency());
+    Observation observation = open.remove(call.callId());
+    if (observation == null) {
+      return;
+    }
+    observation
+        .lowCardinalityKeyValue("outcome", outcome(call))
+        .lowCardinalityKeyValue("status", status(call.statusCode()))
+        .lowCardinalityKeyValue("attempts", Integer.toString(call.attempts()))
+        .lowCardinalityKeyValue("exception", call.succeeded() ? "none" : call.failure().getClass().getSimpleName());
+    if (!call.succeeded()) {
+      observation.error(call.failure());
+    }
+    observation.stop();
   }
 
   private static String status(int statusCode) {
@@ -71,13 +77,13 @@ final class SettleMetrics implements CallListener {
   }
 
   /** The names Spring's own HTTP client meters use for the same idea. */
-  private static String outcome(CallEvent call, int statusCode) {
+  private static String outcome(CallEvent call) {
     if (call.succeeded()) {
       return "SUCCESS";
     }
-    if (statusCode >= 400 && statusCode < 500) {
+    if (call.statusCode() >= 400 && call.statusCode() < 500) {
       return "CLIENT_ERROR";
     }
-    return statusCode >= 500 ? "SERVER_ERROR" : "UNKNOWN";
+    return call.statusCode() >= 500 ? "SERVER_ERROR" : "UNKNOWN";
   }
 }

@@ -9,6 +9,9 @@ import dev.settle.exception.ServerException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -184,6 +187,36 @@ class SettleAutoConfigurationTest {
           context.getBean(SettleClient.class).webhookEndpoints().list();
         });
     assertThat(registry.find(SettleMetrics.CALLS).timer()).isNull();
+  }
+
+  @Test
+  void eachCallIsAnObservationOfTheApplicationsRegistryOpenedAtItsStartAndStoppedAtItsEnd() {
+    server.enqueue(json(200, EMPTY_PAGE));
+    List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+    ObservationRegistry observations = ObservationRegistry.create();
+    observations.observationConfig().observationHandler(new ObservationHandler<Observation.Context>() {
+      @Override
+      public boolean supportsContext(Observation.Context context) {
+        return true;
+      }
+
+      @Override
+      public void onStart(Observation.Context context) {
+        seen.add("start " + context.getName() + " " + context.getLowCardinalityKeyValue("operation").getValue());
+      }
+
+      @Override
+      public void onStop(Observation.Context context) {
+        seen.add("stop " + context.getContextualName() + " " + context.getLowCardinalityKeyValue("outcome").getValue());
+      }
+    });
+    configured()
+        .withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+        .withBean(ObservationRegistry.class, () -> observations)
+        .run(context -> context.getBean(SettleClient.class).webhookEndpoints().list());
+
+    assertThat(seen).containsExactly(
+        "start settle.calls listWebhookEndpoints", "stop settle listWebhookEndpoints SUCCESS");
   }
 
   @Test

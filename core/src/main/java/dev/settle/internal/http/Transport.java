@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Request;
@@ -27,6 +28,7 @@ import retrofit2.Response;
  * the same key. Thread-safe; one per client.
  */
 public final class Transport {
+  private static final AtomicLong CALLS = new AtomicLong();
   private final HttpStack http;
   private final Failures failures;
   private final Backoff backoff;
@@ -177,7 +179,9 @@ public final class Transport {
     private int attempt = 1;
     private long attemptStarted;
     private long queued;
+    private int lastStatus;
     private @Nullable String requestId;
+    private final long callId = CALLS.incrementAndGet();
     /** An attempt may have done the work, and no answer since has said what became of it. */
     private boolean outcomeOpen;
 
@@ -187,6 +191,11 @@ public final class Transport {
       this.operation = new RetrofitCall<>(call).operation();
       this.idempotencyKey = call.request().header(BillingService.IDEMPOTENCY_KEY);
       this.resolvingKey = callKey != null ? callKey : idempotencyKey;
+      if (observer != CallObserver.NONE) {
+        Request request = call.request();
+        tell(() -> observer.callStarted(new CallObserver.Start(callId, operation, request.method(),
+            request.url().encodedPath(), idempotencyKey)));
+      }
     }
 
     Duration remaining() {
@@ -265,10 +274,11 @@ public final class Transport {
       } else if (outcome.settlement == Settlement.SETTLES) {
         outcomeOpen = false;
       }
+      lastStatus = outcome.status;
       Duration wait = outcome.failure == null || !outcome.retryable ? null : retryWait(outcome.failure);
       if (observer != CallObserver.NONE) {
         Request request = call.request();
-        tell(() -> observer.attemptEnded(new CallObserver.Attempt(operation, request.method(),
+        tell(() -> observer.attemptEnded(new CallObserver.Attempt(callId, operation, request.method(),
             request.url().encodedPath(), attempt, outcome.status, requestId, idempotencyKey,
             Duration.ofNanos(System.nanoTime() - attemptStarted), outcome.failure, wait != null)));
       }
@@ -315,8 +325,8 @@ public final class Transport {
 
     private void reportEnd(@Nullable SettleException failure) {
       if (observer != CallObserver.NONE) {
-        tell(() -> observer.callEnded(new CallObserver.Ending(operation, attempt,
-            Duration.ofNanos(System.nanoTime() - started), Duration.ofNanos(queued), requestId,
+        tell(() -> observer.callEnded(new CallObserver.Ending(callId, operation, attempt,
+            Duration.ofNanos(System.nanoTime() - started), Duration.ofNanos(queued), lastStatus, requestId,
             idempotencyKey, failure)));
       }
     }
