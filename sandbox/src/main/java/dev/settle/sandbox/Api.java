@@ -1,6 +1,7 @@
 package dev.settle.sandbox;
 
 import dev.settle.sandbox.Model.InvoiceStatus;
+import dev.settle.sandbox.Route.Key;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -34,24 +35,24 @@ final class Api {
 
         get(account + "/payment_methods", PAGING,
             call -> billing.paymentMethods(customerId(call), page("pm", call))),
-        new Route("POST", account + "/payment_methods", 201, true, true, Set.of(), call -> {
+        new Route("POST", account + "/payment_methods", 201, Key.REQUIRED, true, Set.of(), call -> {
           Fields body = Fields.of(call.body()).allowOnly("token", "preferred");
           String token = body.requiredString("token", TOKEN_ID, "a token id (tok_…)");
           Boolean preferred = body.optionalBoolean("preferred");
           return billing.attach(customerId(call), token, preferred);
         }),
         get(method, Set.of(), call -> billing.paymentMethod(customerId(call), call.path().get("payment_method_id"))),
-        new Route("DELETE", method, 200, false, false, Set.of(),
+        new Route("DELETE", method, 200, Key.OPTIONAL, false, Set.of(),
             call -> billing.remove(customerId(call), call.path().get("payment_method_id"))),
-        new Route("POST", method + "/make_preferred", 200, false, false, Set.of(),
+        new Route("POST", method + "/make_preferred", 200, Key.NONE, false, Set.of(),
             call -> billing.makePreferred(customerId(call), call.path().get("payment_method_id"))),
 
-        new Route("POST", "/v1/tokens", 201, true, true, Set.of(), call -> billing.tokenize(cardInput(call))),
+        new Route("POST", "/v1/tokens", 201, Key.REQUIRED, true, Set.of(), call -> billing.tokenize(cardInput(call))),
 
         get(account + "/invoices", Set.of("limit", "starting_after", "status"),
             call -> billing.invoices(customerId(call), page("in", call), invoiceStatus(call))),
         get(invoice, Set.of(), call -> billing.invoice(customerId(call), call.path().get("invoice_id"))),
-        new Route("POST", invoice + "/pay", 200, true, true, Set.of(), call -> {
+        new Route("POST", invoice + "/pay", 200, Key.REQUIRED, true, Set.of(), call -> {
           Fields body = Fields.of(call.body()).allowOnly("payment_method_id");
           String paymentMethodId = body.optionalString("payment_method_id", null, "a payment method id (pm_…)");
           return billing.pay(customerId(call), call.path().get("invoice_id"), paymentMethodId);
@@ -65,14 +66,14 @@ final class Api {
 
         get(account + "/licenses", PAGING, call -> billing.licenses(customerId(call), page("lic", call))),
         get(license, Set.of(), call -> billing.license(customerId(call), call.path().get("license_id"))),
-        new Route("POST", license + "/activate", 200, false, false, Set.of(),
+        new Route("POST", license + "/activate", 200, Key.NONE, false, Set.of(),
             call -> billing.activate(customerId(call), call.path().get("license_id"))),
-        new Route("POST", license + "/auto_renewal", 200, false, true, Set.of(), call -> {
+        new Route("POST", license + "/auto_renewal", 200, Key.NONE, true, Set.of(), call -> {
           boolean enabled = Fields.of(call.body()).allowOnly("enabled").requiredBoolean("enabled");
           return billing.autoRenewal(customerId(call), call.path().get("license_id"), enabled);
         }),
 
-        new Route("POST", account + "/paypal_setups", 201, true, true, Set.of(), call -> {
+        new Route("POST", account + "/paypal_setups", 201, Key.REQUIRED, true, Set.of(), call -> {
           Fields body = Fields.of(call.body()).allowOnly("return_url", "cancel_url");
           String returnUrl = body.requiredString("return_url", URL, URL_EXPECTED);
           String cancelUrl = body.requiredString("cancel_url", URL, URL_EXPECTED);
@@ -81,13 +82,13 @@ final class Api {
           return billing.createPayPalSetup(customerId(call), returnUrl, cancelUrl);
         }),
         get(setup, Set.of(), call -> billing.payPalSetup(customerId(call), call.path().get("setup_id"))),
-        new Route("POST", setup + "/complete", 200, true, false, Set.of(),
+        new Route("POST", setup + "/complete", 200, Key.REQUIRED, false, Set.of(),
             call -> billing.completePayPalSetup(customerId(call), call.path().get("setup_id"))));
     // The webhook endpoint operations are WebhookApi's.
   }
 
   private static Route get(String template, Set<String> queryNames, Route.Handler handler) {
-    return new Route("GET", template, 200, false, false, queryNames, handler);
+    return new Route("GET", template, 200, Key.NONE, false, queryNames, handler);
   }
 
   /** Where a payer's browser is sent back to must be a URL it can open. */

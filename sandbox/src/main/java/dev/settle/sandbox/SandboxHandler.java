@@ -144,7 +144,7 @@ final class SandboxHandler implements HttpHandler {
       return noRoute(method, path, requestId);
     }
 
-    String idempotencyKey = route.idempotent() ? idempotencyKey(headers) : null;
+    String idempotencyKey = idempotencyKey(headers, route.key());
     URI uri = exchange.getRequestURI();
     Map<String, String> query = query(uri.getRawQuery(), route);
     Object json = route.hasBody() ? parseBody(headers.getFirst("Content-Type"), body) : null;
@@ -234,8 +234,12 @@ final class SandboxHandler implements HttpHandler {
     }
   }
 
-  private static String idempotencyKey(Headers headers) {
+  /** The request's key, or null for an operation that takes none or a request that sent no optional one. */
+  private static String idempotencyKey(Headers headers, Route.Key use) {
     String key = headers.getFirst("Idempotency-Key");
+    if (use == Route.Key.NONE || (use == Route.Key.OPTIONAL && key == null)) {
+      return null;
+    }
     if (key == null || key.isEmpty()) {
       throw ApiError.invalid("parameter_missing", "Idempotency-Key",
           "This request needs an Idempotency-Key header, so that a retry cannot repeat it.");

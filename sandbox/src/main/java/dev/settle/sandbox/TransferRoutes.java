@@ -1,5 +1,6 @@
 package dev.settle.sandbox;
 
+import dev.settle.sandbox.Route.Key;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -30,7 +31,7 @@ final class TransferRoutes {
 
   static List<Route> routes(Billing billing, SandboxClock clock) {
     return List.of(
-        new Route("POST", PATH, 201, false, true, Set.of(), call -> {
+        new Route("POST", PATH, 201, Key.NONE, true, Set.of(), call -> {
           Fields body = Fields.of(call.body()).allowOnly("amount", "currency", "reference", "value_date");
           long amount = body.requiredLong("amount", 1, MAX_AMOUNT);
           String currency = body.requiredString("currency", CURRENCY, "an upper-case ISO 4217 code such as EUR");
@@ -46,7 +47,7 @@ final class TransferRoutes {
           }
           return view(billing.receiveTransfer(amount, currency, reference, when));
         }),
-        new Route("GET", PATH, 200, false, false, Set.of(),
+        new Route("GET", PATH, 200, Key.NONE, false, Set.of(),
             call -> Json.object("data", billing.transfers().stream().map(TransferRoutes::view).toList())));
   }
 

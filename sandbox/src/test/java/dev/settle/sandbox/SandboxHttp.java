@@ -35,6 +35,12 @@ final class SandboxHttp {
     return send("DELETE", path, null, authorized());
   }
 
+  Reply delete(String path, String idempotencyKey) {
+    Map<String, String> headers = authorized();
+    headers.put("Idempotency-Key", idempotencyKey);
+    return send("DELETE", path, null, headers);
+  }
+
   /** A POST with a fresh idempotency key. */
   Reply post(String path, String json) {
     return post(path, json, UUID.randomUUID().toString());
