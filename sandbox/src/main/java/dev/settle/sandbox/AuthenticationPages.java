@@ -15,10 +15,10 @@ final class AuthenticationPages {
   static final String PATH_PREFIX = "/sandbox/";
   private static final String PAGE_PREFIX = "/sandbox/3ds/";
 
-  private final Billing billing;
+  private final InvoiceRules invoices;
 
-  AuthenticationPages(Billing billing) {
-    this.billing = billing;
+  AuthenticationPages(InvoiceRules invoices) {
+    this.invoices = invoices;
   }
 
   Response respond(String method, String path, String requestId) {
@@ -34,7 +34,7 @@ final class AuthenticationPages {
       if (!method.equals("POST")) {
         return Response.error(ApiError.methodNotAllowed(method, path), requestId).withHeader("Allow", "POST");
       }
-      Map<String, Object> payment = billing.completeAuthentication(paymentId, parts[1].equals("authenticate"));
+      Map<String, Object> payment = invoices.completeAuthentication(paymentId, parts[1].equals("authenticate"));
       return Response.html(200, document("Payment " + payment.get("status"),
           "<p>The payment is now <strong>" + payment.get("status") + "</strong>. You can close this window.</p>"));
     }
@@ -45,7 +45,7 @@ final class AuthenticationPages {
   }
 
   private Response page(String paymentId) {
-    Map<String, Object> payment = billing.payment(paymentId);
+    Map<String, Object> payment = invoices.payment(paymentId);
     if (payment == null) {
       throw ApiError.notFound("payment_id", "No such payment: " + paymentId + ".");
     }

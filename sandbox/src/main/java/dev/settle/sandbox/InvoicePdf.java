@@ -33,7 +33,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * of four) in a box in the lower right corner, where the vendor's help pages tell customers to
  * look for them.
  *
- * <p>A snapshot of the invoice, taken under {@link Billing}'s lock; {@link #render()} lays it
+ * <p>A snapshot of the invoice, taken under the billing state's lock; {@link #render()} lays it
  * out outside it. Helvetica, one of the PDF standard 14 fonts, needs no font file; characters it
  * cannot encode are printed as {@code ?}.
  */

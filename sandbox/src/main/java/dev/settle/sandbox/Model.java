@@ -8,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The sandbox's state objects. They are mutable and unsynchronized: only {@link Billing} touches
- * them, always while holding its lock.
+ * The sandbox's state objects. They are mutable and unsynchronized: only the rule classes touch
+ * them, always while holding the one lock of {@link BillingState}.
  */
 final class Model {
   private Model() {}

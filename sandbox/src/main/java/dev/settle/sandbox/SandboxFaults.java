@@ -194,17 +194,14 @@ public final class SandboxFaults {
       burstRules.burstLeft--;
       count(Kind.RATE_LIMIT);
       long seconds = (burstRules.retryAfter.toMillis() + 999) / 1000;
-      Response answer = error(429, "rate_limit_error", "rate_limited",
-          "Too many requests. Retry after " + seconds + " seconds.", requestId)
+      Response answer = Response.error(ApiError.rateLimited(seconds), requestId)
           .withHeader("Retry-After", Long.toString(seconds));
       return new FaultPlan(latency, answer, false, false);
     }
     if (error) {
       count(Kind.ERROR);
       int status = errorRules.errorStatus;
-      return new FaultPlan(latency, error(status, errorType(status), errorCode(status),
-          "The sandbox's fault switches answered this request with " + status + " without handling it.",
-          requestId), false, false);
+      return new FaultPlan(latency, Response.error(ApiError.injected(status), requestId), false, false);
     }
     if (dropBefore) {
       count(Kind.DROP_BEFORE_COMMIT);
@@ -227,38 +224,6 @@ public final class SandboxFaults {
 
   private void count(Kind kind) {
     injected.merge(kind, 1L, Long::sum);
-  }
-
-  private static Response error(int status, String type, String code, String message, String requestId) {
-    return Response.json(status, Json.object("error", Json.object(
-        "type", type,
-        "code", code,
-        "message", message,
-        "param", null,
-        "request_id", requestId)));
-  }
-
-  /** The contract's error type for a status. */
-  private static String errorType(int status) {
-    return switch (status) {
-      case 401 -> "authentication_error";
-      case 402 -> "card_error";
-      case 403 -> "permission_error";
-      case 409 -> "conflict_error";
-      case 429 -> "rate_limit_error";
-      default -> status >= 500 ? "api_error" : "invalid_request_error";
-    };
-  }
-
-  private static String errorCode(int status) {
-    return switch (status) {
-      case 429 -> "rate_limited";
-      case 500 -> "internal_error";
-      case 502 -> "bad_gateway";
-      case 503 -> "service_unavailable";
-      case 504 -> "gateway_timeout";
-      default -> "sandbox_fault";
-    };
   }
 
   /**

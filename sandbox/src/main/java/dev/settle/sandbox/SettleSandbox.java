@@ -1,26 +1,20 @@
 package dev.settle.sandbox;
 
-import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A stateful, in-memory server of the Settle billing API, for tests and local development: the
@@ -54,7 +48,6 @@ import java.util.function.Consumer;
 public final class SettleSandbox implements AutoCloseable {
   /** The API key a sandbox accepts unless the builder names another. */
   static final String DEFAULT_API_KEY = "sk_test_settle_sandbox";
-  static final int STANDALONE_PORT = 12111;
   static final Duration DEFAULT_PAYPAL_SETUP_LIFETIME = Duration.ofHours(3);
 
   /**
@@ -81,8 +74,7 @@ public final class SettleSandbox implements AutoCloseable {
   private final WebhookDispatcher webhooks;
   private final SandboxFaults faults = new SandboxFaults();
   private final SandboxHandler handler;
-  private HttpServer server;
-  private ExecutorService executor;
+  private SandboxServer server;
   private volatile URI baseUrl;
   private boolean closed;
 
@@ -90,14 +82,15 @@ public final class SettleSandbox implements AutoCloseable {
     this.requestedPort = builder.port;
     this.apiKey = builder.apiKey;
     this.clock = new SandboxClock(builder.clock);
-    this.webhooks = new WebhookDispatcher(clock);
-    this.billing = new Billing(clock, this::baseUrl, builder.payPalSetupLifetime, new WebhookEvents(webhooks));
-    clock.onAdvance(billing::renewDue);
-    List<Route> routes = new java.util.ArrayList<>(Api.routes(billing));
-    routes.addAll(TransferRoutes.routes(billing, clock));
+    Ids ids = Ids.unseeded();
+    this.webhooks = new WebhookDispatcher(clock, ids);
+    this.billing = Billing.create(clock, this::baseUrl, builder.payPalSetupLifetime, new WebhookEvents(webhooks, ids), ids);
+    clock.onAdvance(billing.licenses()::renewDue);
+    List<Route> routes = new ArrayList<>(Api.routes(billing));
+    routes.addAll(TransferRoutes.routes(billing.transfers(), clock));
     routes.addAll(WebhookApi.routes(webhooks, clock));
     this.handler = new SandboxHandler(apiKey, clock, List.copyOf(routes), idempotency,
-        new AuthenticationPages(billing), new PayPalPages(billing), faults);
+        new AuthenticationPages(billing.invoices()), new PayPalPages(billing.payPal()), faults);
   }
 
   /** A builder with port 0 (any free port), the default API key and a clock standing at now. */
@@ -116,20 +109,9 @@ public final class SettleSandbox implements AutoCloseable {
     if (server != null || closed) {
       throw new IllegalStateException(closed ? "This sandbox is closed" : "This sandbox is already started");
     }
-    // Must precede the first use of the JDK's HTTP server classes, which read it once.
-    System.setProperty("sun.net.httpserver.nodelay", "true");
-    try {
-      InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
-      server = HttpServer.create(new InetSocketAddress(loopback, requestedPort), 0);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot bind the sandbox to 127.0.0.1:" + requestedPort, e);
-    }
-    int port = server.getAddress().getPort();
-    executor = Executors.newFixedThreadPool(8, daemonThreads("settle-sandbox-" + port + "-"));
-    server.setExecutor(executor);
-    server.createContext("/", handler);
-    server.start();
-    baseUrl = URI.create("http://127.0.0.1:" + port + "/");
+    InetAddress loopback = InetAddress.getLoopbackAddress();
+    server = SandboxServer.start(loopback, requestedPort, handler);
+    baseUrl = URI.create("http://127.0.0.1:" + server.port() + "/");
     return this;
   }
 
@@ -220,7 +202,7 @@ public final class SettleSandbox implements AutoCloseable {
       throw new IllegalArgumentException("currency must be an upper-case ISO 4217 code, not " + currency);
     }
     Currency.getInstance(currency);
-    return billing.createAccount(portal, name, currency);
+    return billing.accounts().createAccount(portal, name, currency);
   }
 
   /**
@@ -238,7 +220,7 @@ public final class SettleSandbox implements AutoCloseable {
     if (description == null || description.isBlank()) {
       throw new IllegalArgumentException("description must not be blank");
     }
-    return billing.createInvoice(customerId, amountMinor, description);
+    return billing.invoices().create(customerId, amountMinor, description);
   }
 
   /**
@@ -259,10 +241,7 @@ public final class SettleSandbox implements AutoCloseable {
    */
   public URI approvePayPalSetup(String setupId, String email) {
     Objects.requireNonNull(setupId, "setupId");
-    if (email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+")) {
-      throw new IllegalArgumentException("email must be an email address such as buyer@example.com");
-    }
-    return payerAnswer(setupId, billing.approvePayPalSetup(setupId, email.strip()));
+    return URI.create(javaHelper(() -> billing.payPal().approveAsPayer(setupId, email)));
   }
 
   /**
@@ -276,28 +255,17 @@ public final class SettleSandbox implements AutoCloseable {
    */
   public URI cancelPayPalSetup(String setupId) {
     Objects.requireNonNull(setupId, "setupId");
-    return payerAnswer(setupId, billing.cancelPayPalSetup(setupId));
+    return URI.create(javaHelper(() -> billing.payPal().cancelAsPayer(setupId)));
   }
 
   /**
    * Test helper: an incoming bank transfer arrives, as the payee's bank would report it. It is
    * matched to the invoice whose payment reference ({@code RF…}) it quotes, ignoring spaces and
-   * case. On an open invoice in the same currency, the part applied is recorded as a succeeded
-   * payment of the invoice with no {@code payment_method_id}, made at the value date:
-   *
-   * <ul>
-   *   <li>the exact amount due pays the invoice ({@link TransferReceipt.Outcome#PAID});
-   *   <li>less leaves it open with the rest still due ({@code PARTIALLY_PAID}); partial transfers
-   *       add up, and the one that completes the amount pays it;
-   *   <li>more pays it and keeps the rest as the receipt's excess ({@code OVERPAID}).
-   * </ul>
-   *
-   * <p>Paying a renewal invoice this way brings its {@code renewal_failed} license back to
-   * {@code active}, as any payment does. Nothing is applied when no invoice has the reference
-   * ({@code UNMATCHED}), when the invoice is no longer open, for example already paid by card
-   * ({@code ALREADY_PAID}), or when it is in another currency ({@code CURRENCY_MISMATCH}); the
-   * transfer is kept all the same, listed by {@link #transfers()}. Over HTTP: {@code POST
-   * /sandbox/transfers}.
+   * case. On an open invoice in its currency, the part applied is recorded as a succeeded payment
+   * of the invoice with no {@code payment_method_id}, made at the value date; partial transfers
+   * add up, and a renewal invoice paid this way brings its license back to {@code active}. The
+   * receipt's {@link TransferReceipt.Outcome} says what became of it; every transfer is kept,
+   * listed by {@link #transfers()}. Over HTTP: {@code POST /sandbox/transfers}.
    *
    * @param amountMinor the amount received, in minor units of {@code currency}; positive
    * @param currency an upper-case ISO 4217 code, such as {@code EUR}
@@ -310,21 +278,7 @@ public final class SettleSandbox implements AutoCloseable {
    *     blank or longer reference, or a value date in the sandbox's future
    */
   public TransferReceipt receiveTransfer(long amountMinor, String currency, String reference, Instant valueDate) {
-    if (amountMinor <= 0 || amountMinor > TransferRoutes.MAX_AMOUNT) {
-      throw new IllegalArgumentException("amountMinor must be from 1 to " + TransferRoutes.MAX_AMOUNT);
-    }
-    if (currency == null || !currency.matches("[A-Z]{3}") || !TransferRoutes.isCurrency(currency)) {
-      throw new IllegalArgumentException("currency must be an upper-case ISO 4217 code, not " + currency);
-    }
-    if (reference == null || reference.isBlank() || reference.length() > 140) {
-      throw new IllegalArgumentException("reference must be non-blank and at most 140 characters");
-    }
-    Instant now = clock.instant();
-    Instant when = valueDate == null ? now : valueDate;
-    if (when.isAfter(now)) {
-      throw new IllegalArgumentException("valueDate " + valueDate + " is later than the sandbox's now, " + now);
-    }
-    return billing.receiveTransfer(amountMinor, currency, reference, when);
+    return billing.transfers().receiveFromJava(amountMinor, currency, reference, valueDate);
   }
 
   /** Test helper: {@link #receiveTransfer(long, String, String, Instant)} with the value date now. */
@@ -337,18 +291,16 @@ public final class SettleSandbox implements AutoCloseable {
    * the order received, matched or not. Over HTTP: {@code GET /sandbox/transfers}.
    */
   public List<TransferReceipt> transfers() {
-    return billing.transfers();
+    return billing.transfers().all();
   }
 
-  private static URI payerAnswer(String setupId, Billing.PayerAnswer answer) {
-    if (answer == null) {
-      throw new IllegalArgumentException("No PayPal setup " + setupId);
+  /** Runs a rule for a Java caller: its refusals as the exceptions a Java method throws. */
+  private static <T> T javaHelper(Supplier<T> rule) {
+    try {
+      return rule.get();
+    } catch (ApiError refused) {
+      throw refused.forJava();
     }
-    if (answer.location() == null) {
-      throw new IllegalStateException("PayPal setup " + setupId + " is " + answer.refusedBecause().wireName()
-          + "; the payer can no longer answer it");
-    }
-    return URI.create(answer.location());
   }
 
   /** Stops serving and frees the port. Closing twice does nothing. */
@@ -357,8 +309,7 @@ public final class SettleSandbox implements AutoCloseable {
     closed = true;
     webhooks.close();
     if (server != null) {
-      server.stop(0);
-      executor.shutdownNow();
+      server.stop();
       server = null;
     }
   }
@@ -373,61 +324,15 @@ public final class SettleSandbox implements AutoCloseable {
    * a free one; the default is 12111. It prints its URL, API key and demo accounts.
    */
   public static void main(String[] args) throws InterruptedException {
-    SettleSandbox sandbox;
-    try {
-      sandbox = startStandalone(args, System.out);
-    } catch (IllegalArgumentException e) {
-      System.err.println(e.getMessage());
-      System.exit(2);
-      return;
-    }
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      sandbox.close();
-      stopped.countDown();
-    }, "settle-sandbox-shutdown"));
-    stopped.await();
+    Standalone.main(args);
   }
 
   static SettleSandbox startStandalone(String[] args, PrintStream out) {
-    Builder builder = builder().port(STANDALONE_PORT);
-    for (int i = 0; i < args.length; i++) {
-      String value = i + 1 < args.length ? args[i + 1] : null;
-      switch (args[i]) {
-        case "--port" -> builder.port(parsePort(value));
-        case "--api-key" -> builder.apiKey(Objects.requireNonNullElse(value, ""));
-        default -> throw new IllegalArgumentException(
-            "Unknown argument " + args[i] + ". Usage: java -jar settle-sandbox-standalone.jar [--port N] [--api-key KEY]");
-      }
-      i++;
-    }
-    SettleSandbox sandbox = builder.build().start();
-    out.println("Settle sandbox listening on " + sandbox.baseUrl());
-    out.println("API key: " + sandbox.apiKey());
-    out.println("Demo accounts:");
-    sandbox.billing.accountSummaries().forEach(line -> out.println("  " + line));
-    out.println("Test cards: 4242424242424242 succeeds; see the sandbox README for declines and 3-D Secure.");
-    out.println("Move the clock (renewals follow): POST /sandbox/clock/advance {\"seconds\": N} with the API key.");
-    out.println("Stop with Ctrl+C.");
-    out.flush();
-    return sandbox;
+    return Standalone.start(args, out);
   }
 
-  private static int parsePort(String value) {
-    try {
-      return Integer.parseInt(Objects.requireNonNull(value, "--port needs a number"));
-    } catch (NumberFormatException | NullPointerException e) {
-      throw new IllegalArgumentException("--port needs a number from 0 to 65535");
-    }
-  }
-
-  private static ThreadFactory daemonThreads(String namePrefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, namePrefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
+  List<String> accountSummaries() {
+    return billing.accounts().summaries();
   }
 
   /**

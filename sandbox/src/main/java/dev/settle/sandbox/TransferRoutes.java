@@ -29,7 +29,7 @@ final class TransferRoutes {
 
   private TransferRoutes() {}
 
-  static List<Route> routes(Billing billing, SandboxClock clock) {
+  static List<Route> routes(TransferRules transfers, SandboxClock clock) {
     return List.of(
         new Route("POST", PATH, 201, Key.NONE, true, Set.of(), call -> {
           Fields body = Fields.of(call.body()).allowOnly("amount", "currency", "reference", "value_date");
@@ -45,10 +45,10 @@ final class TransferRoutes {
           if (when.isAfter(clock.instant())) {
             throw ApiError.parameterInvalid("value_date", "value_date must not be later than the sandbox's now.");
           }
-          return view(billing.receiveTransfer(amount, currency, reference, when));
+          return view(transfers.receive(amount, currency, reference, when));
         }),
         new Route("GET", PATH, 200, Key.NONE, false, Set.of(),
-            call -> Json.object("data", billing.transfers().stream().map(TransferRoutes::view).toList())));
+            call -> Json.object("data", transfers.all().stream().map(TransferRoutes::view).toList())));
   }
 
   static boolean isCurrency(String code) {
