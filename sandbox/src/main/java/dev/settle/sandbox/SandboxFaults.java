@@ -252,8 +252,9 @@ public final class SandboxFaults {
     }
 
     /**
-     * Delays every matching request by {@code delay} of real time before it is handled (the
-     * server thread waits); zero switches it off.
+     * Delays every matching request by {@code delay} of real time before it is handled; zero
+     * switches it off. The wait holds no server thread, so a thousand delayed requests are
+     * answered together, except that a request the switches will drop waits on its thread.
      *
      * @throws IllegalArgumentException if negative or over a minute
      */

@@ -14,6 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -43,6 +47,9 @@ final class SandboxHandler implements HttpHandler {
    * executes, with the operation's path template; tests hold a request there to have it in flight.
    */
   private volatile Consumer<String> beforeExecute = path -> { };
+  /** Sends the answers of requests with injected latency when it is over. */
+  private final ScheduledThreadPoolExecutor delays =
+      new ScheduledThreadPoolExecutor(1, SandboxServer.daemonThreads("settle-sandbox-latency-"));
 
   SandboxHandler(String apiKey, SandboxClock clock, List<Route> routes, Idempotency idempotency,
       AuthenticationPages authenticationPages, PayPalPages payPalPages, SandboxFaults faults) {
@@ -64,7 +71,57 @@ final class SandboxHandler implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     String requestId = Ids.request();
     FaultPlan fault = faults.plan(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), requestId);
-    if (fault != FaultPlan.NONE && injectBefore(exchange, fault, requestId)) {
+    Duration latency = fault.latency();
+    if (latency.isZero()) {
+      serve(exchange, fault, requestId);
+    } else if (fault.dropBeforeCommit() || fault.dropAfterCommit()) {
+      // Only a handler that throws has the JDK's server close the connection cleanly, so a request
+      // to be dropped waits out its latency on its thread.
+      try {
+        Thread.sleep(latency.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new FaultPlan.Drop("while waiting its latency, as the sandbox stopped");
+      }
+      serve(exchange, fault, requestId);
+    } else {
+      // The answer is sent later from another thread; meanwhile no thread waits for it.
+      Executor workers = exchange.getHttpContext().getServer().getExecutor();
+      delays.schedule(() -> serveLater(workers, exchange, fault, requestId), latency.toNanos(), TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** Stops the timer of delayed answers; the server closes their connections as it stops. */
+  void close() {
+    delays.shutdownNow();
+  }
+
+  private void serveLater(Executor workers, HttpExchange exchange, FaultPlan fault, String requestId) {
+    try {
+      workers.execute(() -> {
+        try {
+          serve(exchange, fault, requestId);
+        } catch (IOException | RuntimeException e) {
+          exchange.close();   // no answer could be sent: the connection goes, as for a handler that throws
+        }
+      });
+    } catch (RejectedExecutionException stopped) {
+      exchange.close();
+    }
+  }
+
+  /**
+   * Answers a request once its latency is over: an injected answer, a drop before the work (a
+   * handler that throws before answering makes the JDK's server close the connection without
+   * writing anything), or the work, perhaps followed by a drop.
+   */
+  private void serve(HttpExchange exchange, FaultPlan fault, String requestId) throws IOException {
+    if (fault.answer() != null || fault.dropBeforeCommit()) {
+      exchange.getRequestBody().readAllBytes();
+      if (fault.dropBeforeCommit()) {
+        throw new FaultPlan.Drop("before handling the request");
+      }
+      send(exchange, fault.answer(), requestId);
       return;
     }
     Response response;
@@ -80,31 +137,6 @@ final class SandboxHandler implements HttpHandler {
       throw new FaultPlan.Drop("after handling the request");
     }
     send(exchange, response, requestId);
-  }
-
-  /**
-   * The faults that come before the work: waits the latency, then answers an injected error or
-   * drops the connection (a handler that throws before answering makes the JDK's server close the
-   * connection without writing anything). True when the request was answered here.
-   */
-  private static boolean injectBefore(HttpExchange exchange, FaultPlan fault, String requestId) throws IOException {
-    if (!fault.latency().isZero()) {
-      try {
-        Thread.sleep(fault.latency().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new FaultPlan.Drop("while waiting its latency, as the sandbox stopped");
-      }
-    }
-    if (fault.answer() == null && !fault.dropBeforeCommit()) {
-      return false;
-    }
-    exchange.getRequestBody().readAllBytes();
-    if (fault.dropBeforeCommit()) {
-      throw new FaultPlan.Drop("before handling the request");
-    }
-    send(exchange, fault.answer(), requestId);
-    return true;
   }
 
   private Response respond(HttpExchange exchange, String requestId) throws IOException {

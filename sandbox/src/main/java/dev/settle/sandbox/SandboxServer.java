@@ -7,8 +7,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -16,6 +18,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * that {@link SettleSandbox} only decides what to serve.
  */
 final class SandboxServer {
+  /**
+   * Threads that run requests. Injected latency holds none of them, so this is what concurrent
+   * tests need for the work itself, and for the few requests a test holds on purpose.
+   */
+  static final int WORKERS = 64;
+  /** Connections waiting to be accepted: enough for a thousand clients connecting at once. */
+  private static final int BACKLOG = 1024;
+  private static final String MAX_IDLE_CONNECTIONS = "sun.net.httpserver.maxIdleConnections";
+
   private final HttpServer server;
   private final ExecutorService workers;
 
@@ -33,14 +44,21 @@ final class SandboxServer {
   static SandboxServer start(InetAddress address, int port, HttpHandler handler) {
     // Must precede the first use of the JDK's HTTP server classes, which read it once.
     System.setProperty("sun.net.httpserver.nodelay", "true");
+    // Keeps the connections of a thousand concurrent clients open between requests (the JDK closes
+    // any beyond 200), unless the JVM was told otherwise.
+    if (System.getProperty(MAX_IDLE_CONNECTIONS) == null) {
+      System.setProperty(MAX_IDLE_CONNECTIONS, "1000");
+    }
     HttpServer server;
     try {
-      server = HttpServer.create(new InetSocketAddress(address, port), 0);
+      server = HttpServer.create(new InetSocketAddress(address, port), BACKLOG);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot bind the sandbox to " + address.getHostAddress() + ":" + port, e);
     }
     int bound = server.getAddress().getPort();
-    ExecutorService workers = Executors.newFixedThreadPool(8, daemonThreads("settle-sandbox-" + bound + "-"));
+    ThreadPoolExecutor workers = new ThreadPoolExecutor(WORKERS, WORKERS, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), daemonThreads("settle-sandbox-" + bound + "-"));
+    workers.allowCoreThreadTimeOut(true);
     server.setExecutor(workers);
     server.createContext("/", handler);
     server.start();

@@ -308,6 +308,7 @@ public final class SettleSandbox implements AutoCloseable {
   public synchronized void close() {
     closed = true;
     webhooks.close();
+    handler.close();
     if (server != null) {
       server.stop();
       server = null;
