@@ -9,9 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
 
 /** Accounts: reading one, and opening new ones on either portal. */
 final class AccountRules {
+  static final Pattern CUSTOMER_ID = Pattern.compile("[0-9]{6,12}");
+  private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
   private final BillingState state;
 
   AccountRules(BillingState state) {
@@ -24,11 +29,48 @@ final class AccountRules {
     }
   }
 
-  String createAccount(Portal portal, String name, String currency) {
+  /**
+   * Opens an account with nothing stored, for the Java helper and {@code POST /sandbox/accounts}
+   * alike: answers its view.
+   *
+   * @param customerId the customer number to use, or null for the next free one from 900001
+   * @param email the billing email, or null
+   */
+  Map<String, Object> create(String customerId, Portal portal, String name, String currency, String email) {
+    Objects.requireNonNull(portal, "portal");
+    if (name == null || name.isBlank() || name.length() > 200) {
+      throw ApiError.parameterInvalid("name", "name must be 1 to 200 characters, not blank.");
+    }
+    requireCurrency("currency", currency);
+    if (email != null && !Fields.EMAIL.matcher(email).matches()) {
+      throw ApiError.parameterInvalid("email", "email must be an email address such as billing@example.com.");
+    }
+    if (customerId != null && !CUSTOMER_ID.matcher(customerId).matches()) {
+      throw ApiError.parameterInvalid("customer_id", "customer_id must be 6 to 12 digits.");
+    }
     synchronized (state) {
-      String customerId = state.nextCustomerId();
-      add(customerId, portal, name, null, currency, state.clock.instant());
-      return customerId;
+      if (customerId != null && state.accounts.containsKey(customerId)) {
+        throw ApiError.conflict("account_exists", "customer_id", "An account with customer id " + customerId
+            + " exists already.");
+      }
+      Account account = add(customerId != null ? customerId : state.nextCustomerId(), portal, name, email, currency,
+          state.clock.instant());
+      return Views.account(account);
+    }
+  }
+
+  /** Every account, oldest first, as the API shows each. */
+  List<Map<String, Object>> all() {
+    synchronized (state) {
+      state.catchUp();
+      return state.accounts.values().stream().map(Views::account).toList();
+    }
+  }
+
+  /** Refuses anything but an upper-case ISO 4217 code, naming {@code param}. */
+  static void requireCurrency(String param, String currency) {
+    if (currency == null || !CURRENCY.matcher(currency).matches() || !TransferRoutes.isCurrency(currency)) {
+      throw ApiError.parameterInvalid(param, param + " must be an upper-case ISO 4217 code such as EUR.");
     }
   }
 

@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
 
 /** The contract's operations, each mapped to its rule class after its input has been checked. */
 final class Api {
-  private static final Pattern CUSTOMER_ID = Pattern.compile("[0-9]{6,12}");
   private static final Pattern TOKEN_ID = Pattern.compile("tok_[A-Za-z0-9]{1,64}");
   private static final Pattern CARD_NUMBER = Pattern.compile("[0-9]{12,19}");
   private static final Pattern CVC = Pattern.compile("[0-9]{3,4}");
@@ -107,7 +106,7 @@ final class Api {
 
   private static String customerId(Route.Call call) {
     String customerId = call.path().get("customer_id");
-    if (!CUSTOMER_ID.matcher(customerId).matches()) {
+    if (!AccountRules.CUSTOMER_ID.matcher(customerId).matches()) {
       throw ApiError.parameterInvalid("customer_id", "customer_id must be 6 to 12 digits.");
     }
     return customerId;

@@ -12,8 +12,7 @@ import java.util.Map;
  * the API contract and not authenticated with the API key, as the customer's browser opens it.
  */
 final class AuthenticationPages {
-  static final String PATH_PREFIX = "/sandbox/";
-  private static final String PAGE_PREFIX = "/sandbox/3ds/";
+  static final String PATH_PREFIX = "/sandbox/3ds/";
 
   private final InvoiceRules invoices;
 
@@ -22,10 +21,7 @@ final class AuthenticationPages {
   }
 
   Response respond(String method, String path, String requestId) {
-    if (!path.startsWith(PAGE_PREFIX)) {
-      throw ApiError.unknownRoute(method, path);
-    }
-    String[] parts = path.substring(PAGE_PREFIX.length()).split("/", -1);
+    String[] parts = path.substring(PATH_PREFIX.length()).split("/", -1);
     String paymentId = parts[0];
     if (parts.length == 1 && method.equals("GET")) {
       return page(paymentId);
@@ -53,9 +49,9 @@ final class AuthenticationPages {
     String amount = escape(payment.get("amount") + " " + payment.get("currency") + " (minor units)");
     String body = "<p>Payment <code>" + id + "</code> of " + amount + " asks you to confirm it is you.</p>"
         + "<p>Status: <strong>" + escape(String.valueOf(payment.get("status"))) + "</strong></p>"
-        + "<form method=\"post\" action=\"" + PAGE_PREFIX + id + "/authenticate\">"
+        + "<form method=\"post\" action=\"" + PATH_PREFIX + id + "/authenticate\">"
         + "<button type=\"submit\">Authenticate</button></form>"
-        + "<form method=\"post\" action=\"" + PAGE_PREFIX + id + "/fail\">"
+        + "<form method=\"post\" action=\"" + PATH_PREFIX + id + "/fail\">"
         + "<button type=\"submit\">Fail authentication</button></form>";
     return Response.html(200, document("Settle sandbox: authenticate payment", body));
   }

@@ -2,6 +2,7 @@ package dev.settle.sandbox;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.Supplier;
 
 /**
@@ -18,27 +19,38 @@ record Billing(
     InvoiceRules invoices,
     LicenseRules licenses,
     PayPalRules payPal,
-    TransferRules transfers) {
+    TransferRules transfers,
+    boolean demoData) {
 
   static Billing create(SandboxClock clock, Supplier<URI> baseUrl, Duration payPalSetupLifetime,
-      WebhookEvents events, Ids ids) {
+      WebhookEvents events, Ids ids, boolean demoData) {
     BillingState state = new BillingState(clock, events, ids, baseUrl);
     InvoiceRules invoices = new InvoiceRules(state);
     LicenseRules licenses = new LicenseRules(state, invoices);
     state.catchUpWith(licenses::renewDue);
     Billing billing = new Billing(state, new AccountRules(state), new TokenRules(state),
         new PaymentMethodRules(state), invoices, licenses, new PayPalRules(state, payPalSetupLifetime),
-        new TransferRules(state, invoices, licenses));
-    billing.reset();
+        new TransferRules(state, invoices, licenses), demoData);
+    billing.reset(null);
     return billing;
   }
 
-  /** Back to the demo data, with the clock back at its start. */
-  void reset() {
+  /**
+   * Back to the start: the demo data if the sandbox has it, ids from the start of a seed's
+   * sequence, and the clock at its start or at {@code now} when given.
+   */
+  void reset(Instant now) {
     synchronized (state) {
       state.clear();
-      state.clock.reset();
-      DemoData.populate(this, state.clock.instant());
+      if (now == null) {
+        state.clock.reset();
+      } else {
+        state.clock.resetTo(now);
+      }
+      state.ids.restart();
+      if (demoData) {
+        DemoData.populate(this, state.clock.instant());
+      }
     }
   }
 }

@@ -7,8 +7,10 @@ import dev.settle.sandbox.Model.PayPalSetup;
 import dev.settle.sandbox.Model.Payment;
 import dev.settle.sandbox.Model.PaymentMethod;
 import dev.settle.sandbox.Model.RestoreToken;
+import dev.settle.sandbox.Model.TimelineEntry;
 import dev.settle.sandbox.Model.Token;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -90,6 +92,11 @@ final class BillingState {
     return customerId;
   }
 
+  /** Writes a line of the account's history, for the dashboard's timeline. */
+  static void note(Account account, Instant at, String kind, String text) {
+    account.timeline.add(new TimelineEntry(at, account.timeline.size(), kind, text));
+  }
+
   /** A URL of the sandbox's own pages; relative while the sandbox has not started (no port yet). */
   String sandboxUrl(String path) {
     try {
@@ -101,9 +108,14 @@ final class BillingState {
 
   // ---- look-ups, for callers holding the lock
 
+  /** Whatever came due on a ticking clock happens before the state is read. */
+  void catchUp() {
+    catchUp.run();
+  }
+
   Account account(String customerId) {
     // Every request starts here: whatever came due on a ticking clock happens before it is answered.
-    catchUp.run();
+    catchUp();
     Account account = accounts.get(customerId);
     if (account == null) {
       throw ApiError.notFound("customer_id", "No account with customer id " + customerId + ".");

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.Currency;
@@ -63,7 +62,7 @@ record InvoicePdf(String customerId, String customerName, String customerEmail, 
 
   private static String status(Invoice invoice) {
     if (invoice.status == InvoiceStatus.PAID) {
-      return "Paid on " + date(invoice.paidAt);
+      return "Paid on " + Views.date(invoice.paidAt);
     }
     if (invoice.status == InvoiceStatus.OPEN && invoice.amountPaid > 0) {
       return "Partially paid";
@@ -122,8 +121,8 @@ record InvoicePdf(String customerId, String customerName, String customerEmail, 
       String[][] facts = {
           {"Invoice number", pdf.number},
           {"Customer number", pdf.customerId},
-          {"Issue date", date(pdf.issuedAt)},
-          {"Due date", date(pdf.dueAt)},
+          {"Issue date", Views.date(pdf.issuedAt)},
+          {"Due date", Views.date(pdf.dueAt)},
           {"Status", pdf.status}};
       for (String[] fact : facts) {
         text(bold, 9, LABELS, y, fact[0]);
@@ -274,9 +273,6 @@ record InvoicePdf(String customerId, String customerName, String customerEmail, 
     return currency + " " + String.format(Locale.ROOT, "%,." + digits + "f", BigDecimal.valueOf(minor, digits));
   }
 
-  private static String date(Instant instant) {
-    return instant.atZone(ZoneOffset.UTC).toLocalDate().toString();
-  }
 
   private static Calendar calendar(Instant instant) {
     GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);

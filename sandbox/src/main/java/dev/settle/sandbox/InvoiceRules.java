@@ -1,5 +1,6 @@
 package dev.settle.sandbox;
 
+import dev.settle.sandbox.InvoiceDraft.Collection;
 import dev.settle.sandbox.Model.Account;
 import dev.settle.sandbox.Model.CardFacts;
 import dev.settle.sandbox.Model.Invoice;
@@ -25,6 +26,7 @@ import java.util.Map;
  */
 final class InvoiceRules {
   static final Duration PAYMENT_TERMS = Duration.ofDays(30);
+  static final int MAX_LINES = 100;
 
   private final BillingState state;
 
@@ -48,14 +50,53 @@ final class InvoiceRules {
     }
   }
 
-  String create(String customerId, long amountMinor, String description) {
-    synchronized (state) {
-      Account account = state.accounts.get(customerId);
-      if (account == null) {
-        throw new IllegalArgumentException("No account with customer id " + customerId);
+  /**
+   * Issues an open invoice now, for the Java helpers and {@code POST
+   * /sandbox/accounts/{id}/invoices} alike: answers its view with its {@code collection}.
+   *
+   * @param currency null for the account's
+   * @param dueAt null for 30 days from now
+   * @param collection null for {@code manual}
+   */
+  Map<String, Object> create(String customerId, List<InvoiceLine> lines, String currency, Instant dueAt,
+      Collection collection) {
+    if (lines.isEmpty() || lines.size() > MAX_LINES) {
+      throw ApiError.parameterInvalid("lines", "lines must hold 1 to " + MAX_LINES + " lines.");
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      InvoiceLine line = lines.get(i);
+      if (line.description() == null || line.description().isBlank() || line.description().length() > 500) {
+        throw ApiError.parameterInvalid("lines." + i + ".description",
+            "lines." + i + ".description must be 1 to 500 characters, not blank.");
       }
+      if (line.amount() < 1 || line.amount() > TransferRoutes.MAX_AMOUNT) {
+        throw ApiError.parameterInvalid("lines." + i + ".amount",
+            "lines." + i + ".amount must be an integer from 1 to " + TransferRoutes.MAX_AMOUNT + ".");
+      }
+    }
+    if (currency != null) {
+      AccountRules.requireCurrency("currency", currency);
+    }
+    synchronized (state) {
+      Account account = state.account(customerId);
       Instant now = state.clock.instant();
-      return add(account, null, List.of(new InvoiceLine(description, amountMinor, null)), now).id;
+      if (dueAt != null && dueAt.isBefore(now)) {
+        throw ApiError.parameterInvalid("due_at", "due_at must not be earlier than the sandbox's now.");
+      }
+      Invoice invoice = add(account, null, lines, now, dueAt == null ? PAYMENT_TERMS : Duration.between(now, dueAt),
+          currency == null ? account.currency : currency);
+      invoice.collection = collection == null ? Collection.MANUAL : collection;
+      return controlView(invoice);
+    }
+  }
+
+  /** The API's view of an invoice with what only the sandbox's controls show: collection and attempts. */
+  Map<String, Object> controlView(Invoice invoice) {
+    synchronized (state) {
+      Map<String, Object> view = Views.invoice(invoice);
+      view.put("collection", invoice.collection.wireName());
+      view.put("attempts", state.payments.values().stream().filter(p -> p.invoiceId.equals(invoice.id)).count());
+      return view;
     }
   }
 
@@ -147,6 +188,8 @@ final class InvoiceRules {
         payment.status = PaymentStatus.SUCCEEDED;
         markPaid(account, invoice, state.clock.instant(), payment);
       }
+      BillingState.note(account, state.clock.instant(), "payment", "3-D Secure for the charge of "
+          + InvoicePdf.money(payment.amount, payment.currency) + " for " + invoice.number + ": " + outcome(payment));
       return Views.payment(payment);
     }
   }
@@ -186,6 +229,8 @@ final class InvoiceRules {
         payment.status = PaymentStatus.SUCCEEDED;
         markPaid(account, invoice, when, payment);
       }
+      BillingState.note(account, when, "payment", "Charge of " + InvoicePdf.money(payment.amount, payment.currency)
+          + " for " + invoice.number + " to " + method.label() + ": " + outcome(payment));
       return payment;
     }
   }
@@ -205,6 +250,8 @@ final class InvoiceRules {
           LicenseRules.updateRenewalStatus(account, license);
           if (license.status == LicenseStatus.ACTIVE) {
             state.events.licenseRenewed(account, license, invoice, payment, when);
+            BillingState.note(account, when, "renewal", license.product + " renewed until "
+                + Views.date(license.renewsAt) + ", " + invoice.number + " paid");
           }
         }
       }
@@ -212,19 +259,27 @@ final class InvoiceRules {
   }
 
   Invoice add(Account account, String id, List<InvoiceLine> lines, Instant issuedAt) {
-    return add(account, id, lines, issuedAt, PAYMENT_TERMS);
+    return add(account, id, lines, issuedAt, PAYMENT_TERMS, account.currency);
   }
 
   /** Issues an invoice as it is, numbered in the order issued. */
-  Invoice add(Account account, String id, List<InvoiceLine> lines, Instant issuedAt, Duration terms) {
+  Invoice add(Account account, String id, List<InvoiceLine> lines, Instant issuedAt, Duration terms, String currency) {
     synchronized (state) {
       int year = issuedAt.atZone(ZoneOffset.UTC).getYear();
       String number = String.format(Locale.ROOT, "INV-%d-%04d", year, state.nextInvoiceCount());
       Invoice invoice = new Invoice(id != null ? id : state.ids.next("in_"), state.nextSequence(), number,
-          account.currency, lines, issuedAt, issuedAt.plus(terms));
+          currency, lines, issuedAt, issuedAt.plus(terms));
       account.invoices.put(invoice.id, invoice);
       return invoice;
     }
+  }
+
+  private static String outcome(Payment payment) {
+    return switch (payment.status) {
+      case SUCCEEDED -> "succeeded";
+      case REQUIRES_ACTION -> "waits for the customer to authenticate it";
+      case FAILED -> "failed (" + (payment.declineCode != null ? payment.declineCode : payment.failureMessage) + ")";
+    };
   }
 
   private static void requireOpen(Invoice invoice) {

@@ -1,5 +1,6 @@
 package dev.settle.sandbox;
 
+import dev.settle.sandbox.InvoiceDraft.Collection;
 import dev.settle.sandbox.Model.Account;
 import dev.settle.sandbox.Model.Invoice;
 import dev.settle.sandbox.Model.InvoiceLine;
@@ -25,6 +26,7 @@ final class LicenseRules {
   static final Duration RENEWAL_PAYMENT_TERMS = Duration.ofDays(14);
   /** payment_method.expiring goes out this long before the end of a card's expiry month. */
   static final Duration EXPIRY_NOTICE = Duration.ofDays(30);
+  static final int MAX_SEATS = 100_000;
 
   private final BillingState state;
   private final InvoiceRules invoices;
@@ -69,6 +71,43 @@ final class LicenseRules {
       License license = BillingState.license(account, licenseId);
       license.autoRenewal = enabled;
       return Views.license(account, license);
+    }
+  }
+
+  /**
+   * Sells a license, for the Java helper and {@code POST /sandbox/accounts/{id}/licenses} alike:
+   * active and renewing at {@code renewsAt} (within the coming year, as it was activated a year
+   * before), or purchased and waiting for activation when {@code renewsAt} is null. Answers its
+   * view with its seats.
+   */
+  Map<String, Object> create(String customerId, String product, int seats, long yearlyPrice, Instant renewsAt,
+      boolean autoRenewal) {
+    if (product == null || product.isBlank() || product.length() > 200) {
+      throw ApiError.parameterInvalid("product", "product must be 1 to 200 characters, not blank.");
+    }
+    if (seats < 1 || seats > MAX_SEATS) {
+      throw ApiError.parameterInvalid("seats", "seats must be an integer from 1 to " + MAX_SEATS + ".");
+    }
+    if (yearlyPrice < 1 || yearlyPrice > TransferRoutes.MAX_AMOUNT) {
+      throw ApiError.parameterInvalid("price", "price must be an integer from 1 to " + TransferRoutes.MAX_AMOUNT + ".");
+    }
+    synchronized (state) {
+      Account account = state.account(customerId);
+      Instant now = state.clock.instant();
+      if (renewsAt != null && (!renewsAt.isAfter(now) || renewsAt.isAfter(anniversary(now, 1)))) {
+        throw ApiError.parameterInvalid("renews_at", "renews_at must be later than the sandbox's now and at most a "
+            + "year later.");
+      }
+      License license = add(account, state.ids.next("lic_"), product, yearlyPrice, now);
+      license.seats = seats;
+      license.autoRenewal = autoRenewal;
+      if (renewsAt != null) {
+        activate(license, renewsAt.atZone(ZoneOffset.UTC).minusYears(1).toInstant());
+        license.renewsAt = renewsAt;
+      }
+      Map<String, Object> view = Views.license(account, license);
+      view.put("seats", (long) license.seats);
+      return view;
     }
   }
 
@@ -170,15 +209,19 @@ final class LicenseRules {
     if (!license.autoRenewal) {
       license.status = LicenseStatus.EXPIRED;
       license.renewsAt = null;   // it will not renew; the contract has no field for when it ended
+      BillingState.note(account, when, "renewal", license.product + " expired: automatic renewal is off");
       return;
     }
     license.years++;
     license.renewsAt = anniversary(license.activatedAt, license.years);
     String description = license.product + ", renewal from " + when.atZone(ZoneOffset.UTC).toLocalDate();
     Invoice invoice = invoices.add(account, null, List.of(new InvoiceLine(description, license.price, license.id)),
-        when, RENEWAL_PAYMENT_TERMS);
+        when, RENEWAL_PAYMENT_TERMS, license.currency);
     invoice.renewalOf = license.id;
+    invoice.collection = Collection.AUTOMATIC;
     license.lastRenewalInvoiceId = invoice.id;
+    BillingState.note(account, when, "renewal", license.product + " renewal invoiced: " + invoice.number + ", "
+        + InvoicePdf.money(invoice.total, invoice.currency));
     // Marked failed first, so that a successful charge (which settles the invoice) decides.
     license.status = LicenseStatus.RENEWAL_FAILED;
     PaymentMethod method = account.preferred();
@@ -186,6 +229,9 @@ final class LicenseRules {
     updateRenewalStatus(account, license);
     if (payment == null || payment.status != PaymentStatus.SUCCEEDED) {
       state.events.licenseRenewalFailed(account, license, invoice, payment, when);
+      BillingState.note(account, when, "renewal", license.product + " renewal failed: "
+          + (payment == null ? "no preferred payment method" : "the charge did not succeed") + "; " + invoice.number
+          + " stays open");
     }
   }
 

@@ -54,7 +54,7 @@ final class PayPalPages {
     PayPalRules.PayerAnswer answer;
     if (path.equals(APPROVE)) {
       String email = fields.getOrDefault("email", DEFAULT_EMAIL).trim();
-      if (!PayPalRules.EMAIL.matcher(email).matches()) {
+      if (!Fields.EMAIL.matcher(email).matches()) {
         return message(400, "Enter your email", "Go back and enter the email address of your PayPal account.");
       }
       answer = payPal.approve(setupId, email);

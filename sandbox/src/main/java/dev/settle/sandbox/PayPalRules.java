@@ -8,7 +8,6 @@ import dev.settle.sandbox.Model.Token;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * PayPal setups, as PayPal's vault setup tokens work: created by the merchant, answered by the
@@ -16,8 +15,6 @@ import java.util.regex.Pattern;
  * token to attach.
  */
 final class PayPalRules {
-  static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}");
-
   private final BillingState state;
   private final Duration setupLifetime;
 
@@ -131,7 +128,7 @@ final class PayPalRules {
    * an {@code @} 400.
    */
   String approveAsPayer(String setupId, String email) {
-    if (email == null || !EMAIL.matcher(email.strip()).matches()) {
+    if (email == null || !Fields.EMAIL.matcher(email.strip()).matches()) {
       throw ApiError.parameterInvalid("email", "email must be an email address such as buyer@example.com.");
     }
     return redirect(setupId, approve(setupId, email.strip()));

@@ -28,10 +28,6 @@ import java.util.stream.Collectors;
  */
 final class SandboxHandler implements HttpHandler {
   static final String API_VERSION = "2026-11-01";
-  /** Moves the sandbox clock over HTTP, for clients in another process; needs the API key. */
-  static final String CLOCK_ADVANCE = "/sandbox/clock/advance";
-  /** The most one call may move the clock: a hundred years of 365 days. */
-  static final long MAX_ADVANCE_SECONDS = 100L * 365 * 24 * 60 * 60;
   private static final System.Logger LOG = System.getLogger(SettleSandbox.class.getName());
 
   private final String apiKey;
@@ -41,7 +37,6 @@ final class SandboxHandler implements HttpHandler {
   private final AuthenticationPages authenticationPages;
   private final PayPalPages payPalPages;
   private final SandboxFaults faults;
-  private final FaultApi faultApi;
   /**
    * Runs for requests with an idempotency key, after the key is claimed and before the request
    * executes, with the operation's path template; tests hold a request there to have it in flight.
@@ -60,7 +55,6 @@ final class SandboxHandler implements HttpHandler {
     this.authenticationPages = authenticationPages;
     this.payPalPages = payPalPages;
     this.faults = faults;
-    this.faultApi = new FaultApi(faults);
   }
 
   void beforeExecute(Consumer<String> hook) {
@@ -145,21 +139,16 @@ final class SandboxHandler implements HttpHandler {
     byte[] body = exchange.getRequestBody().readAllBytes();
     Headers headers = exchange.getRequestHeaders();
 
-    if (path.equals(CLOCK_ADVANCE)) {
-      authenticate(headers.getFirst("Authorization"));
-      return advanceClock(method, path, headers.getFirst("Content-Type"), body, requestId);
-    }
-    if (path.equals(FaultApi.PATH)) {
-      authenticate(headers.getFirst("Authorization"));
-      return faultApi.respond(method, method.equals("POST") ? parseBody(headers.getFirst("Content-Type"), body) : null,
-          requestId);
-    }
+    // The pages a customer's browser opens, and the dashboard's page, need no API key: they hold
+    // nothing that is not the customer's own, and the dashboard asks for the key itself.
     if (path.startsWith(PayPalPages.PATH_PREFIX)) {
       return payPalPages.respond(method, path, exchange.getRequestURI().getRawQuery(), body, requestId);
     }
-    // Simulated transfers need the API key, so they go on to the authenticated routes below.
-    if (path.startsWith(AuthenticationPages.PATH_PREFIX) && !path.equals(TransferRoutes.PATH)) {
+    if (path.startsWith(AuthenticationPages.PATH_PREFIX)) {
       return authenticationPages.respond(method, path, requestId);
+    }
+    if (path.equals("/")) {
+      return DashboardPage.respond(method, path, requestId);
     }
     authenticate(headers.getFirst("Authorization"));
     String version = headers.getFirst("Settle-Version");
@@ -187,20 +176,6 @@ final class SandboxHandler implements HttpHandler {
     String fingerprint = method + " " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
         + "\n" + new String(Json.write(Json.canonical(json)), StandardCharsets.UTF_8);
     return executeOnce(route, call, idempotencyKey, fingerprint, requestId);
-  }
-
-  /**
-   * {@code POST /sandbox/clock/advance} with {@code {"seconds": N}}: moves the clock as
-   * {@link SandboxClock#advance} does, renewals included, and answers {@code {"now": …}}.
-   */
-  private Response advanceClock(String method, String path, String contentType, byte[] body, String requestId) {
-    if (!method.equals("POST")) {
-      return Response.error(ApiError.methodNotAllowed(method, path), requestId).withHeader("Allow", "POST");
-    }
-    long seconds = Fields.of(parseBody(contentType, body)).allowOnly("seconds")
-        .requiredLong("seconds", 0, MAX_ADVANCE_SECONDS);
-    clock.advance(Duration.ofSeconds(seconds));
-    return Response.json(200, Json.object("now", Views.timestamp(clock.instant())));
   }
 
   private Response noRoute(String method, String path, String requestId) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -26,6 +27,8 @@ final class SandboxServer {
   /** Connections waiting to be accepted: enough for a thousand clients connecting at once. */
   private static final int BACKLOG = 1024;
   private static final String MAX_IDLE_CONNECTIONS = "sun.net.httpserver.maxIdleConnections";
+  /** 127.0.0.1, whatever the JVM's preference between IPv4 and IPv6. */
+  static final InetAddress LOOPBACK = loopbackV4();
 
   private final HttpServer server;
   private final ExecutorService workers;
@@ -63,6 +66,14 @@ final class SandboxServer {
     server.createContext("/", handler);
     server.start();
     return new SandboxServer(server, workers);
+  }
+
+  private static InetAddress loopbackV4() {
+    try {
+      return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException(e);   // four bytes are always an address
+    }
   }
 
   int port() {

@@ -4,17 +4,16 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * A stateful, in-memory server of the Settle billing API, for tests and local development: the
@@ -45,7 +44,7 @@ import java.util.function.Supplier;
  * JDK reads that property once, so it has no effect if the JDK's HTTP server was used in this JVM
  * before the first sandbox started.
  */
-public final class SettleSandbox implements AutoCloseable {
+public final class SettleSandbox extends SandboxFixtures implements AutoCloseable {
   /** The API key a sandbox accepts unless the builder names another. */
   static final String DEFAULT_API_KEY = "sk_test_settle_sandbox";
   static final Duration DEFAULT_PAYPAL_SETUP_LIFETIME = Duration.ofHours(3);
@@ -67,6 +66,7 @@ public final class SettleSandbox implements AutoCloseable {
   public record DemoAccount(String customerId, Portal portal, String name, String currency) {}
 
   private final int requestedPort;
+  private final InetAddress host;
   private final String apiKey;
   private final SandboxClock clock;
   private final Billing billing;
@@ -82,13 +82,18 @@ public final class SettleSandbox implements AutoCloseable {
     this.requestedPort = builder.port;
     this.apiKey = builder.apiKey;
     this.clock = new SandboxClock(builder.clock);
-    Ids ids = Ids.unseeded();
+    this.host = builder.host;
+    Ids ids = builder.seed == null ? Ids.unseeded() : Ids.seeded(builder.seed);
     this.webhooks = new WebhookDispatcher(clock, ids);
-    this.billing = Billing.create(clock, this::baseUrl, builder.payPalSetupLifetime, new WebhookEvents(webhooks, ids), ids);
+    this.billing = Billing.create(clock, this::baseUrl, builder.payPalSetupLifetime, new WebhookEvents(webhooks, ids),
+        ids, builder.demoData);
     clock.onAdvance(billing.licenses()::renewDue);
     List<Route> routes = new ArrayList<>(Api.routes(billing));
-    routes.addAll(TransferRoutes.routes(billing.transfers(), clock));
     routes.addAll(WebhookApi.routes(webhooks, clock));
+    routes.addAll(ControlRoutes.routes(billing, webhooks, clock, this::reset));
+    routes.addAll(TransferRoutes.routes(billing.transfers(), clock));
+    routes.addAll(FaultApi.routes(faults));
+    routes.add(new Dashboard(billing, webhooks, faults).route());
     this.handler = new SandboxHandler(apiKey, clock, List.copyOf(routes), idempotency,
         new AuthenticationPages(billing.invoices()), new PayPalPages(billing.payPal()), faults);
   }
@@ -99,7 +104,7 @@ public final class SettleSandbox implements AutoCloseable {
   }
 
   /**
-   * Binds 127.0.0.1 and starts serving.
+   * Binds 127.0.0.1 (or the builder's host) and starts serving.
    *
    * @return this sandbox, for chaining
    * @throws IllegalStateException if it was started or closed before
@@ -109,10 +114,21 @@ public final class SettleSandbox implements AutoCloseable {
     if (server != null || closed) {
       throw new IllegalStateException(closed ? "This sandbox is closed" : "This sandbox is already started");
     }
-    InetAddress loopback = InetAddress.getLoopbackAddress();
-    server = SandboxServer.start(loopback, requestedPort, handler);
-    baseUrl = URI.create("http://127.0.0.1:" + server.port() + "/");
+    server = SandboxServer.start(host, requestedPort, handler);
+    // A wildcard address is not one to connect to; this machine reaches it on loopback.
+    String reachable = host.isAnyLocalAddress() ? "127.0.0.1" : literal(host);
+    baseUrl = URI.create("http://" + reachable + ":" + server.port() + "/");
     return this;
+  }
+
+  /** Whether only this machine can connect: the sandbox is bound to a loopback address. */
+  boolean loopbackOnly() {
+    return host.isLoopbackAddress();
+  }
+
+  private static String literal(InetAddress address) {
+    String text = address.getHostAddress();
+    return text.contains(":") ? "[" + text + "]" : text;
   }
 
   /**
@@ -144,14 +160,23 @@ public final class SettleSandbox implements AutoCloseable {
   }
 
   /**
-   * Puts everything back as it was when the sandbox was built: the demo data, no tokens, no
-   * idempotency keys, no webhook endpoints or deliveries, every fault switched off, and the clock
-   * at its start. Objects created since are gone.
+   * Puts everything back as it was when the sandbox was built: the demo data (unless built
+   * without), no tokens, no idempotency keys, no webhook endpoints or deliveries, every fault
+   * switched off, the clock at its start, and a seeded sandbox's ids from the start of their
+   * sequence. Objects created since are gone. Over HTTP: {@code POST /sandbox/reset}.
    */
   public void reset() {
+    reset(null);
+  }
+
+  /**
+   * {@link #reset()}, with the clock set to {@code now} instead of its start: earlier or later,
+   * as time may only go back together with the state. The demo data is laid out around {@code now}.
+   */
+  public void reset(Instant now) {
     faults.reset();
     webhooks.reset();
-    billing.reset();
+    billing.reset(now);
     idempotency.clear();
   }
 
@@ -164,143 +189,14 @@ public final class SettleSandbox implements AutoCloseable {
     return faults;
   }
 
-  /**
-   * Every webhook delivery since the sandbox was built or last {@linkplain #reset() reset}, one per
-   * event and endpoint, in the order the events happened, as they stand now (a snapshot).
-   */
-  public List<WebhookDelivery> webhookDeliveries() {
-    return webhooks.snapshot();
+  @Override
+  Billing billing() {
+    return billing;
   }
 
-  /**
-   * Waits until at least {@code count} webhook deliveries are finished (delivered, failed after
-   * every attempt, or cancelled), then answers {@link #webhookDeliveries()}. Deliveries run on
-   * their own threads; this is how a test waits for them without sleeping.
-   *
-   * @throws IllegalStateException if fewer are finished when {@code timeout} has passed; the
-   *     message lists the deliveries as they stood
-   * @throws InterruptedException if the waiting thread is interrupted
-   */
-  public List<WebhookDelivery> awaitDeliveries(int count, Duration timeout) throws InterruptedException {
-    Objects.requireNonNull(timeout, "timeout");
-    return webhooks.await(count, timeout);
-  }
-
-  /**
-   * Creates an account, for tests that need one beyond the demo accounts.
-   *
-   * @param currency an upper-case ISO 4217 code, such as {@code EUR} or {@code JPY}
-   * @return the new account's customer id
-   * @throws IllegalArgumentException for a blank name or an unknown currency
-   */
-  public String createAccount(Portal portal, String name, String currency) {
-    Objects.requireNonNull(portal, "portal");
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("name must not be blank");
-    }
-    if (currency == null || !currency.matches("[A-Z]{3}")) {
-      throw new IllegalArgumentException("currency must be an upper-case ISO 4217 code, not " + currency);
-    }
-    Currency.getInstance(currency);
-    return billing.accounts().createAccount(portal, name, currency);
-  }
-
-  /**
-   * Issues an open invoice of one line on an account, due in 30 days.
-   *
-   * @param amountMinor the amount in the account currency's minor units (cents for EUR)
-   * @return the new invoice's id
-   * @throws IllegalArgumentException for an unknown account, an amount that is not positive or a
-   *     blank description
-   */
-  public String createInvoice(String customerId, long amountMinor, String description) {
-    if (amountMinor <= 0) {
-      throw new IllegalArgumentException("amountMinor must be positive, not " + amountMinor);
-    }
-    if (description == null || description.isBlank()) {
-      throw new IllegalArgumentException("description must not be blank");
-    }
-    return billing.invoices().create(customerId, amountMinor, description);
-  }
-
-  /**
-   * Test helper: approves a PayPal setup as the payer would on its approval page, without a
-   * browser. The setup is then {@code approved} with this email and a generated payer id, ready
-   * for {@code POST …/paypal_setups/{id}/complete}. Approving an approved setup again changes
-   * nothing.
-   *
-   * <p>The sandbox's test payer {@code decline@example.com} is approved like any other, but every
-   * charge to the PayPal account saved from it declines.
-   *
-   * @param setupId the setup's id ({@code pps_…}), as {@code POST …/paypal_setups} answered it
-   * @param email the payer's PayPal email, such as {@code buyer@example.com}
-   * @return where the payer's browser would be sent: the setup's {@code return_url} with
-   *     {@code approval_session_id} (the setup id) and {@code approval_token_id}
-   * @throws IllegalArgumentException for an unknown setup or an email without an {@code @}
-   * @throws IllegalStateException if the setup is expired, cancelled or completed
-   */
-  public URI approvePayPalSetup(String setupId, String email) {
-    Objects.requireNonNull(setupId, "setupId");
-    return URI.create(javaHelper(() -> billing.payPal().approveAsPayer(setupId, email)));
-  }
-
-  /**
-   * Test helper: cancels a PayPal setup as the payer would with the approval page's Cancel
-   * button. The setup is then {@code cancelled}; completing it fails with {@code setup_cancelled}.
-   *
-   * @return where the payer's browser would be sent: the setup's {@code cancel_url} with
-   *     {@code approval_session_id} (the setup id)
-   * @throws IllegalArgumentException for an unknown setup
-   * @throws IllegalStateException if the setup is approved, expired or completed
-   */
-  public URI cancelPayPalSetup(String setupId) {
-    Objects.requireNonNull(setupId, "setupId");
-    return URI.create(javaHelper(() -> billing.payPal().cancelAsPayer(setupId)));
-  }
-
-  /**
-   * Test helper: an incoming bank transfer arrives, as the payee's bank would report it. It is
-   * matched to the invoice whose payment reference ({@code RF…}) it quotes, ignoring spaces and
-   * case. On an open invoice in its currency, the part applied is recorded as a succeeded payment
-   * of the invoice with no {@code payment_method_id}, made at the value date; partial transfers
-   * add up, and a renewal invoice paid this way brings its license back to {@code active}. The
-   * receipt's {@link TransferReceipt.Outcome} says what became of it; every transfer is kept,
-   * listed by {@link #transfers()}. Over HTTP: {@code POST /sandbox/transfers}.
-   *
-   * @param amountMinor the amount received, in minor units of {@code currency}; positive
-   * @param currency an upper-case ISO 4217 code, such as {@code EUR}
-   * @param reference the remittance information, at most 140 characters, such as
-   *     {@code RF75 INV2 0260 006}
-   * @param valueDate when the money was credited: not later than the sandbox clock's now; null
-   *     for now
-   * @return what became of the transfer
-   * @throws IllegalArgumentException for an amount that is not positive, an unknown currency, a
-   *     blank or longer reference, or a value date in the sandbox's future
-   */
-  public TransferReceipt receiveTransfer(long amountMinor, String currency, String reference, Instant valueDate) {
-    return billing.transfers().receiveFromJava(amountMinor, currency, reference, valueDate);
-  }
-
-  /** Test helper: {@link #receiveTransfer(long, String, String, Instant)} with the value date now. */
-  public TransferReceipt receiveTransfer(long amountMinor, String currency, String reference) {
-    return receiveTransfer(amountMinor, currency, reference, null);
-  }
-
-  /**
-   * Every transfer received since the sandbox was built or last {@linkplain #reset() reset}, in
-   * the order received, matched or not. Over HTTP: {@code GET /sandbox/transfers}.
-   */
-  public List<TransferReceipt> transfers() {
-    return billing.transfers().all();
-  }
-
-  /** Runs a rule for a Java caller: its refusals as the exceptions a Java method throws. */
-  private static <T> T javaHelper(Supplier<T> rule) {
-    try {
-      return rule.get();
-    } catch (ApiError refused) {
-      throw refused.forJava();
-    }
+  @Override
+  WebhookDispatcher webhooks() {
+    return webhooks;
   }
 
   /** Stops serving and frees the port. Closing twice does nothing. */
@@ -344,6 +240,9 @@ public final class SettleSandbox implements AutoCloseable {
     private String apiKey = DEFAULT_API_KEY;
     private Clock clock = Clock.fixed(Instant.now().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC);
     private Duration payPalSetupLifetime = DEFAULT_PAYPAL_SETUP_LIFETIME;
+    private InetAddress host = SandboxServer.LOOPBACK;
+    private Long seed;
+    private boolean demoData = true;
 
     private Builder() {}
 
@@ -387,6 +286,38 @@ public final class SettleSandbox implements AutoCloseable {
         throw new IllegalArgumentException("paypalSetupLifetime must be positive, not " + lifetime);
       }
       this.payPalSetupLifetime = lifetime;
+      return this;
+    }
+
+    /**
+     * The address to listen on: an IP address or a host name, such as {@code 0.0.0.0} to serve
+     * other machines too. 127.0.0.1 unless set, so that nothing outside this machine can reach the
+     * sandbox; anyone who can reach it and has its API key controls it.
+     *
+     * @throws IllegalArgumentException for a name that does not resolve
+     */
+    public Builder host(String host) {
+      try {
+        this.host = InetAddress.getByName(Objects.requireNonNull(host, "host"));
+      } catch (UnknownHostException e) {
+        throw new IllegalArgumentException("host must be an IP address or a name that resolves, not " + host);
+      }
+      return this;
+    }
+
+    /**
+     * Makes ids repeatable: with the same seed, the same requests get the same ids ({@code tok_…},
+     * {@code pm_…}, {@code in_…}…) in every run, and again after each {@link SettleSandbox#reset()}.
+     * Unseeded, ids are random. Request ids and webhook secrets stay random.
+     */
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /** Whether the sandbox starts (and resets) with the demo accounts; true unless set. */
+    public Builder demoData(boolean demoData) {
+      this.demoData = demoData;
       return this;
     }
 

@@ -2,10 +2,6 @@ package dev.settle.sandbox;
 
 import dev.settle.sandbox.Route.Key;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +21,6 @@ final class TransferRoutes {
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
   /** SEPA's unstructured remittance information: one line of at most 140 characters. */
   private static final Pattern REFERENCE = Pattern.compile("(?s)(?=.*\\S).{1,140}");
-  private static final Pattern VALUE_DATE = Pattern.compile("(?s).{1,40}");
 
   private TransferRoutes() {}
 
@@ -40,8 +35,8 @@ final class TransferRoutes {
           }
           String reference = body.requiredString("reference", REFERENCE,
               "a non-blank string of at most 140 characters");
-          String valueDate = body.optionalString("value_date", VALUE_DATE, "a date or an RFC 3339 timestamp");
-          Instant when = valueDate == null ? clock.instant() : valueDate(valueDate);
+          Instant valueDate = body.optionalInstant("value_date");
+          Instant when = valueDate == null ? clock.instant() : valueDate;
           if (when.isAfter(clock.instant())) {
             throw ApiError.parameterInvalid("value_date", "value_date must not be later than the sandbox's now.");
           }
@@ -57,18 +52,6 @@ final class TransferRoutes {
       return true;
     } catch (IllegalArgumentException e) {
       return false;
-    }
-  }
-
-  /** {@code 2026-11-26} (the start of that day, UTC) or a full RFC 3339 timestamp. */
-  private static Instant valueDate(String text) {
-    try {
-      return text.length() == 10
-          ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-          : OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      throw ApiError.parameterInvalid("value_date",
-          "value_date must be a date such as 2026-11-26 or an RFC 3339 timestamp.");
     }
   }
 

@@ -71,6 +71,10 @@ final class TransferRules {
           outcome = amount > due ? TransferReceipt.Outcome.OVERPAID : TransferReceipt.Outcome.PAID;
         }
       }
+      if (account != null) {
+        BillingState.note(account, valueDate, "transfer", "Bank transfer of " + InvoicePdf.money(amount, currency)
+            + " quoting " + invoice.number + ": " + outcome.wireName().replace('_', ' '));
+      }
       TransferReceipt receipt = new TransferReceipt(state.ids.next("tr_"), amount, currency, reference, valueDate,
           account == null ? null : account.customerId, invoice == null ? null : invoice.id, paymentId, outcome,
           applied, amount - applied);

@@ -11,6 +11,7 @@ import dev.settle.sandbox.Model.Payment;
 import dev.settle.sandbox.Model.PaymentMethod;
 import dev.settle.sandbox.Model.Token;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.List;
@@ -28,6 +29,11 @@ final class Views {
 
   static String timestamp(Instant instant) {
     return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  /** The day of an instant in UTC, as {@code 2027-01-30}. */
+  static String date(Instant instant) {
+    return instant == null ? null : instant.atZone(ZoneOffset.UTC).toLocalDate().toString();
   }
 
   static Map<String, Object> account(Account account) {
