@@ -57,6 +57,10 @@ final class SandboxHandler implements HttpHandler {
     this.faults = faults;
   }
 
+  List<Route> routes() {
+    return routes;
+  }
+
   void beforeExecute(Consumer<String> hook) {
     this.beforeExecute = hook;
   }

@@ -211,6 +211,11 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
     }
   }
 
+  /** What the sandbox serves behind the API key: the API's operations and the controls. */
+  List<Route> routes() {
+    return handler.routes();
+  }
+
   /** Lets a test hold a keyed request after its idempotency key is claimed and before it executes. */
   void beforeExecute(Consumer<String> hook) {
     handler.beforeExecute(hook);
