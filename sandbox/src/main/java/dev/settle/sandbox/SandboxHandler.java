@@ -42,6 +42,8 @@ final class SandboxHandler implements HttpHandler {
    * executes, with the operation's path template; tests hold a request there to have it in flight.
    */
   private volatile Consumer<String> beforeExecute = path -> { };
+  /** Told {@code "<METHOD> <path> <status>"} of every answer sent; tests read what a script was answered. */
+  private volatile Consumer<String> answered = answer -> { };
   /** Sends the answers of requests with injected latency when it is over. */
   private final ScheduledThreadPoolExecutor delays =
       new ScheduledThreadPoolExecutor(1, SandboxServer.daemonThreads("settle-sandbox-latency-"));
@@ -305,7 +307,12 @@ final class SandboxHandler implements HttpHandler {
     }
   }
 
-  private static void send(HttpExchange exchange, Response response, String requestId) throws IOException {
+  void answered(Consumer<String> hook) {
+    this.answered = hook;
+  }
+
+  private void send(HttpExchange exchange, Response response, String requestId) throws IOException {
+    answered.accept(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " " + response.status());
     Headers headers = exchange.getResponseHeaders();
     headers.set("Content-Type", response.contentType());
     headers.set("Request-Id", requestId);

@@ -216,6 +216,11 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
     return handler.routes();
   }
 
+  /** Lets a test see every answer's method, path and status, as {@code "GET /sandbox/clock 200"}. */
+  void answered(Consumer<String> hook) {
+    handler.answered(hook);
+  }
+
   /** Lets a test hold a keyed request after its idempotency key is claimed and before it executes. */
   void beforeExecute(Consumer<String> hook) {
     handler.beforeExecute(hook);
