@@ -68,7 +68,7 @@ final class Dashboard {
 
   private void faults(StringBuilder html) {
     html.append("<section aria-labelledby=\"faults-heading\"><h2 id=\"faults-heading\">Fault switches</h2>");
-    List<Map<String, Object>> settings = faults.settings();
+    List<Map<String, Object>> settings = FaultApi.settings(faults);
     if (settings.isEmpty()) {
       html.append("<p id=\"faults-state\">None switched on.</p>");
     } else {

@@ -3,6 +3,7 @@ package dev.settle.sandbox;
 import dev.settle.sandbox.Route.Key;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -126,9 +127,46 @@ final class FaultApi {
     return number.doubleValue();
   }
 
+  /**
+   * The settings in force, as {@code POST /sandbox/faults} takes them: the global rule (without
+   * {@code route}) first, then the routes', oldest first; rules with nothing switched on are left out.
+   */
+  static List<Map<String, Object>> settings(SandboxFaults faults) {
+    List<Map<String, Object>> settings = new ArrayList<>();
+    synchronized (faults) {
+      for (SandboxFaults.Rules rules : faults.routesGlobalFirst()) {
+        Map<String, Object> rule = Json.object();
+        if (rules.route != null) {
+          rule.put("route", rules.name);
+        }
+        if (rules.latency != null) {
+          rule.put("latency_ms", rules.latency.toMillis());
+        }
+        if (rules.errorRate > 0) {
+          rule.put("error_rate", rules.errorRate);
+          rule.put("error_status", (long) rules.errorStatus);
+        }
+        if (rules.burstLeft > 0) {
+          rule.put("rate_limit_burst", (long) rules.burstLeft);
+          rule.put("retry_after_seconds", (rules.retryAfter.toMillis() + 999) / 1000);
+        }
+        if (rules.dropBeforeCommit > 0) {
+          rule.put("drop_before_commit", rules.dropBeforeCommit);
+        }
+        if (rules.dropAfterCommit > 0) {
+          rule.put("drop_after_commit", rules.dropAfterCommit);
+        }
+        if (rule.size() > (rules.route == null ? 0 : 1)) {
+          settings.add(rule);
+        }
+      }
+    }
+    return settings;
+  }
+
   private static Map<String, Object> answer(SandboxFaults faults) {
     Map<String, Object> counts = Json.object();
     faults.injected().forEach((kind, count) -> counts.put(kind.name().toLowerCase(Locale.ROOT), count));
-    return Json.object("seed", faults.seedValue(), "rules", faults.settings(), "injected", counts);
+    return Json.object("seed", faults.seedValue(), "rules", settings(faults), "injected", counts);
   }
 }

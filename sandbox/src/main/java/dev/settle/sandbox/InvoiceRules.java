@@ -186,10 +186,12 @@ final class InvoiceRules {
         payment.failureMessage = "The invoice was no longer open.";
       } else {
         payment.status = PaymentStatus.SUCCEEDED;
-        markPaid(account, invoice, state.clock.instant(), payment);
       }
       BillingState.note(account, state.clock.instant(), "payment", "3-D Secure for the charge of "
           + InvoicePdf.money(payment.amount, payment.currency) + " for " + invoice.number + ": " + outcome(payment));
+      if (payment.status == PaymentStatus.SUCCEEDED) {
+        markPaid(account, invoice, state.clock.instant(), payment);
+      }
       return Views.payment(payment);
     }
   }
@@ -227,10 +229,12 @@ final class InvoiceRules {
         state.events.invoicePaymentFailed(account, payment, when);
       } else {
         payment.status = PaymentStatus.SUCCEEDED;
-        markPaid(account, invoice, when, payment);
       }
       BillingState.note(account, when, "payment", "Charge of " + InvoicePdf.money(payment.amount, payment.currency)
           + " for " + invoice.number + " to " + method.label() + ": " + outcome(payment));
+      if (payment.status == PaymentStatus.SUCCEEDED) {
+        markPaid(account, invoice, when, payment);
+      }
       return payment;
     }
   }

@@ -157,46 +157,12 @@ public final class SandboxFaults {
     return counts;
   }
 
-  /**
-   * The settings in force, as {@code POST /sandbox/faults} takes them: the global rule (without
-   * {@code route}) first, then the routes', oldest first; rules with nothing switched on are left out.
-   */
-  synchronized List<Map<String, Object>> settings() {
-    List<Map<String, Object>> settings = new ArrayList<>();
-    for (Rules rules : routesGlobalFirst()) {
-      Map<String, Object> rule = Json.object();
-      if (rules.route != null) {
-        rule.put("route", rules.name);
-      }
-      if (rules.latency != null) {
-        rule.put("latency_ms", rules.latency.toMillis());
-      }
-      if (rules.errorRate > 0) {
-        rule.put("error_rate", rules.errorRate);
-        rule.put("error_status", (long) rules.errorStatus);
-      }
-      if (rules.burstLeft > 0) {
-        rule.put("rate_limit_burst", (long) rules.burstLeft);
-        rule.put("retry_after_seconds", (rules.retryAfter.toMillis() + 999) / 1000);
-      }
-      if (rules.dropBeforeCommit > 0) {
-        rule.put("drop_before_commit", rules.dropBeforeCommit);
-      }
-      if (rules.dropAfterCommit > 0) {
-        rule.put("drop_after_commit", rules.dropAfterCommit);
-      }
-      if (rule.size() > (rules.route == null ? 0 : 1)) {
-        settings.add(rule);
-      }
-    }
-    return settings;
-  }
-
   synchronized long seedValue() {
     return seed;
   }
 
-  private List<Rules> routesGlobalFirst() {
+  /** The global rules, then the routes', oldest first; for callers holding this object's lock. */
+  List<Rules> routesGlobalFirst() {
     List<Rules> all = new ArrayList<>();
     all.add(global);
     all.addAll(routes);
@@ -277,15 +243,16 @@ public final class SandboxFaults {
    * setting of its kind; thread-safe, guarded by the {@link SandboxFaults} they belong to.
    */
   public final class Rules {
-    private final String name;
-    private final FaultRoute route;
-    private Duration latency;
-    private double errorRate;
-    private int errorStatus;
-    private int burstLeft;
-    private Duration retryAfter = Duration.ZERO;
-    private double dropBeforeCommit;
-    private double dropAfterCommit;
+    // Read by FaultApi for the settings in force, under the lock of the SandboxFaults they belong to.
+    final String name;
+    final FaultRoute route;
+    Duration latency;
+    double errorRate;
+    int errorStatus;
+    int burstLeft;
+    Duration retryAfter = Duration.ZERO;
+    double dropBeforeCommit;
+    double dropAfterCommit;
 
     private Rules(String name, FaultRoute route) {
       this.name = name;
