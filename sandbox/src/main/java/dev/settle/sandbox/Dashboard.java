@@ -123,8 +123,8 @@ final class Dashboard {
       long attempts = state.payments.values().stream().filter(p -> p.invoiceId.equals(invoice.id)).count();
       html.append("<tr id=\"invoice-").append(escape(invoice.id)).append("\"><td>").append(escape(invoice.number))
           .append("</td><td>").append(invoice.status.wireName()).append("</td><td>")
-          .append(escape(InvoicePdf.money(invoice.amountDue(), invoice.currency))).append("</td><td>")
-          .append(escape(InvoicePdf.money(invoice.total, invoice.currency))).append("</td><td>")
+          .append(escape(Views.money(invoice.amountDue(), invoice.currency))).append("</td><td>")
+          .append(escape(Views.money(invoice.total, invoice.currency))).append("</td><td>")
           .append(Views.date(invoice.dueAt)).append("</td><td>").append(invoice.collection.wireName())
           .append("</td><td>").append(attempts).append("</td></tr>");
     }

@@ -188,7 +188,7 @@ final class InvoiceRules {
         payment.status = PaymentStatus.SUCCEEDED;
       }
       BillingState.note(account, state.clock.instant(), "payment", "3-D Secure for the charge of "
-          + InvoicePdf.money(payment.amount, payment.currency) + " for " + invoice.number + ": " + outcome(payment));
+          + Views.money(payment.amount, payment.currency) + " for " + invoice.number + ": " + outcome(payment));
       if (payment.status == PaymentStatus.SUCCEEDED) {
         markPaid(account, invoice, state.clock.instant(), payment);
       }
@@ -230,7 +230,7 @@ final class InvoiceRules {
       } else {
         payment.status = PaymentStatus.SUCCEEDED;
       }
-      BillingState.note(account, when, "payment", "Charge of " + InvoicePdf.money(payment.amount, payment.currency)
+      BillingState.note(account, when, "payment", "Charge of " + Views.money(payment.amount, payment.currency)
           + " for " + invoice.number + " to " + method.label() + ": " + outcome(payment));
       if (payment.status == PaymentStatus.SUCCEEDED) {
         markPaid(account, invoice, when, payment);

@@ -221,7 +221,7 @@ final class LicenseRules {
     invoice.collection = Collection.AUTOMATIC;
     license.lastRenewalInvoiceId = invoice.id;
     BillingState.note(account, when, "renewal", license.product + " renewal invoiced: " + invoice.number + ", "
-        + InvoicePdf.money(invoice.total, invoice.currency));
+        + Views.money(invoice.total, invoice.currency));
     // Marked failed first, so that a successful charge (which settles the invoice) decides.
     license.status = LicenseStatus.RENEWAL_FAILED;
     PaymentMethod method = account.preferred();

@@ -34,8 +34,11 @@ import java.util.function.Consumer;
  * }</pre>
  *
  * <p>In JUnit 5 tests, {@link SettleSandboxExtension} does the starting, resetting and closing.
- * Standalone, {@code java -jar settle-sandbox-<version>-standalone.jar [--port N]} runs one until
- * it is killed. The test cards and the demo data are listed in the module's README.
+ * Standalone, {@code java -jar settle-sandbox-<version>-standalone.jar} runs one on port 12111
+ * until it is killed, as a development service: its controls under {@code /sandbox/} (accounts,
+ * invoices, licenses, reset, clock, PayPal payer, bank transfers, faults) are the HTTP form of
+ * this class's helpers, and a dashboard at {@code /} shows its state. The test cards, the demo
+ * data and the controls are described in the module's README.
  *
  * <p>Thread-safe: requests are served concurrently and each sees a consistent state. The server's
  * threads are daemon threads, so a forgotten sandbox does not keep a JVM alive. Starting a sandbox
@@ -227,8 +230,9 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
   }
 
   /**
-   * Runs a sandbox until the process is killed: {@code [--port N] [--api-key KEY]}. Port 0 picks
-   * a free one; the default is 12111. It prints its URL, API key and demo accounts.
+   * Runs a sandbox until the process is killed: {@code [--port N] [--api-key KEY] [--host ADDRESS]
+   * [--seed N] [--demo-data standard|none] [--clock INSTANT]}. Port 0 picks a free one; the default
+   * is 12111. It prints its URL, whether only this machine can reach it, its API key and accounts.
    */
   public static void main(String[] args) throws InterruptedException {
     Standalone.main(args);

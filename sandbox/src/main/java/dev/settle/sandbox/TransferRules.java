@@ -72,7 +72,7 @@ final class TransferRules {
         }
       }
       if (account != null) {
-        BillingState.note(account, valueDate, "transfer", "Bank transfer of " + InvoicePdf.money(amount, currency)
+        BillingState.note(account, valueDate, "transfer", "Bank transfer of " + Views.money(amount, currency)
             + " quoting " + invoice.number + ": " + outcome.wireName().replace('_', ' '));
       }
       TransferReceipt receipt = new TransferReceipt(state.ids.next("tr_"), amount, currency, reference, valueDate,

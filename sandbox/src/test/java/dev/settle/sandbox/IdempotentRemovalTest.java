@@ -5,12 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.UncheckedIOException;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,36 +71,17 @@ class IdempotentRemovalTest extends SandboxTestCase {
 
   @Test
   void aRetryWhileTheFirstRemovalRunsIsAConflict() throws Exception {
-    CountDownLatch firstIsRunning = new CountDownLatch(1);
-    CountDownLatch releaseFirst = new CountDownLatch(1);
-    AtomicBoolean holdNext = new AtomicBoolean(true);
-    sandbox.beforeExecute(template -> {
-      if (holdNext.getAndSet(false)) {
-        firstIsRunning.countDown();
-        awaitQuietly(releaseFirst);
-      }
-    });
-    ExecutorService background = Executors.newSingleThreadExecutor();
-    try {
-      CompletableFuture<Reply> first =
-          CompletableFuture.supplyAsync(() -> http.delete(MARTIN_VISA, "remove-in-flight"), background);
-      assertThat(firstIsRunning.await(10, TimeUnit.SECONDS)).isTrue();
-
+    try (HeldRequest first = HeldRequest.send(sandbox, () -> http.delete(MARTIN_VISA, "remove-in-flight"))) {
       Reply concurrent = http.delete(MARTIN_VISA, "remove-in-flight");
 
       assertThat(concurrent.status()).isEqualTo(409);
       assertThat(concurrent.string("error.type")).isEqualTo("idempotency_error");
       assertThat(concurrent.string("error.code")).isEqualTo("idempotency_key_in_use");
-      releaseFirst.countDown();
-      Reply firstReply = first.get(10, TimeUnit.SECONDS);
+      Reply firstReply = first.release();
       assertThat(firstReply.status()).isEqualTo(200);
       Reply retry = http.delete(MARTIN_VISA, "remove-in-flight");
       assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
       assertThat(retry.string("restore_token")).isEqualTo(firstReply.string("restore_token"));
-    } finally {
-      releaseFirst.countDown();
-      sandbox.beforeExecute(template -> { });
-      background.shutdownNow();
     }
   }
 
@@ -124,13 +99,5 @@ class IdempotentRemovalTest extends SandboxTestCase {
     assertThat(retry.status()).isEqualTo(200);
     assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
     assertThat(attach("100002", retry.string("restore_token")).string("id")).isEqualTo("pm_demo100002visa");
-  }
-
-  private static void awaitQuietly(CountDownLatch latch) {
-    try {
-      latch.await(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }
