@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.settle.AccountClient;
 import dev.settle.RequestOptions;
+import dev.settle.RetryPolicy;
+import dev.settle.SettleClient;
 import dev.settle.model.CustomerId;
 import dev.settle.model.InvoiceId;
 import dev.settle.model.InvoiceStatus;
@@ -11,6 +13,7 @@ import dev.settle.model.Payment;
 import dev.settle.model.PaymentMethod;
 import dev.settle.model.PaymentStatus;
 import dev.settle.sandbox.SettleSandbox;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -40,6 +43,10 @@ class ConcurrencyIT extends SandboxFixture {
       invoices.add(sandbox.createInvoice(customer, 1000 + a, "Seat " + a));
       invoices.add(sandbox.createInvoice(customer, 2000 + a, "Support " + a));
     }
+    // Two threads pay each invoice under one key: the second meets 409 idempotency_key_in_use while
+    // the first runs, and waits for it as a real client would, with backoff, not at once.
+    SettleClient patient = settle.newBuilder().retryPolicy(RetryPolicy.builder().maxAttempts(20)
+        .initialBackoff(Duration.ofMillis(10)).maxBackoff(Duration.ofMillis(200)).build()).build();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     CountDownLatch start = new CountDownLatch(1);
     List<Future<Payment>> results = new ArrayList<>();
@@ -49,7 +56,7 @@ class ConcurrencyIT extends SandboxFixture {
         start.await();
         int invoice = thread % invoices.size();
         String customer = accounts.get(invoice / 2);
-        AccountClient account = settle.account(CustomerId.of(customer));
+        AccountClient account = patient.account(CustomerId.of(customer));
         assertThat(account.get().customerId().value()).isEqualTo(customer);
         account.paymentMethods().add(SandboxErrorsIT.card(thread % 2 == 0 ? "4242424242424242" : "5555555555554444"));
         assertThat(account.invoices().list().stream().count()).isEqualTo(2);
@@ -63,6 +70,7 @@ class ConcurrencyIT extends SandboxFixture {
       payments.add(result.get(60, TimeUnit.SECONDS));
     }
     pool.shutdown();
+    patient.close();
 
     assertThat(payments).allSatisfy(p -> assertThat(p.status()).isEqualTo(PaymentStatus.SUCCEEDED));
     for (int i = 0; i < invoices.size(); i++) {

@@ -1,6 +1,7 @@
 package dev.settle.sandbox;
 
 import dev.settle.sandbox.Model.InvoiceStatus;
+import dev.settle.sandbox.Route.Key;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
@@ -9,9 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** The contract's operations, each mapped to {@link Billing} after its input has been checked. */
+/** The contract's operations, each mapped to its rule class after its input has been checked. */
 final class Api {
-  private static final Pattern CUSTOMER_ID = Pattern.compile("[0-9]{6,12}");
   private static final Pattern TOKEN_ID = Pattern.compile("tok_[A-Za-z0-9]{1,64}");
   private static final Pattern CARD_NUMBER = Pattern.compile("[0-9]{12,19}");
   private static final Pattern CVC = Pattern.compile("[0-9]{3,4}");
@@ -30,64 +30,64 @@ final class Api {
     String license = account + "/licenses/{license_id}";
     String setup = account + "/paypal_setups/{setup_id}";
     return List.of(
-        get(account, Set.of(), call -> billing.account(customerId(call))),
+        get(account, Set.of(), call -> billing.accounts().account(customerId(call))),
 
         get(account + "/payment_methods", PAGING,
-            call -> billing.paymentMethods(customerId(call), page("pm", call))),
-        new Route("POST", account + "/payment_methods", 201, true, true, Set.of(), call -> {
+            call -> billing.paymentMethods().list(customerId(call), page("pm", call))),
+        new Route("POST", account + "/payment_methods", 201, Key.REQUIRED, true, Set.of(), call -> {
           Fields body = Fields.of(call.body()).allowOnly("token", "preferred");
           String token = body.requiredString("token", TOKEN_ID, "a token id (tok_…)");
           Boolean preferred = body.optionalBoolean("preferred");
-          return billing.attach(customerId(call), token, preferred);
+          return billing.paymentMethods().attach(customerId(call), token, preferred);
         }),
-        get(method, Set.of(), call -> billing.paymentMethod(customerId(call), call.path().get("payment_method_id"))),
-        new Route("DELETE", method, 200, false, false, Set.of(),
-            call -> billing.remove(customerId(call), call.path().get("payment_method_id"))),
-        new Route("POST", method + "/make_preferred", 200, false, false, Set.of(),
-            call -> billing.makePreferred(customerId(call), call.path().get("payment_method_id"))),
+        get(method, Set.of(), call -> billing.paymentMethods().get(customerId(call), call.path().get("payment_method_id"))),
+        new Route("DELETE", method, 200, Key.OPTIONAL, false, Set.of(),
+            call -> billing.paymentMethods().remove(customerId(call), call.path().get("payment_method_id"))),
+        new Route("POST", method + "/make_preferred", 200, Key.NONE, false, Set.of(),
+            call -> billing.paymentMethods().makePreferred(customerId(call), call.path().get("payment_method_id"))),
 
-        new Route("POST", "/v1/tokens", 201, true, true, Set.of(), call -> billing.tokenize(cardInput(call))),
+        new Route("POST", "/v1/tokens", 201, Key.REQUIRED, true, Set.of(), call -> billing.tokens().tokenize(cardInput(call))),
 
         get(account + "/invoices", Set.of("limit", "starting_after", "status"),
-            call -> billing.invoices(customerId(call), page("in", call), invoiceStatus(call))),
-        get(invoice, Set.of(), call -> billing.invoice(customerId(call), call.path().get("invoice_id"))),
-        new Route("POST", invoice + "/pay", 200, true, true, Set.of(), call -> {
+            call -> billing.invoices().list(customerId(call), page("in", call), invoiceStatus(call))),
+        get(invoice, Set.of(), call -> billing.invoices().get(customerId(call), call.path().get("invoice_id"))),
+        new Route("POST", invoice + "/pay", 200, Key.REQUIRED, true, Set.of(), call -> {
           Fields body = Fields.of(call.body()).allowOnly("payment_method_id");
           String paymentMethodId = body.optionalString("payment_method_id", null, "a payment method id (pm_…)");
-          return billing.pay(customerId(call), call.path().get("invoice_id"), paymentMethodId);
+          return billing.invoices().pay(customerId(call), call.path().get("invoice_id"), paymentMethodId);
         }),
         get(invoice + "/payments", PAGING,
-            call -> billing.invoicePayments(customerId(call), call.path().get("invoice_id"), page("py", call))),
+            call -> billing.invoices().payments(customerId(call), call.path().get("invoice_id"), page("py", call))),
         get(invoice + "/bank_transfer_instructions", Set.of(),
-            call -> billing.bankTransferInstructions(customerId(call), call.path().get("invoice_id"))),
+            call -> billing.invoices().bankTransferInstructions(customerId(call), call.path().get("invoice_id"))),
         get(invoice + "/pdf", Set.of(),
-            call -> billing.invoicePdf(customerId(call), call.path().get("invoice_id")).response()),
+            call -> billing.invoices().pdf(customerId(call), call.path().get("invoice_id")).response()),
 
-        get(account + "/licenses", PAGING, call -> billing.licenses(customerId(call), page("lic", call))),
-        get(license, Set.of(), call -> billing.license(customerId(call), call.path().get("license_id"))),
-        new Route("POST", license + "/activate", 200, false, false, Set.of(),
-            call -> billing.activate(customerId(call), call.path().get("license_id"))),
-        new Route("POST", license + "/auto_renewal", 200, false, true, Set.of(), call -> {
+        get(account + "/licenses", PAGING, call -> billing.licenses().list(customerId(call), page("lic", call))),
+        get(license, Set.of(), call -> billing.licenses().get(customerId(call), call.path().get("license_id"))),
+        new Route("POST", license + "/activate", 200, Key.NONE, false, Set.of(),
+            call -> billing.licenses().activate(customerId(call), call.path().get("license_id"))),
+        new Route("POST", license + "/auto_renewal", 200, Key.NONE, true, Set.of(), call -> {
           boolean enabled = Fields.of(call.body()).allowOnly("enabled").requiredBoolean("enabled");
-          return billing.autoRenewal(customerId(call), call.path().get("license_id"), enabled);
+          return billing.licenses().autoRenewal(customerId(call), call.path().get("license_id"), enabled);
         }),
 
-        new Route("POST", account + "/paypal_setups", 201, true, true, Set.of(), call -> {
+        new Route("POST", account + "/paypal_setups", 201, Key.REQUIRED, true, Set.of(), call -> {
           Fields body = Fields.of(call.body()).allowOnly("return_url", "cancel_url");
           String returnUrl = body.requiredString("return_url", URL, URL_EXPECTED);
           String cancelUrl = body.requiredString("cancel_url", URL, URL_EXPECTED);
           requireHttpUrl("return_url", returnUrl);
           requireHttpUrl("cancel_url", cancelUrl);
-          return billing.createPayPalSetup(customerId(call), returnUrl, cancelUrl);
+          return billing.payPal().create(customerId(call), returnUrl, cancelUrl);
         }),
-        get(setup, Set.of(), call -> billing.payPalSetup(customerId(call), call.path().get("setup_id"))),
-        new Route("POST", setup + "/complete", 200, true, false, Set.of(),
-            call -> billing.completePayPalSetup(customerId(call), call.path().get("setup_id"))));
+        get(setup, Set.of(), call -> billing.payPal().get(customerId(call), call.path().get("setup_id"))),
+        new Route("POST", setup + "/complete", 200, Key.REQUIRED, false, Set.of(),
+            call -> billing.payPal().complete(customerId(call), call.path().get("setup_id"))));
     // The webhook endpoint operations are WebhookApi's.
   }
 
   private static Route get(String template, Set<String> queryNames, Route.Handler handler) {
-    return new Route("GET", template, 200, false, false, queryNames, handler);
+    return new Route("GET", template, 200, Key.NONE, false, queryNames, handler);
   }
 
   /** Where a payer's browser is sent back to must be a URL it can open. */
@@ -106,7 +106,7 @@ final class Api {
 
   private static String customerId(Route.Call call) {
     String customerId = call.path().get("customer_id");
-    if (!CUSTOMER_ID.matcher(customerId).matches()) {
+    if (!AccountRules.CUSTOMER_ID.matcher(customerId).matches()) {
       throw ApiError.parameterInvalid("customer_id", "customer_id must be 6 to 12 digits.");
     }
     return customerId;
@@ -145,11 +145,11 @@ final class Api {
     throw ApiError.parameterInvalid("status", "status must be one of open, paid, void, uncollectible.");
   }
 
-  private static Billing.CardInput cardInput(Route.Call call) {
+  private static TokenRules.CardInput cardInput(Route.Call call) {
     Fields body = Fields.of(call.body()).allowOnly("type", "card");
     body.requiredString("type", CARD_TYPE, "card");
     Fields card = body.requiredObject("card").allowOnly("number", "exp_month", "exp_year", "cvc", "holder_name");
-    return new Billing.CardInput(
+    return new TokenRules.CardInput(
         card.requiredString("number", CARD_NUMBER, "a string of 12 to 19 digits"),
         card.requiredInteger("exp_month", 1, 12),
         card.requiredInteger("exp_year", 2000, 2200),

@@ -111,14 +111,46 @@ final class ApiError extends RuntimeException {
         "Idempotency-Key", null, null, false);
   }
 
-  static ApiError notImplemented(String method, String path) {
-    return new ApiError(501, "api_error", "not_implemented",
-        "The sandbox does not implement " + method + " " + path + " yet.", null, null, null, false);
+  /** The answer of the fault switches' error rate: {@code status} in the type the contract gives it. */
+  static ApiError injected(int status) {
+    String type = switch (status) {
+      case 401 -> "authentication_error";
+      case 402 -> "card_error";
+      case 403 -> "permission_error";
+      case 409 -> "conflict_error";
+      case 429 -> "rate_limit_error";
+      default -> status >= 500 ? "api_error" : "invalid_request_error";
+    };
+    String code = switch (status) {
+      case 429 -> "rate_limited";
+      case 500 -> "internal_error";
+      case 502 -> "bad_gateway";
+      case 503 -> "service_unavailable";
+      case 504 -> "gateway_timeout";
+      default -> "sandbox_fault";
+    };
+    return new ApiError(status, type, code,
+        "The sandbox's fault switches answered this request with " + status + " without handling it.",
+        null, null, null, false);
+  }
+
+  /** The answer of a 429 burst of the fault switches. */
+  static ApiError rateLimited(long retryAfterSeconds) {
+    return new ApiError(429, "rate_limit_error", "rate_limited",
+        "Too many requests. Retry after " + retryAfterSeconds + " seconds.", null, null, null, false);
   }
 
   static ApiError internal() {
     return new ApiError(500, "api_error", "internal_error",
         "The sandbox failed to handle this request.", null, null, null, true);
+  }
+
+  /**
+   * What a Java helper of {@link SettleSandbox} throws instead: {@link IllegalStateException} for
+   * a conflict with the state, {@link IllegalArgumentException} for anything else asked wrongly.
+   */
+  RuntimeException forJava() {
+    return status == 409 ? new IllegalStateException(getMessage()) : new IllegalArgumentException(getMessage());
   }
 
   Map<String, Object> body(String requestId) {

@@ -12,20 +12,16 @@ import java.util.Map;
  * the API contract and not authenticated with the API key, as the customer's browser opens it.
  */
 final class AuthenticationPages {
-  static final String PATH_PREFIX = "/sandbox/";
-  private static final String PAGE_PREFIX = "/sandbox/3ds/";
+  static final String PATH_PREFIX = "/sandbox/3ds/";
 
-  private final Billing billing;
+  private final InvoiceRules invoices;
 
-  AuthenticationPages(Billing billing) {
-    this.billing = billing;
+  AuthenticationPages(InvoiceRules invoices) {
+    this.invoices = invoices;
   }
 
   Response respond(String method, String path, String requestId) {
-    if (!path.startsWith(PAGE_PREFIX)) {
-      throw ApiError.unknownRoute(method, path);
-    }
-    String[] parts = path.substring(PAGE_PREFIX.length()).split("/", -1);
+    String[] parts = path.substring(PATH_PREFIX.length()).split("/", -1);
     String paymentId = parts[0];
     if (parts.length == 1 && method.equals("GET")) {
       return page(paymentId);
@@ -34,7 +30,7 @@ final class AuthenticationPages {
       if (!method.equals("POST")) {
         return Response.error(ApiError.methodNotAllowed(method, path), requestId).withHeader("Allow", "POST");
       }
-      Map<String, Object> payment = billing.completeAuthentication(paymentId, parts[1].equals("authenticate"));
+      Map<String, Object> payment = invoices.completeAuthentication(paymentId, parts[1].equals("authenticate"));
       return Response.html(200, document("Payment " + payment.get("status"),
           "<p>The payment is now <strong>" + payment.get("status") + "</strong>. You can close this window.</p>"));
     }
@@ -45,7 +41,7 @@ final class AuthenticationPages {
   }
 
   private Response page(String paymentId) {
-    Map<String, Object> payment = billing.payment(paymentId);
+    Map<String, Object> payment = invoices.payment(paymentId);
     if (payment == null) {
       throw ApiError.notFound("payment_id", "No such payment: " + paymentId + ".");
     }
@@ -53,9 +49,9 @@ final class AuthenticationPages {
     String amount = escape(payment.get("amount") + " " + payment.get("currency") + " (minor units)");
     String body = "<p>Payment <code>" + id + "</code> of " + amount + " asks you to confirm it is you.</p>"
         + "<p>Status: <strong>" + escape(String.valueOf(payment.get("status"))) + "</strong></p>"
-        + "<form method=\"post\" action=\"" + PAGE_PREFIX + id + "/authenticate\">"
+        + "<form method=\"post\" action=\"" + PATH_PREFIX + id + "/authenticate\">"
         + "<button type=\"submit\">Authenticate</button></form>"
-        + "<form method=\"post\" action=\"" + PAGE_PREFIX + id + "/fail\">"
+        + "<form method=\"post\" action=\"" + PATH_PREFIX + id + "/fail\">"
         + "<button type=\"submit\">Fail authentication</button></form>";
     return Response.html(200, document("Settle sandbox: authenticate payment", body));
   }

@@ -10,13 +10,16 @@ final class Cards {
   private Cards() {}
 
   enum Brand {
-    VISA("visa", 3), MASTERCARD("mastercard", 3), AMEX("amex", 4), JCB("jcb", 3);
+    VISA("visa", "Visa", 3), MASTERCARD("mastercard", "Mastercard", 3), AMEX("amex", "American Express", 4),
+    JCB("jcb", "JCB", 3);
 
     final String wireName;
+    final String displayName;
     final int cvcLength;
 
-    Brand(String wireName, int cvcLength) {
+    Brand(String wireName, String displayName, int cvcLength) {
       this.wireName = wireName;
+      this.displayName = displayName;
       this.cvcLength = cvcLength;
     }
   }

@@ -28,49 +28,49 @@ final class DemoData {
     int year = now.atZone(ZoneOffset.UTC).getYear();
 
     // Portal I, nothing stored: adding a first card, paying once, bank transfer.
-    Account dupont = billing.addAccount("100001", Portal.I, "Atelier Dupont",
+    Account dupont = billing.accounts().add("100001", Portal.I, "Atelier Dupont",
         "billing@atelier-dupont.example", "EUR", daysAgo(now, 400));
-    License dupontPro = billing.addLicense(dupont, "lic_demo100001", "Settle Pro (annual)", 11900, daysAgo(now, 400));
-    Billing.activate(dupontPro, daysAgo(now, 200));
-    billing.addInvoice(dupont, "in_demo100001a",
+    License dupontPro = billing.licenses().add(dupont, "lic_demo100001", "Settle Pro (annual)", 11900, daysAgo(now, 400));
+    LicenseRules.activate(dupontPro, daysAgo(now, 200));
+    billing.invoices().add(dupont, "in_demo100001a",
         List.of(new InvoiceLine("Settle Pro (annual)", 11900, dupontPro.id)), daysAgo(now, 40));
-    billing.addInvoice(dupont, "in_demo100001b",
+    billing.invoices().add(dupont, "in_demo100001b",
         List.of(new InvoiceLine("Two additional seats", 4900, null)), daysAgo(now, 10));
 
     // Portal I with its one card: switching means remove, then add.
-    Account martin = billing.addAccount("100002", Portal.I, "Brasserie Martin",
+    Account martin = billing.accounts().add("100002", Portal.I, "Brasserie Martin",
         "compta@brasserie-martin.example", "EUR", daysAgo(now, 300));
-    billing.addPaymentMethod(martin, "pm_demo100002visa",
+    billing.paymentMethods().add(martin, "pm_demo100002visa",
         card(Cards.Brand.VISA, "4242", 12, year + 3, "Claire Martin"), null, true, daysAgo(now, 300));
-    License martinPro = billing.addLicense(martin, "lic_demo100002a", "Settle Pro (annual)", 11900, daysAgo(now, 300));
-    Billing.activate(martinPro, daysAgo(now, 300));
+    License martinPro = billing.licenses().add(martin, "lic_demo100002a", "Settle Pro (annual)", 11900, daysAgo(now, 300));
+    LicenseRules.activate(martinPro, daysAgo(now, 300));
     martinPro.autoRenewal = true;
-    billing.addLicense(martin, "lic_demo100002", "Settle Starter (annual)", 4900, daysAgo(now, 2));
+    billing.licenses().add(martin, "lic_demo100002", "Settle Starter (annual)", 4900, daysAgo(now, 2));
 
     // Portal II with many methods possible: switching means add, then mark preferred.
-    Account nordlicht = billing.addAccount("200001", Portal.II, "Nordlicht Studio GmbH",
+    Account nordlicht = billing.accounts().add("200001", Portal.II, "Nordlicht Studio GmbH",
         "finance@nordlicht.example", "EUR", daysAgo(now, 500));
-    billing.addPaymentMethod(nordlicht, "pm_demo200001mastercard",
+    billing.paymentMethods().add(nordlicht, "pm_demo200001mastercard",
         card(Cards.Brand.MASTERCARD, "4444", 8, year + 2, "Jonas Berg"), null, true, daysAgo(now, 500));
-    License team = billing.addLicense(nordlicht, "lic_demo200001", "Settle Team (annual)", 49900, daysAgo(now, 500));
-    Billing.activate(team, daysAgo(now, 95));
+    License team = billing.licenses().add(nordlicht, "lic_demo200001", "Settle Team (annual)", 49900, daysAgo(now, 500));
+    LicenseRules.activate(team, daysAgo(now, 95));
     team.autoRenewal = true;
-    billing.addInvoice(nordlicht, "in_demo200001a",
+    billing.invoices().add(nordlicht, "in_demo200001a",
         List.of(new InvoiceLine("Settle Team (annual)", 49900, team.id)), daysAgo(now, 95))
         .markPaid(daysAgo(now, 94));
-    billing.addInvoice(nordlicht, "in_demo200001b",
+    billing.invoices().add(nordlicht, "in_demo200001b",
         List.of(new InvoiceLine("Five additional seats", 9900, null)), daysAgo(now, 60));
-    billing.addInvoice(nordlicht, "in_demo200001c",
+    billing.invoices().add(nordlicht, "in_demo200001c",
         List.of(new InvoiceLine("Priority support, one quarter", 14900, null)), daysAgo(now, 30));
-    billing.addInvoice(nordlicht, "in_demo200001d",
+    billing.invoices().add(nordlicht, "in_demo200001d",
         List.of(new InvoiceLine("Five additional seats", 9900, null),
             new InvoiceLine("Onboarding workshop", 25000, null)), daysAgo(now, 3));
 
     // Portal II in a currency without minor digits.
-    Account sakura = billing.addAccount("300001", Portal.II, "Sakura Kogyo K.K.", null, "JPY", daysAgo(now, 100));
-    License sakuraTeam = billing.addLicense(sakura, "lic_demo300001", "Settle Team (annual)", 59800, daysAgo(now, 100));
-    Billing.activate(sakuraTeam, daysAgo(now, 100));
-    billing.addInvoice(sakura, "in_demo300001a",
+    Account sakura = billing.accounts().add("300001", Portal.II, "Sakura Kogyo K.K.", null, "JPY", daysAgo(now, 100));
+    License sakuraTeam = billing.licenses().add(sakura, "lic_demo300001", "Settle Team (annual)", 59800, daysAgo(now, 100));
+    LicenseRules.activate(sakuraTeam, daysAgo(now, 100));
+    billing.invoices().add(sakura, "in_demo300001a",
         List.of(new InvoiceLine("Settle Team (annual)", 59800, null)), daysAgo(now, 7));
   }
 

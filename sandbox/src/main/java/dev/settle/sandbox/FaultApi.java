@@ -1,10 +1,13 @@
 package dev.settle.sandbox;
 
+import dev.settle.sandbox.Route.Key;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@code /sandbox/faults}: the fault switches over HTTP, for a sandbox in another process. Not
@@ -16,43 +19,33 @@ import java.util.Map;
  *       "retry_after_seconds": 2, "drop_before_commit": 0.1, "drop_after_commit": 0.1}]}}
  *       replaces every setting (as {@link SandboxFaults#clear()} then the rules, in order; a rule
  *       without {@code route} is global; every field but {@code error_status} with
- *       {@code error_rate} is optional) and answers the counters;
- *   <li>{@code GET} answers {@code {"injected": {"latency": 0, "error": 0, "rate_limit": 0,
- *       "drop_before_commit": 0, "drop_after_commit": 0}}};
+ *       {@code error_rate} is optional);
+ *   <li>{@code GET} answers the settings in force;
  *   <li>{@code DELETE} switches every fault off, as {@link SandboxFaults#clear()}.
  * </ul>
+ *
+ * Each answers {@code {"seed": 42, "rules": [...], "injected": {"latency": 0, "error": 0,
+ * "rate_limit": 0, "drop_before_commit": 0, "drop_after_commit": 0}}}.
  */
 final class FaultApi {
   static final String PATH = "/sandbox/faults";
 
-  private final SandboxFaults faults;
+  private FaultApi() {}
 
-  FaultApi(SandboxFaults faults) {
-    this.faults = faults;
+  static List<Route> routes(SandboxFaults faults) {
+    return List.of(
+        new Route("GET", PATH, 200, Key.NONE, false, Set.of(), call -> answer(faults)),
+        new Route("DELETE", PATH, 200, Key.NONE, false, Set.of(), call -> {
+          faults.clear();
+          return answer(faults);
+        }),
+        new Route("POST", PATH, 200, Key.NONE, true, Set.of(), call -> {
+          configure(faults, call.body());
+          return answer(faults);
+        }));
   }
 
-  /** Answers one request; {@code json} is the parsed body of a POST, else null. */
-  Response respond(String method, Object json, String requestId) {
-    switch (method) {
-      case "GET" -> {
-        return counters(200);
-      }
-      case "DELETE" -> {
-        faults.clear();
-        return counters(200);
-      }
-      case "POST" -> {
-        configure(json);
-        return counters(200);
-      }
-      default -> {
-        return Response.error(ApiError.methodNotAllowed(method, PATH), requestId)
-            .withHeader("Allow", "DELETE, GET, POST");
-      }
-    }
-  }
-
-  private void configure(Object json) {
+  private static void configure(SandboxFaults faults, Object json) {
     Fields body = Fields.of(json).allowOnly("seed", "rules");
     Object rules = ((Map<?, ?>) json).get("rules");
     if (rules != null && !(rules instanceof List)) {
@@ -134,9 +127,46 @@ final class FaultApi {
     return number.doubleValue();
   }
 
-  private Response counters(int status) {
+  /**
+   * The settings in force, as {@code POST /sandbox/faults} takes them: the global rule (without
+   * {@code route}) first, then the routes', oldest first; rules with nothing switched on are left out.
+   */
+  static List<Map<String, Object>> settings(SandboxFaults faults) {
+    List<Map<String, Object>> settings = new ArrayList<>();
+    synchronized (faults) {
+      for (SandboxFaults.Rules rules : faults.routesGlobalFirst()) {
+        Map<String, Object> rule = Json.object();
+        if (rules.route != null) {
+          rule.put("route", rules.name);
+        }
+        if (rules.latency != null) {
+          rule.put("latency_ms", rules.latency.toMillis());
+        }
+        if (rules.errorRate > 0) {
+          rule.put("error_rate", rules.errorRate);
+          rule.put("error_status", (long) rules.errorStatus);
+        }
+        if (rules.burstLeft > 0) {
+          rule.put("rate_limit_burst", (long) rules.burstLeft);
+          rule.put("retry_after_seconds", (rules.retryAfter.toMillis() + 999) / 1000);
+        }
+        if (rules.dropBeforeCommit > 0) {
+          rule.put("drop_before_commit", rules.dropBeforeCommit);
+        }
+        if (rules.dropAfterCommit > 0) {
+          rule.put("drop_after_commit", rules.dropAfterCommit);
+        }
+        if (rule.size() > (rules.route == null ? 0 : 1)) {
+          settings.add(rule);
+        }
+      }
+    }
+    return settings;
+  }
+
+  private static Map<String, Object> answer(SandboxFaults faults) {
     Map<String, Object> counts = Json.object();
     faults.injected().forEach((kind, count) -> counts.put(kind.name().toLowerCase(Locale.ROOT), count));
-    return Response.json(status, Json.object("injected", counts));
+    return Json.object("seed", faults.seedValue(), "rules", settings(faults), "injected", counts);
   }
 }

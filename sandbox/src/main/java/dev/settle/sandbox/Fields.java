@@ -1,7 +1,14 @@
 package dev.settle.sandbox;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -13,6 +20,10 @@ import java.util.regex.Pattern;
  * what is expected and never repeat the value sent, which may be card data.
  */
 final class Fields {
+  /** An email address, loosely: something, an {@code @}, something, without spaces. */
+  static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}");
+  private static final Pattern INSTANT = Pattern.compile("(?s).{1,40}");
+
   private final Map<String, Object> values;
   private final String prefix;
 
@@ -99,6 +110,51 @@ final class Fields {
     } catch (ArithmeticException e) {
       throw ApiError.parameterInvalid(prefix + name, expected);
     }
+  }
+
+  boolean has(String name) {
+    return values.get(name) != null;
+  }
+
+  /** Which of {@code names} the object holds (not null), in the order named. */
+  List<String> present(String... names) {
+    return Arrays.stream(names).filter(this::has).toList();
+  }
+
+  /** {@code 2026-11-26} (the start of that day, UTC) or a full RFC 3339 timestamp; null when absent. */
+  Instant optionalInstant(String name) {
+    String text = optionalString(name, INSTANT, "a date or an RFC 3339 timestamp");
+    if (text == null) {
+      return null;
+    }
+    try {
+      return text.length() == 10
+          ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+          : OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException e) {
+      throw ApiError.parameterInvalid(prefix + name,
+          prefix + name + " must be a date such as 2026-11-26 or an RFC 3339 timestamp.");
+    }
+  }
+
+  /** An array of 1 to {@code max} objects, each read by its own {@code Fields} ({@code lines.0.amount}). */
+  @SuppressWarnings("unchecked")
+  List<Fields> requiredObjects(String name, int max) {
+    Object value = values.get(name);
+    if (value == null) {
+      throw ApiError.parameterMissing(prefix + name);
+    }
+    if (!(value instanceof List<?> list) || list.isEmpty() || list.size() > max) {
+      throw ApiError.parameterInvalid(prefix + name, prefix + name + " must be an array of 1 to " + max + " objects.");
+    }
+    List<Fields> items = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      if (!(list.get(i) instanceof Map)) {
+        throw ApiError.parameterInvalid(prefix + name + "." + i, prefix + name + "." + i + " must be an object.");
+      }
+      items.add(new Fields((Map<String, Object>) list.get(i), prefix + name + "." + i + "."));
+    }
+    return items;
   }
 
   @SuppressWarnings("unchecked")

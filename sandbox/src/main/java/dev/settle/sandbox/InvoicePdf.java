@@ -7,12 +7,9 @@ import dev.settle.sandbox.Model.InvoiceStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Calendar;
-import java.util.Currency;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +30,7 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * of four) in a box in the lower right corner, where the vendor's help pages tell customers to
  * look for them.
  *
- * <p>A snapshot of the invoice, taken under {@link Billing}'s lock; {@link #render()} lays it
+ * <p>A snapshot of the invoice, taken under the billing state's lock; {@link #render()} lays it
  * out outside it. Helvetica, one of the PDF standard 14 fonts, needs no font file; characters it
  * cannot encode are printed as {@code ?}.
  */
@@ -63,7 +60,7 @@ record InvoicePdf(String customerId, String customerName, String customerEmail, 
 
   private static String status(Invoice invoice) {
     if (invoice.status == InvoiceStatus.PAID) {
-      return "Paid on " + date(invoice.paidAt);
+      return "Paid on " + Views.date(invoice.paidAt);
     }
     if (invoice.status == InvoiceStatus.OPEN && invoice.amountPaid > 0) {
       return "Partially paid";
@@ -122,8 +119,8 @@ record InvoicePdf(String customerId, String customerName, String customerEmail, 
       String[][] facts = {
           {"Invoice number", pdf.number},
           {"Customer number", pdf.customerId},
-          {"Issue date", date(pdf.issuedAt)},
-          {"Due date", date(pdf.dueAt)},
+          {"Issue date", Views.date(pdf.issuedAt)},
+          {"Due date", Views.date(pdf.dueAt)},
           {"Status", pdf.status}};
       for (String[] fact : facts) {
         text(bold, 9, LABELS, y, fact[0]);
@@ -146,7 +143,7 @@ record InvoicePdf(String customerId, String customerName, String customerEmail, 
           y -= 16;
           break;
         }
-        textRight(regular, 10, RIGHT, y, money(line.amount(), pdf.currency));
+        textRight(regular, 10, RIGHT, y, Views.money(line.amount(), pdf.currency));
         for (String part : wrapped) {
           text(regular, 10, LEFT, y, part);
           y -= 14;
@@ -156,13 +153,13 @@ record InvoicePdf(String customerId, String customerName, String customerEmail, 
       rule(LABELS, RIGHT, y + 6, 0.75f);
       y -= 12;
       text(regular, 10, LABELS, y, "Total");
-      textRight(regular, 10, RIGHT, y, money(pdf.total, pdf.currency));
+      textRight(regular, 10, RIGHT, y, Views.money(pdf.total, pdf.currency));
       y -= 16;
       text(regular, 10, LABELS, y, "Amount paid");
-      textRight(regular, 10, RIGHT, y, money(pdf.amountPaid, pdf.currency));
+      textRight(regular, 10, RIGHT, y, Views.money(pdf.amountPaid, pdf.currency));
       y -= 18;
       text(bold, 11, LABELS, y, "Amount due");
-      textRight(bold, 11, RIGHT, y, money(pdf.amountDue, pdf.currency));
+      textRight(bold, 11, RIGHT, y, Views.money(pdf.amountDue, pdf.currency));
 
       drawBankDetails(pdf);
       text(regular, 7, LEFT, 40, "Sandbox document: no money is owed.");
@@ -183,7 +180,7 @@ record InvoicePdf(String customerId, String customerName, String customerEmail, 
           {"IBAN", groupsOfFour(pdf.iban)},
           {"BIC", pdf.bic},
           {"Reference", groupsOfFour(pdf.paymentReference)},
-          {"Amount", money(pdf.amountDue, pdf.currency)}};
+          {"Amount", Views.money(pdf.amountDue, pdf.currency)}};
       for (String[] detail : details) {
         text(bold, 9, x, y, detail[0]);
         text(regular, 9, values, y, detail[1]);
@@ -268,15 +265,7 @@ record InvoicePdf(String customerId, String customerName, String customerEmail, 
     return compact.replaceAll("(.{4})(?!$)", "$1 ");
   }
 
-  /** Minor units in the currency's own digits: {@code EUR 1,234.50}, {@code JPY 59,800}. */
-  static String money(long minor, String currency) {
-    int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-    return currency + " " + String.format(Locale.ROOT, "%,." + digits + "f", BigDecimal.valueOf(minor, digits));
-  }
 
-  private static String date(Instant instant) {
-    return instant.atZone(ZoneOffset.UTC).toLocalDate().toString();
-  }
 
   private static Calendar calendar(Instant instant) {
     GregorianCalendar calendar = new GregorianCalendar(TimeZone.getTimeZone("UTC"), Locale.ROOT);

@@ -2,14 +2,15 @@ package dev.settle.sandbox;
 
 import dev.settle.sandbox.SettleSandbox.Portal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * The sandbox's state objects. They are mutable and unsynchronized: only {@link Billing} touches
- * them, always while holding its lock.
+ * The sandbox's state objects. They are mutable and unsynchronized: only the rule classes touch
+ * them, always while holding the one lock of {@link BillingState}.
  */
 final class Model {
   private Model() {}
@@ -37,6 +38,14 @@ final class Model {
       return name().toLowerCase(Locale.ROOT);
     }
   }
+
+  /**
+   * One line of an account's history as the dashboard shows it: a payment attempt, a renewal, a
+   * transfer. New kinds of step (dunning's retries, say) are new {@code kind}s, nothing more.
+   *
+   * @param sequence the order of writing, which breaks ties between entries of the same instant
+   */
+  record TimelineEntry(Instant at, long sequence, String kind, String text) {}
 
   enum PayPalSetupStatus {
     PAYER_ACTION_REQUIRED, APPROVED, CANCELLED, EXPIRED, COMPLETED;
@@ -71,6 +80,7 @@ final class Model {
     String preferredPaymentMethodId;
     final Map<String, Invoice> invoices = new LinkedHashMap<>();
     final Map<String, License> licenses = new LinkedHashMap<>();
+    final List<TimelineEntry> timeline = new ArrayList<>();
 
     Account(String customerId, Portal portal, String name, String email, String currency, Instant createdAt) {
       this.customerId = customerId;
@@ -105,6 +115,11 @@ final class Model {
     String type() {
       return card != null ? "card" : "paypal";
     }
+
+    /** {@code Visa ···· 4242} or {@code PayPal buyer@example.com}: never more of a card. */
+    String label() {
+      return card != null ? card.brand().displayName + " ···· " + card.last4() : "PayPal " + paypal.email();
+    }
   }
 
   record InvoiceLine(String description, long amount, String licenseId) {}
@@ -120,6 +135,7 @@ final class Model {
     final Instant dueAt;
     final String paymentReference;
     InvoiceStatus status = InvoiceStatus.OPEN;
+    InvoiceDraft.Collection collection = InvoiceDraft.Collection.MANUAL;
     /** The license this invoice renews, or null for any other invoice. */
     String renewalOf;
     long amountPaid;
@@ -157,6 +173,7 @@ final class Model {
     final String currency;
     final Instant createdAt;
     LicenseStatus status;
+    int seats = 1;
     boolean autoRenewal;
     Instant activatedAt;
     /** The years the license runs for from its activation: 1 until its first renewal. */

@@ -2,7 +2,6 @@ package dev.settle.sandbox;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** PayPal's shapes of ids, and the query it adds to the URLs it sends a payer back to. */
 final class PayPalIds {
@@ -12,21 +11,12 @@ final class PayPalIds {
   private PayPalIds() {}
 
   /** 13 characters of {@code [2-9A-HJ-NP-Z]}, as PayPal's {@code payer_id}. */
-  static String payerId() {
-    return random(13);
+  static String payerId(Ids ids) {
+    return ids.draw(PAYER_ALPHABET, 13);
   }
 
-  static String approvalTokenId() {
-    return random(17);
-  }
-
-  private static String random(int length) {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    StringBuilder id = new StringBuilder(length);
-    for (int i = 0; i < length; i++) {
-      id.append(PAYER_ALPHABET.charAt(random.nextInt(PAYER_ALPHABET.length())));
-    }
-    return id.toString();
+  static String approvalTokenId(Ids ids) {
+    return ids.draw(PAYER_ALPHABET, 17);
   }
 
   /** {@code url} with query parameters added after any it has, before any fragment. */

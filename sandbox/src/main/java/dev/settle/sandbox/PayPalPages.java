@@ -8,7 +8,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The stand-in for PayPal's approval page, where a setup's {@code approval_url} sends the payer.
@@ -25,12 +24,11 @@ final class PayPalPages {
   static final String CANCEL = "/sandbox/paypal/cancel";
   static final String DEFAULT_EMAIL = "buyer@example.com";
   static final String TITLE = "PayPal sandbox — approve";
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[^@\\s]{1,189}");
 
-  private final Billing billing;
+  private final PayPalRules payPal;
 
-  PayPalPages(Billing billing) {
-    this.billing = billing;
+  PayPalPages(PayPalRules payPal) {
+    this.payPal = payPal;
   }
 
   Response respond(String method, String path, String rawQuery, byte[] body, String requestId) {
@@ -53,15 +51,15 @@ final class PayPalPages {
     if (page) {
       return page(setupId);
     }
-    Billing.PayerAnswer answer;
+    PayPalRules.PayerAnswer answer;
     if (path.equals(APPROVE)) {
       String email = fields.getOrDefault("email", DEFAULT_EMAIL).trim();
-      if (!EMAIL.matcher(email).matches()) {
+      if (!Fields.EMAIL.matcher(email).matches()) {
         return message(400, "Enter your email", "Go back and enter the email address of your PayPal account.");
       }
-      answer = billing.approvePayPalSetup(setupId, email);
+      answer = payPal.approve(setupId, email);
     } else {
-      answer = billing.cancelPayPalSetup(setupId);
+      answer = payPal.cancel(setupId);
     }
     if (answer == null) {
       return unknown(setupId);
@@ -75,7 +73,7 @@ final class PayPalPages {
   }
 
   private Response page(String setupId) {
-    Billing.PayerView setup = billing.payPalSetupForPayer(setupId);
+    PayPalRules.PayerView setup = payPal.forPayer(setupId);
     if (setup == null) {
       return unknown(setupId);
     }

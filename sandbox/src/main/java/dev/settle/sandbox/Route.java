@@ -9,12 +9,22 @@ import java.util.Set;
  * handler that answers it.
  *
  * @param successStatus the status of a successful answer (200, or 201 for a created object)
- * @param idempotent whether the contract requires an {@code Idempotency-Key}
+ * @param key whether the operation takes an {@code Idempotency-Key}
  * @param hasBody whether the contract requires a JSON request body
  * @param queryNames the query parameters the operation accepts
  */
-record Route(String method, String template, int successStatus, boolean idempotent, boolean hasBody,
+record Route(String method, String template, int successStatus, Key key, boolean hasBody,
     Set<String> queryNames, Handler handler) {
+
+  /** Whether an operation takes an {@code Idempotency-Key}, as the contract says. */
+  enum Key {
+    /** None: a key sent is ignored. */
+    NONE,
+    /** Required: a request without one is refused. */
+    REQUIRED,
+    /** Optional: with a key the first answer is kept and replayed, without one every request runs. */
+    OPTIONAL
+  }
 
   /** Answers a request whose path, query and body have been parsed; throws {@link ApiError}. */
   interface Handler {

@@ -70,6 +70,11 @@ public final class SandboxClock extends Clock {
     offset.set(Duration.ZERO);
   }
 
+  /** Sets the time to {@code now}, earlier or later; only with a reset, as state never goes back in time. */
+  void resetTo(Instant now) {
+    offset.set(Duration.between(base.instant(), now));
+  }
+
   @Override
   public ZoneId getZone() {
     return base.getZone();

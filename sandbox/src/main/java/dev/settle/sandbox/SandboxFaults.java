@@ -157,6 +157,18 @@ public final class SandboxFaults {
     return counts;
   }
 
+  synchronized long seedValue() {
+    return seed;
+  }
+
+  /** The global rules, then the routes', oldest first; for callers holding this object's lock. */
+  List<Rules> routesGlobalFirst() {
+    List<Rules> all = new ArrayList<>();
+    all.add(global);
+    all.addAll(routes);
+    return all;
+  }
+
   /** Back to a new sandbox's state: nothing switched on, counters at zero, seed 0. */
   synchronized void reset() {
     seed = 0;
@@ -194,17 +206,14 @@ public final class SandboxFaults {
       burstRules.burstLeft--;
       count(Kind.RATE_LIMIT);
       long seconds = (burstRules.retryAfter.toMillis() + 999) / 1000;
-      Response answer = error(429, "rate_limit_error", "rate_limited",
-          "Too many requests. Retry after " + seconds + " seconds.", requestId)
+      Response answer = Response.error(ApiError.rateLimited(seconds), requestId)
           .withHeader("Retry-After", Long.toString(seconds));
       return new FaultPlan(latency, answer, false, false);
     }
     if (error) {
       count(Kind.ERROR);
       int status = errorRules.errorStatus;
-      return new FaultPlan(latency, error(status, errorType(status), errorCode(status),
-          "The sandbox's fault switches answered this request with " + status + " without handling it.",
-          requestId), false, false);
+      return new FaultPlan(latency, Response.error(ApiError.injected(status), requestId), false, false);
     }
     if (dropBefore) {
       count(Kind.DROP_BEFORE_COMMIT);
@@ -229,52 +238,21 @@ public final class SandboxFaults {
     injected.merge(kind, 1L, Long::sum);
   }
 
-  private static Response error(int status, String type, String code, String message, String requestId) {
-    return Response.json(status, Json.object("error", Json.object(
-        "type", type,
-        "code", code,
-        "message", message,
-        "param", null,
-        "request_id", requestId)));
-  }
-
-  /** The contract's error type for a status. */
-  private static String errorType(int status) {
-    return switch (status) {
-      case 401 -> "authentication_error";
-      case 402 -> "card_error";
-      case 403 -> "permission_error";
-      case 409 -> "conflict_error";
-      case 429 -> "rate_limit_error";
-      default -> status >= 500 ? "api_error" : "invalid_request_error";
-    };
-  }
-
-  private static String errorCode(int status) {
-    return switch (status) {
-      case 429 -> "rate_limited";
-      case 500 -> "internal_error";
-      case 502 -> "bad_gateway";
-      case 503 -> "service_unavailable";
-      case 504 -> "gateway_timeout";
-      default -> "sandbox_fault";
-    };
-  }
-
   /**
    * The fault settings of all API requests or of one route. Each setter replaces the previous
    * setting of its kind; thread-safe, guarded by the {@link SandboxFaults} they belong to.
    */
   public final class Rules {
-    private final String name;
-    private final FaultRoute route;
-    private Duration latency;
-    private double errorRate;
-    private int errorStatus;
-    private int burstLeft;
-    private Duration retryAfter = Duration.ZERO;
-    private double dropBeforeCommit;
-    private double dropAfterCommit;
+    // Read by FaultApi for the settings in force, under the lock of the SandboxFaults they belong to.
+    final String name;
+    final FaultRoute route;
+    Duration latency;
+    double errorRate;
+    int errorStatus;
+    int burstLeft;
+    Duration retryAfter = Duration.ZERO;
+    double dropBeforeCommit;
+    double dropAfterCommit;
 
     private Rules(String name, FaultRoute route) {
       this.name = name;
@@ -287,8 +265,9 @@ public final class SandboxFaults {
     }
 
     /**
-     * Delays every matching request by {@code delay} of real time before it is handled (the
-     * server thread waits); zero switches it off.
+     * Delays every matching request by {@code delay} of real time before it is handled; zero
+     * switches it off. The wait holds no server thread, so a thousand delayed requests are
+     * answered together, except that a request the switches will drop waits on its thread.
      *
      * @throws IllegalArgumentException if negative or over a minute
      */

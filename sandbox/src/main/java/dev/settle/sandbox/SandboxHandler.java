@@ -14,6 +14,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -24,10 +28,6 @@ import java.util.stream.Collectors;
  */
 final class SandboxHandler implements HttpHandler {
   static final String API_VERSION = "2026-11-01";
-  /** Moves the sandbox clock over HTTP, for clients in another process; needs the API key. */
-  static final String CLOCK_ADVANCE = "/sandbox/clock/advance";
-  /** The most one call may move the clock: a hundred years of 365 days. */
-  static final long MAX_ADVANCE_SECONDS = 100L * 365 * 24 * 60 * 60;
   private static final System.Logger LOG = System.getLogger(SettleSandbox.class.getName());
 
   private final String apiKey;
@@ -37,12 +37,16 @@ final class SandboxHandler implements HttpHandler {
   private final AuthenticationPages authenticationPages;
   private final PayPalPages payPalPages;
   private final SandboxFaults faults;
-  private final FaultApi faultApi;
   /**
    * Runs for requests with an idempotency key, after the key is claimed and before the request
    * executes, with the operation's path template; tests hold a request there to have it in flight.
    */
   private volatile Consumer<String> beforeExecute = path -> { };
+  /** Told {@code "<METHOD> <path> <status>"} of every answer sent; tests read what a script was answered. */
+  private volatile Consumer<String> answered = answer -> { };
+  /** Sends the answers of requests with injected latency when it is over. */
+  private final ScheduledThreadPoolExecutor delays =
+      new ScheduledThreadPoolExecutor(1, SandboxServer.daemonThreads("settle-sandbox-latency-"));
 
   SandboxHandler(String apiKey, SandboxClock clock, List<Route> routes, Idempotency idempotency,
       AuthenticationPages authenticationPages, PayPalPages payPalPages, SandboxFaults faults) {
@@ -53,7 +57,10 @@ final class SandboxHandler implements HttpHandler {
     this.authenticationPages = authenticationPages;
     this.payPalPages = payPalPages;
     this.faults = faults;
-    this.faultApi = new FaultApi(faults);
+  }
+
+  List<Route> routes() {
+    return routes;
   }
 
   void beforeExecute(Consumer<String> hook) {
@@ -64,7 +71,57 @@ final class SandboxHandler implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     String requestId = Ids.request();
     FaultPlan fault = faults.plan(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), requestId);
-    if (fault != FaultPlan.NONE && injectBefore(exchange, fault, requestId)) {
+    Duration latency = fault.latency();
+    if (latency.isZero()) {
+      serve(exchange, fault, requestId);
+    } else if (fault.dropBeforeCommit() || fault.dropAfterCommit()) {
+      // Only a handler that throws has the JDK's server close the connection cleanly, so a request
+      // to be dropped waits out its latency on its thread.
+      try {
+        Thread.sleep(latency.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new FaultPlan.Drop("while waiting its latency, as the sandbox stopped");
+      }
+      serve(exchange, fault, requestId);
+    } else {
+      // The answer is sent later from another thread; meanwhile no thread waits for it.
+      Executor workers = exchange.getHttpContext().getServer().getExecutor();
+      delays.schedule(() -> serveLater(workers, exchange, fault, requestId), latency.toNanos(), TimeUnit.NANOSECONDS);
+    }
+  }
+
+  /** Stops the timer of delayed answers; the server closes their connections as it stops. */
+  void close() {
+    delays.shutdownNow();
+  }
+
+  private void serveLater(Executor workers, HttpExchange exchange, FaultPlan fault, String requestId) {
+    try {
+      workers.execute(() -> {
+        try {
+          serve(exchange, fault, requestId);
+        } catch (IOException | RuntimeException e) {
+          exchange.close();   // no answer could be sent: the connection goes, as for a handler that throws
+        }
+      });
+    } catch (RejectedExecutionException stopped) {
+      exchange.close();
+    }
+  }
+
+  /**
+   * Answers a request once its latency is over: an injected answer, a drop before the work (a
+   * handler that throws before answering makes the JDK's server close the connection without
+   * writing anything), or the work, perhaps followed by a drop.
+   */
+  private void serve(HttpExchange exchange, FaultPlan fault, String requestId) throws IOException {
+    if (fault.answer() != null || fault.dropBeforeCommit()) {
+      exchange.getRequestBody().readAllBytes();
+      if (fault.dropBeforeCommit()) {
+        throw new FaultPlan.Drop("before handling the request");
+      }
+      send(exchange, fault.answer(), requestId);
       return;
     }
     Response response;
@@ -82,52 +139,22 @@ final class SandboxHandler implements HttpHandler {
     send(exchange, response, requestId);
   }
 
-  /**
-   * The faults that come before the work: waits the latency, then answers an injected error or
-   * drops the connection (a handler that throws before answering makes the JDK's server close the
-   * connection without writing anything). True when the request was answered here.
-   */
-  private static boolean injectBefore(HttpExchange exchange, FaultPlan fault, String requestId) throws IOException {
-    if (!fault.latency().isZero()) {
-      try {
-        Thread.sleep(fault.latency().toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new FaultPlan.Drop("while waiting its latency, as the sandbox stopped");
-      }
-    }
-    if (fault.answer() == null && !fault.dropBeforeCommit()) {
-      return false;
-    }
-    exchange.getRequestBody().readAllBytes();
-    if (fault.dropBeforeCommit()) {
-      throw new FaultPlan.Drop("before handling the request");
-    }
-    send(exchange, fault.answer(), requestId);
-    return true;
-  }
-
   private Response respond(HttpExchange exchange, String requestId) throws IOException {
     String method = exchange.getRequestMethod();
     String path = exchange.getRequestURI().getPath();
     byte[] body = exchange.getRequestBody().readAllBytes();
     Headers headers = exchange.getRequestHeaders();
 
-    if (path.equals(CLOCK_ADVANCE)) {
-      authenticate(headers.getFirst("Authorization"));
-      return advanceClock(method, path, headers.getFirst("Content-Type"), body, requestId);
-    }
-    if (path.equals(FaultApi.PATH)) {
-      authenticate(headers.getFirst("Authorization"));
-      return faultApi.respond(method, method.equals("POST") ? parseBody(headers.getFirst("Content-Type"), body) : null,
-          requestId);
-    }
+    // The pages a customer's browser opens, and the dashboard's page, need no API key: they hold
+    // nothing that is not the customer's own, and the dashboard asks for the key itself.
     if (path.startsWith(PayPalPages.PATH_PREFIX)) {
       return payPalPages.respond(method, path, exchange.getRequestURI().getRawQuery(), body, requestId);
     }
-    // Simulated transfers need the API key, so they go on to the authenticated routes below.
-    if (path.startsWith(AuthenticationPages.PATH_PREFIX) && !path.equals(TransferRoutes.PATH)) {
+    if (path.startsWith(AuthenticationPages.PATH_PREFIX)) {
       return authenticationPages.respond(method, path, requestId);
+    }
+    if (path.equals("/")) {
+      return DashboardPage.respond(method, path, requestId);
     }
     authenticate(headers.getFirst("Authorization"));
     String version = headers.getFirst("Settle-Version");
@@ -144,7 +171,7 @@ final class SandboxHandler implements HttpHandler {
       return noRoute(method, path, requestId);
     }
 
-    String idempotencyKey = route.idempotent() ? idempotencyKey(headers) : null;
+    String idempotencyKey = idempotencyKey(headers, route.key());
     URI uri = exchange.getRequestURI();
     Map<String, String> query = query(uri.getRawQuery(), route);
     Object json = route.hasBody() ? parseBody(headers.getFirst("Content-Type"), body) : null;
@@ -155,20 +182,6 @@ final class SandboxHandler implements HttpHandler {
     String fingerprint = method + " " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
         + "\n" + new String(Json.write(Json.canonical(json)), StandardCharsets.UTF_8);
     return executeOnce(route, call, idempotencyKey, fingerprint, requestId);
-  }
-
-  /**
-   * {@code POST /sandbox/clock/advance} with {@code {"seconds": N}}: moves the clock as
-   * {@link SandboxClock#advance} does, renewals included, and answers {@code {"now": …}}.
-   */
-  private Response advanceClock(String method, String path, String contentType, byte[] body, String requestId) {
-    if (!method.equals("POST")) {
-      return Response.error(ApiError.methodNotAllowed(method, path), requestId).withHeader("Allow", "POST");
-    }
-    long seconds = Fields.of(parseBody(contentType, body)).allowOnly("seconds")
-        .requiredLong("seconds", 0, MAX_ADVANCE_SECONDS);
-    clock.advance(Duration.ofSeconds(seconds));
-    return Response.json(200, Json.object("now", Views.timestamp(clock.instant())));
   }
 
   private Response noRoute(String method, String path, String requestId) {
@@ -234,8 +247,12 @@ final class SandboxHandler implements HttpHandler {
     }
   }
 
-  private static String idempotencyKey(Headers headers) {
+  /** The request's key, or null for an operation that takes none or a request that sent no optional one. */
+  private static String idempotencyKey(Headers headers, Route.Key use) {
     String key = headers.getFirst("Idempotency-Key");
+    if (use == Route.Key.NONE || (use == Route.Key.OPTIONAL && key == null)) {
+      return null;
+    }
     if (key == null || key.isEmpty()) {
       throw ApiError.invalid("parameter_missing", "Idempotency-Key",
           "This request needs an Idempotency-Key header, so that a retry cannot repeat it.");
@@ -290,7 +307,12 @@ final class SandboxHandler implements HttpHandler {
     }
   }
 
-  private static void send(HttpExchange exchange, Response response, String requestId) throws IOException {
+  void answered(Consumer<String> hook) {
+    this.answered = hook;
+  }
+
+  private void send(HttpExchange exchange, Response response, String requestId) throws IOException {
+    answered.accept(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " " + response.status());
     Headers headers = exchange.getResponseHeaders();
     headers.set("Content-Type", response.contentType());
     headers.set("Request-Id", requestId);

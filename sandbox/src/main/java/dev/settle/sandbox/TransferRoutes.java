@@ -1,10 +1,7 @@
 package dev.settle.sandbox;
 
+import dev.settle.sandbox.Route.Key;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +21,12 @@ final class TransferRoutes {
   private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
   /** SEPA's unstructured remittance information: one line of at most 140 characters. */
   private static final Pattern REFERENCE = Pattern.compile("(?s)(?=.*\\S).{1,140}");
-  private static final Pattern VALUE_DATE = Pattern.compile("(?s).{1,40}");
 
   private TransferRoutes() {}
 
-  static List<Route> routes(Billing billing, SandboxClock clock) {
+  static List<Route> routes(TransferRules transfers, SandboxClock clock) {
     return List.of(
-        new Route("POST", PATH, 201, false, true, Set.of(), call -> {
+        new Route("POST", PATH, 201, Key.NONE, true, Set.of(), call -> {
           Fields body = Fields.of(call.body()).allowOnly("amount", "currency", "reference", "value_date");
           long amount = body.requiredLong("amount", 1, MAX_AMOUNT);
           String currency = body.requiredString("currency", CURRENCY, "an upper-case ISO 4217 code such as EUR");
@@ -39,15 +35,15 @@ final class TransferRoutes {
           }
           String reference = body.requiredString("reference", REFERENCE,
               "a non-blank string of at most 140 characters");
-          String valueDate = body.optionalString("value_date", VALUE_DATE, "a date or an RFC 3339 timestamp");
-          Instant when = valueDate == null ? clock.instant() : valueDate(valueDate);
+          Instant valueDate = body.optionalInstant("value_date");
+          Instant when = valueDate == null ? clock.instant() : valueDate;
           if (when.isAfter(clock.instant())) {
             throw ApiError.parameterInvalid("value_date", "value_date must not be later than the sandbox's now.");
           }
-          return view(billing.receiveTransfer(amount, currency, reference, when));
+          return view(transfers.receive(amount, currency, reference, when));
         }),
-        new Route("GET", PATH, 200, false, false, Set.of(),
-            call -> Json.object("data", billing.transfers().stream().map(TransferRoutes::view).toList())));
+        new Route("GET", PATH, 200, Key.NONE, false, Set.of(),
+            call -> Json.object("data", transfers.all().stream().map(TransferRoutes::view).toList())));
   }
 
   static boolean isCurrency(String code) {
@@ -56,18 +52,6 @@ final class TransferRoutes {
       return true;
     } catch (IllegalArgumentException e) {
       return false;
-    }
-  }
-
-  /** {@code 2026-11-26} (the start of that day, UTC) or a full RFC 3339 timestamp. */
-  private static Instant valueDate(String text) {
-    try {
-      return text.length() == 10
-          ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-          : OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      throw ApiError.parameterInvalid("value_date",
-          "value_date must be a date such as 2026-11-26 or an RFC 3339 timestamp.");
     }
   }
 

@@ -10,10 +10,14 @@ import dev.settle.sandbox.Model.PayPalSetup;
 import dev.settle.sandbox.Model.Payment;
 import dev.settle.sandbox.Model.PaymentMethod;
 import dev.settle.sandbox.Model.Token;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
+import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** The wire form of the state objects, as the contract's schemas name their fields. */
@@ -28,6 +32,17 @@ final class Views {
 
   static String timestamp(Instant instant) {
     return instant == null ? null : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  /** The day of an instant in UTC, as {@code 2027-01-30}. */
+  static String date(Instant instant) {
+    return instant == null ? null : instant.atZone(ZoneOffset.UTC).toLocalDate().toString();
+  }
+
+  /** Minor units in the currency's own digits: {@code EUR 1,234.50}, {@code JPY 59,800}. */
+  static String money(long minor, String currency) {
+    int digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
+    return currency + " " + String.format(Locale.ROOT, "%,." + digits + "f", BigDecimal.valueOf(minor, digits));
   }
 
   static Map<String, Object> account(Account account) {

@@ -1,5 +1,6 @@
 package dev.settle.sandbox;
 
+import dev.settle.sandbox.Route.Key;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -26,17 +27,17 @@ final class WebhookApi {
 
   static List<Route> routes(WebhookDispatcher dispatcher, SandboxClock clock) {
     return List.of(
-        new Route("GET", PATH, 200, false, false, Set.of(), call -> Json.object(
+        new Route("GET", PATH, 200, Key.NONE, false, Set.of(), call -> Json.object(
             "data", dispatcher.endpoints().stream().map(endpoint -> view(endpoint, false)).toList(),
             "has_more", false,
             "next_cursor", null)),
-        new Route("POST", PATH, 201, true, true, Set.of(), call -> {
+        new Route("POST", PATH, 201, Key.REQUIRED, true, Set.of(), call -> {
           Fields body = Fields.of(call.body()).allowOnly("url", "events");
           URI url = loopbackUrl(body.requiredString("url", URL, URL_EXPECTED));
           Set<String> events = events(((Map<?, ?>) call.body()).get("events"));
           return view(dispatcher.register(url, events, clock.instant()), true);
         }),
-        new Route("DELETE", PATH + "/{webhook_endpoint_id}", 200, false, false, Set.of(), call -> {
+        new Route("DELETE", PATH + "/{webhook_endpoint_id}", 200, Key.NONE, false, Set.of(), call -> {
           String id = call.path().get("webhook_endpoint_id");
           if (!ENDPOINT_ID.matcher(id).matches() || !dispatcher.delete(id)) {
             throw ApiError.notFound("webhook_endpoint_id", "No webhook endpoint " + id + ".");

@@ -19,9 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The registered webhook endpoints and the deliveries to them. Each endpoint gets its events one
@@ -29,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #MAX_ATTEMPTS} attempts after the delays of {@link #RETRY_DELAYS_MILLIS} (real time, not
  * sandbox time), and only then does the endpoint's next event go out. Deliveries run on the
  * dispatcher's own daemon threads, never on a request's. Thread-safe; it never calls into
- * {@link Billing}, which publishes to it while holding its own lock.
+ * the billing rules, which publish to it while holding the state's lock.
  */
 final class WebhookDispatcher {
   static final int MAX_ATTEMPTS = 5;
@@ -40,6 +38,7 @@ final class WebhookDispatcher {
   private static final System.Logger LOG = System.getLogger(SettleSandbox.class.getName());
 
   private final SandboxClock clock;
+  private final Ids ids;
   private final ScheduledExecutorService scheduler;
   private final ExecutorService httpThreads;
   private final HttpClient http;
@@ -96,10 +95,11 @@ final class WebhookDispatcher {
     }
   }
 
-  WebhookDispatcher(SandboxClock clock) {
+  WebhookDispatcher(SandboxClock clock, Ids ids) {
     this.clock = clock;
-    this.scheduler = Executors.newScheduledThreadPool(4, daemonThreads("settle-sandbox-webhooks-"));
-    this.httpThreads = Executors.newCachedThreadPool(daemonThreads("settle-sandbox-webhooks-http-"));
+    this.ids = ids;
+    this.scheduler = Executors.newScheduledThreadPool(4, SandboxServer.daemonThreads("settle-sandbox-webhooks-"));
+    this.httpThreads = Executors.newCachedThreadPool(SandboxServer.daemonThreads("settle-sandbox-webhooks-http-"));
     this.http = HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(ATTEMPT_TIMEOUT)
@@ -111,7 +111,7 @@ final class WebhookDispatcher {
   // ---- endpoints
 
   synchronized Endpoint register(URI url, Set<String> events, Instant now) {
-    Endpoint endpoint = new Endpoint(Ids.random("we_"), ++sequence, url, events, WebhookSignature.newKey(), now);
+    Endpoint endpoint = new Endpoint(ids.next("we_"), ++sequence, url, events, WebhookSignature.newKey(), now);
     endpoints.put(endpoint.id, endpoint);
     return endpoint;
   }
@@ -273,14 +273,5 @@ final class WebhookDispatcher {
     reset();
     scheduler.shutdownNow();
     httpThreads.shutdownNow();
-  }
-
-  private static ThreadFactory daemonThreads(String namePrefix) {
-    AtomicInteger count = new AtomicInteger();
-    return runnable -> {
-      Thread thread = new Thread(runnable, namePrefix + count.incrementAndGet());
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

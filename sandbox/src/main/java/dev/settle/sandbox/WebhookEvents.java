@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The events the billing system sends, as the contract's {@code WebhookEvent} and its data schemas
- * describe them. {@link Billing} calls these while it holds its lock, at the moment each thing
+ * describe them. The rule classes call these while they hold the state's lock, at the moment each thing
  * happens, so events reach the dispatcher in the order they happened.
  */
 final class WebhookEvents {
@@ -28,9 +28,11 @@ final class WebhookEvents {
   static final String AUTHENTICATION_REQUIRED = "authentication_required";
 
   private final WebhookDispatcher dispatcher;
+  private final Ids ids;
 
-  WebhookEvents(WebhookDispatcher dispatcher) {
+  WebhookEvents(WebhookDispatcher dispatcher, Ids ids) {
     this.dispatcher = dispatcher;
+    this.ids = ids;
   }
 
   /** An invoice paid in full; {@code payment} is null when no charge paid it (a bank transfer). */
@@ -114,7 +116,7 @@ final class WebhookEvents {
   }
 
   private void emit(String type, Instant when, Map<String, Object> data) {
-    String id = Ids.random("evt_");
+    String id = ids.next("evt_");
     byte[] body = Json.write(Json.object(
         "id", id,
         "type", type,

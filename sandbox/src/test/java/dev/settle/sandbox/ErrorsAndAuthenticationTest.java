@@ -65,7 +65,7 @@ class ErrorsAndAuthenticationTest extends SandboxTestCase {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"/", "/v1", "/v1/accounts", "/v1/accounts/100001/", "/v1/accounts/100001/nothing",
+  @ValueSource(strings = {"/v1", "/v1/accounts", "/v1/accounts/100001/", "/v1/accounts/100001/nothing",
       "/v2/accounts/100001", "/index.html"})
   void unknownPathIsNotFoundInTheErrorShape(String path) {
     Reply reply = http.get(path);

@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -136,38 +130,20 @@ class IdempotencyTest extends SandboxTestCase {
 
   @Test
   void keyInFlightIsAConflict() throws Exception {
-    CountDownLatch firstIsRunning = new CountDownLatch(1);
-    CountDownLatch releaseFirst = new CountDownLatch(1);
-    AtomicBoolean holdNext = new AtomicBoolean(true);
-    sandbox.beforeExecute(path -> {
-      if (holdNext.getAndSet(false)) {
-        firstIsRunning.countDown();
-        await(releaseFirst);
-      }
-    });
-    ExecutorService background = Executors.newSingleThreadExecutor();
-    try {
-      CompletableFuture<Reply> first = CompletableFuture.supplyAsync(() -> http.post(PAY, "{}", "pay-in-flight"), background);
-      assertThat(firstIsRunning.await(10, TimeUnit.SECONDS)).isTrue();
-
+    try (HeldRequest first = HeldRequest.send(sandbox, () -> http.post(PAY, "{}", "pay-in-flight"))) {
       Reply concurrent = http.post(PAY, "{}", "pay-in-flight");
 
       assertThat(concurrent.status()).isEqualTo(409);
       assertThat(concurrent.string("error.type")).isEqualTo("idempotency_error");
       assertThat(concurrent.string("error.code")).isEqualTo("idempotency_key_in_use");
 
-      releaseFirst.countDown();
-      Reply firstReply = first.get(10, TimeUnit.SECONDS);
+      Reply firstReply = first.release();
       assertThat(firstReply.status()).isEqualTo(200);
       assertThat(firstReply.string("status")).isEqualTo("succeeded");
 
       Reply retry = http.post(PAY, "{}", "pay-in-flight");
       assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
       assertThat(retry.body()).isEqualTo(firstReply.body());
-    } finally {
-      releaseFirst.countDown();
-      sandbox.beforeExecute(path -> { });
-      background.shutdownNow();
     }
   }
 
@@ -207,13 +183,5 @@ class IdempotencyTest extends SandboxTestCase {
     Reply reply = http.postWithoutKey("/v1/accounts/200001/payment_methods/pm_demo200001mastercard/make_preferred", null);
 
     assertThat(reply.status()).isEqualTo(200);
-  }
-
-  private static void await(CountDownLatch latch) {
-    try {
-      latch.await(10, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
   }
 }

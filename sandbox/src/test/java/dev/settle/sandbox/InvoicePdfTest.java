@@ -161,11 +161,11 @@ class InvoicePdfTest extends SandboxTestCase {
 
   @Test
   void formatsMoneyAndGroups() {
-    assertThat(InvoicePdf.money(0, "EUR")).isEqualTo("EUR 0.00");
-    assertThat(InvoicePdf.money(5, "EUR")).isEqualTo("EUR 0.05");
-    assertThat(InvoicePdf.money(123456789, "EUR")).isEqualTo("EUR 1,234,567.89");
-    assertThat(InvoicePdf.money(59800, "JPY")).isEqualTo("JPY 59,800");
-    assertThat(InvoicePdf.money(1234, "KWD")).isEqualTo("KWD 1.234");
+    assertThat(Views.money(0, "EUR")).isEqualTo("EUR 0.00");
+    assertThat(Views.money(5, "EUR")).isEqualTo("EUR 0.05");
+    assertThat(Views.money(123456789, "EUR")).isEqualTo("EUR 1,234,567.89");
+    assertThat(Views.money(59800, "JPY")).isEqualTo("JPY 59,800");
+    assertThat(Views.money(1234, "KWD")).isEqualTo("KWD 1.234");
     assertThat(InvoicePdf.groupsOfFour("DE89370400440532013000")).isEqualTo("DE89 3704 0044 0532 0130 00");
     assertThat(InvoicePdf.groupsOfFour("RF75INV20260006")).isEqualTo("RF75 INV2 0260 006");
     assertThat(InvoicePdf.groupsOfFour("RF18")).isEqualTo("RF18");

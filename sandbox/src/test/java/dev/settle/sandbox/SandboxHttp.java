@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * Talks to a sandbox over a real socket with the JDK's HTTP client, the way any client would, and
- * checks every answer to an API path against the contract.
+ * checks every answer against its document: the API's contract, or the sandbox's controls.
  */
 final class SandboxHttp {
   private static final HttpClient CLIENT = HttpClient.newBuilder()
@@ -33,6 +33,12 @@ final class SandboxHttp {
 
   Reply delete(String path) {
     return send("DELETE", path, null, authorized());
+  }
+
+  Reply delete(String path, String idempotencyKey) {
+    Map<String, String> headers = authorized();
+    headers.put("Idempotency-Key", idempotencyKey);
+    return send("DELETE", path, null, headers);
   }
 
   /** A POST with a fresh idempotency key. */
@@ -80,9 +86,12 @@ final class SandboxHttp {
       throw new IllegalStateException(e);
     }
     String path = URI.create(pathAndQuery).getPath();
-    // The authentication pages are no part of the contract, and a HEAD answer has no body to check.
-    if (!path.startsWith("/sandbox/") && !method.equals("HEAD")) {
-      ContractValidator.assertConforms(method, path, response);
+    // The pages a browser opens are in no document, and a HEAD answer has no body to check.
+    boolean page = path.equals("/") || path.startsWith(AuthenticationPages.PATH_PREFIX)
+        || path.startsWith(PayPalPages.PATH_PREFIX);
+    if (!page && !method.equals("HEAD")) {
+      (path.startsWith("/sandbox/") ? ContractValidator.controls() : ContractValidator.API)
+          .assertConforms(method, path, response);
     }
     return new Reply(response.statusCode(), response.headers(), response.body());
   }

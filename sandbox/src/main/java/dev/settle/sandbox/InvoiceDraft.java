@@ -1,0 +1,68 @@
+package dev.settle.sandbox;
+
+import dev.settle.sandbox.Model.InvoiceLine;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * An invoice for {@link SettleSandbox#createInvoice(String, java.util.function.Consumer)} to issue:
+ * its lines, and if they matter, its currency, due date and how it is collected.
+ *
+ * <pre>{@code
+ * String invoiceId = sandbox.createInvoice("200001", invoice -> invoice
+ *     .line("Five additional seats", 9900)
+ *     .line("Onboarding workshop", 25000)
+ *     .dueAt(Instant.parse("2026-12-31T00:00:00Z"))
+ *     .collection(InvoiceDraft.Collection.AUTOMATIC));
+ * }</pre>
+ *
+ * <p>The same checks apply as to {@code POST /sandbox/accounts/{customer_id}/invoices}, when the
+ * invoice is created. Not thread-safe; filled in by one caller.
+ */
+public final class InvoiceDraft {
+  /** How an invoice is collected. */
+  public enum Collection {
+    /** Charged to the account's preferred method when it is due, as renewal invoices are. */
+    AUTOMATIC,
+    /** Waits for the customer to pay it: by card, PayPal or bank transfer. */
+    MANUAL;
+
+    String wireName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  final List<InvoiceLine> lines = new ArrayList<>();
+  String currency;
+  Instant dueAt;
+  Collection collection = Collection.MANUAL;
+
+  InvoiceDraft() {}
+
+  /** Adds a line; {@code amountMinor} is in minor units of the invoice's currency (cents for EUR). */
+  public InvoiceDraft line(String description, long amountMinor) {
+    lines.add(new InvoiceLine(description, amountMinor, null));
+    return this;
+  }
+
+  /** An upper-case ISO 4217 code; the account's currency unless set. */
+  public InvoiceDraft currency(String currency) {
+    this.currency = Objects.requireNonNull(currency, "currency");
+    return this;
+  }
+
+  /** When it is due, not before the sandbox's now; 30 days after issue unless set. */
+  public InvoiceDraft dueAt(Instant dueAt) {
+    this.dueAt = Objects.requireNonNull(dueAt, "dueAt");
+    return this;
+  }
+
+  /** {@link Collection#MANUAL} unless set. */
+  public InvoiceDraft collection(Collection collection) {
+    this.collection = Objects.requireNonNull(collection, "collection");
+    return this;
+  }
+}
