@@ -199,7 +199,7 @@ public final class PaymentMethods {
 
   private CompletableFuture<PaymentMethod> switchPreferred(PaymentMethodInput input, Steps steps) {
     String key = Backend.key(steps.options());
-    provider(input);
+    provider(input); // a missing input or provider is refused before any request
     return steps.call(backend.api.getAccount(customer)).thenCompose(current ->
         tokenize(input, key, steps).thenCompose(token -> current.portal() == Portal.II
             ? steps.call(attachCall(token, true, key))

@@ -2,6 +2,9 @@ package dev.settle;
 
 import dev.settle.exception.InvalidRequestException;
 import dev.settle.exception.NotFoundException;
+import dev.settle.exception.ConnectionException;
+import dev.settle.exception.RateLimitedException;
+import dev.settle.exception.ServerException;
 import dev.settle.exception.SettleException;
 import dev.settle.internal.http.Wire;
 import dev.settle.model.Account;
@@ -23,6 +26,9 @@ import java.util.concurrent.CompletionStage;
  * under the switch's key when even that could not be seen.
  */
 final class PortalOneSwitch {
+  /** How many times a restore is asked for before the account is reported without a method. */
+  private static final int RESTORE_ATTEMPTS = 4;
+
   private final CustomerId customer;
   private final Backend backend;
   private final Steps steps;
@@ -126,10 +132,9 @@ final class PortalOneSwitch {
     if (previous == null) {
       return CompletableFuture.failedFuture(addFailed);   // there was nothing to remove
     }
-    String restoreKey = key + ":restore";
     CompletableFuture<PaymentMethod> restored = restoreToken == null
         ? CompletableFuture.failedFuture(addFailed)
-        : steps.call(PaymentMethods.attachCall(backend, customer, restoreToken, false, restoreKey));
+        : restore(restoreToken, RESTORE_ATTEMPTS);
     return restored.handle((method, restoreFailed) -> {
       if (method != null) {
         throw new PreferredSwitchException(
@@ -153,6 +158,27 @@ final class PortalOneSwitch {
           why + "; the account's preferred method is now " + (preferred == null ? "none" : preferred.id()),
           preferred, false, addFailed);
     }));
+  }
+
+  /**
+   * Puts the old method back, asking again while the failure may pass: the account is without a
+   * method until it succeeds, so the restore insists beyond the client's retry policy, under one
+   * key, which the server answers once.
+   */
+  private CompletableFuture<PaymentMethod> restore(String restoreToken, int attempts) {
+    String restoreKey = key + ":restore";
+    return steps.call(PaymentMethods.attachCall(backend, customer, restoreToken, false, restoreKey))
+        .exceptionallyCompose(failed -> {
+          SettleException failure = Steps.unwrap(failed);
+          return attempts > 1 && mayPass(failure)
+              ? restore(restoreToken, attempts - 1) : CompletableFuture.failedFuture(failure);
+        });
+  }
+
+  /** A failure that says nothing of the restore's refusal: the network, the server, overload. */
+  private static boolean mayPass(SettleException failure) {
+    return failure instanceof OutcomeUnknownException || failure instanceof ConnectionException
+        || failure instanceof ServerException || failure instanceof RateLimitedException;
   }
 
   private CompletableFuture<Account> readAccount() {

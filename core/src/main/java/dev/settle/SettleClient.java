@@ -11,9 +11,7 @@ import dev.settle.internal.http.Sleeper;
 import dev.settle.internal.http.Transport;
 import dev.settle.model.CustomerId;
 import dev.settle.spi.PaymentMethodProvider;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -175,16 +173,7 @@ public final class SettleClient implements AutoCloseable {
      *     HTTP to a host other than loopback
      */
     public Builder baseUrl(URI baseUrl) {
-      HttpUrl url = baseUrl == null ? null : HttpUrl.parse(baseUrl.toString());
-      if (url == null) {
-        throw new SettleConfigurationException("The base URL must be an absolute http(s) URL");
-      }
-      if (!url.isHttps() && !isLoopback(url.host())) {
-        throw new SettleConfigurationException(
-            "The base URL must use HTTPS; plain HTTP is allowed only to a loopback host, got "
-                + url.host());
-      }
-      this.baseUrl = url.newBuilder().encodedPath(withTrailingSlash(url.encodedPath())).build();
+      this.baseUrl = BaseUrl.parse(baseUrl);
       return this;
     }
 
@@ -393,26 +382,6 @@ public final class SettleClient implements AutoCloseable {
         throw new SettleConfigurationException(name + " must be a positive duration");
       }
       return timeout;
-    }
-
-    private static String withTrailingSlash(String path) {
-      return path.endsWith("/") ? path : path + "/";
-    }
-
-    /** Loopback by its literal form only: no name lookup decides whether HTTPS is required. */
-    private static boolean isLoopback(String host) {
-      if (host.equals("localhost")) {
-        return true;
-      }
-      boolean literal = host.contains(":") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
-      if (!literal) {
-        return false;
-      }
-      try {
-        return InetAddress.getByName(host).isLoopbackAddress();
-      } catch (UnknownHostException e) {
-        return false;
-      }
     }
   }
 }

@@ -57,11 +57,6 @@ final class Steps {
     return operation;
   }
 
-  /** Runs {@code blocking} on the caller's thread, or starts {@code async}. */
-  static <T> CompletableFuture<T> either(Steps steps, Supplier<T> blocking, Supplier<CompletableFuture<T>> async) {
-    return steps.isAsync() ? steps.track(async.get()) : completed(blocking);
-  }
-
   boolean isAsync() {
     return operation != null;
   }

@@ -1,10 +1,7 @@
 package dev.settle.internal.http;
 
-import dev.settle.exception.ApiException;
-import dev.settle.exception.ConflictException;
 import dev.settle.exception.RateLimitedException;
 import dev.settle.exception.SettleException;
-import dev.settle.exception.UnexpectedRedirectException;
 import dev.settle.spi.ApiCall;
 import java.io.IOException;
 import java.time.Duration;
@@ -70,7 +67,7 @@ public final class Transport {
   public <T> T execute(ApiCall<T> call, @Nullable Duration timeout, @Nullable String callKey) {
     Exchange<T> exchange = new Exchange<>(retrofit(call), timeout, callKey);
     while (true) {
-      Attempt<T> attempt;
+      Attempts.Attempt<T> attempt;
       try {
         attempt = exchange.interpret(exchange.prepare().execute());
       } catch (IOException e) {
@@ -144,7 +141,7 @@ public final class Transport {
     });
   }
 
-  private <T> void continueAsync(Exchange<T> exchange, CancellableFuture<T> future, Attempt<T> attempt) {
+  private <T> void continueAsync(Exchange<T> exchange, CancellableFuture<T> future, Attempts.Attempt<T> attempt) {
     if (future.isDone()) {
       return;
     }
@@ -217,21 +214,21 @@ public final class Transport {
       call.cancel();
     }
 
-    Attempt<T> interpret(Response<T> response) {
+    Attempts.Attempt<T> interpret(Response<T> response) {
       noteStart();
       requestId = response.headers().get("Request-Id");
       int status = response.code();
       if (!response.isSuccessful()) {
         SettleException failure = failures.answer(
             operation, call.request(), status, response.headers(), status >= 400 ? http.error(response.errorBody()) : null, requestId);
-        return Attempt.failed(failure, retryable(failure), settlement(failure), status);
+        return Attempts.Attempt.failed(failure, Attempts.retryable(failure), Attempts.settlement(failure), status);
       }
       T body = response.body();
       if (body == null) {
         return unreadable(status, new WireFormatException(
             status == 204 || status == 205 ? "The answer has no body" : "The body was JSON null"));
       }
-      return new Attempt<>(RequestIds.attach(body, requestId), null, false, Settlement.SETTLES, status);
+      return new Attempts.Attempt<>(RequestIds.attach(body, requestId), null, false, Attempts.Settlement.SETTLES, status);
     }
 
     /**
@@ -239,12 +236,12 @@ public final class Transport {
      * leaves a write's outcome open. A certificate the client refuses (a pin, a hostname) will be
      * refused again: not repeated.
      */
-    Attempt<T> networkFailure(IOException cause) {
+    Attempts.Attempt<T> networkFailure(IOException cause) {
       noteStart();
       boolean sent = trace().mayHaveSent;
       boolean untrusted = cause instanceof SSLPeerUnverifiedException || cause instanceof SSLHandshakeException;
-      return Attempt.failed(failures.network(operation, call.request(), cause, sent), !untrusted,
-          sent ? Settlement.OPENS : Settlement.NEUTRAL, 0);
+      return Attempts.Attempt.failed(failures.network(operation, call.request(), cause, sent), !untrusted,
+          sent ? Attempts.Settlement.OPENS : Attempts.Settlement.NEUTRAL, 0);
     }
 
     /**
@@ -252,26 +249,26 @@ public final class Transport {
      * answered 2xx was most probably done), or a failure from outside Settle's code (an
      * interceptor of a shared client), reported and not repeated.
      */
-    Attempt<T> thrown(Throwable cause) {
+    Attempts.Attempt<T> thrown(Throwable cause) {
       noteStart();
       AttemptTrace trace = trace();
       if (cause instanceof WireFormatException) {
         requestId = trace.requestId;
         return unreadable(trace.status, (WireFormatException) cause);
       }
-      return Attempt.failed(failures.unexpected(operation, call.request(), cause), false,
-          trace.mayHaveSent ? Settlement.OPENS : Settlement.NEUTRAL, 0);
+      return Attempts.Attempt.failed(failures.unexpected(operation, call.request(), cause), false,
+          trace.mayHaveSent ? Attempts.Settlement.OPENS : Attempts.Settlement.NEUTRAL, 0);
     }
 
-    private Attempt<T> unreadable(int status, WireFormatException why) {
-      return Attempt.failed(failures.unreadable(operation, call.request(), status, requestId, why), false, Settlement.OPENS, status);
+    private Attempts.Attempt<T> unreadable(int status, WireFormatException why) {
+      return Attempts.Attempt.failed(failures.unreadable(operation, call.request(), status, requestId, why), false, Attempts.Settlement.OPENS, status);
     }
 
     /** Reports the attempt and says how long to wait before the next, or null for none. */
-    @Nullable Duration decide(Attempt<T> outcome) {
-      if (outcome.settlement == Settlement.OPENS) {
+    @Nullable Duration decide(Attempts.Attempt<T> outcome) {
+      if (outcome.settlement == Attempts.Settlement.OPENS) {
         outcomeOpen = true;
-      } else if (outcome.settlement == Settlement.SETTLES) {
+      } else if (outcome.settlement == Attempts.Settlement.SETTLES) {
         outcomeOpen = false;
       }
       lastStatus = outcome.status;
@@ -341,68 +338,6 @@ public final class Transport {
       event.run();
     } catch (RuntimeException ignored) {
       // A listener's failure must not change the outcome of the call it observes.
-    }
-  }
-
-  /** Statuses that may pass: overload (429), a gateway's trouble (502-504), the key still running. */
-  private static boolean retryable(SettleException failure) {
-    if (!(failure instanceof ApiException)) {
-      return false;
-    }
-    int status = ((ApiException) failure).statusCode();
-    return status == 429 || status == 502 || status == 503 || status == 504 || keyInFlight(failure);
-  }
-
-  /**
-   * What an answer says about a write's outcome. A server error may come after the work was done,
-   * and a key still in flight is an earlier attempt at work; a 429 or a redirect says only that
-   * this attempt was not served; any other answer is the server's word on the key.
-   */
-  private static Settlement settlement(SettleException failure) {
-    if (failure instanceof UnexpectedRedirectException || failure instanceof RateLimitedException) {
-      return Settlement.NEUTRAL;
-    }
-    if (failure instanceof ApiException
-        && (((ApiException) failure).statusCode() >= 500 || keyInFlight(failure))) {
-      return Settlement.OPENS;
-    }
-    return Settlement.SETTLES;
-  }
-
-  private static boolean keyInFlight(SettleException failure) {
-    return failure instanceof ConflictException
-        && ((ConflictException) failure).code().filter("idempotency_key_in_use"::equals).isPresent();
-  }
-
-  /** What one attempt tells about whether a write was done. */
-  private enum Settlement {
-    /** The work may have been done, and this attempt does not say whether. */
-    OPENS,
-    /** The server's answer for the key: done, or refused. */
-    SETTLES,
-    /** Nothing: the request never reached the server's work. */
-    NEUTRAL
-  }
-
-  /** One attempt's result: a body, or the failure to weigh for a retry. */
-  private static final class Attempt<T> {
-    final @Nullable T body;
-    final @Nullable SettleException failure;
-    final boolean retryable;
-    final Settlement settlement;
-    final int status;
-
-    Attempt(@Nullable T body, @Nullable SettleException failure, boolean retryable, Settlement settlement,
-        int status) {
-      this.body = body;
-      this.failure = failure;
-      this.retryable = retryable;
-      this.settlement = settlement;
-      this.status = status;
-    }
-
-    static <T> Attempt<T> failed(SettleException failure, boolean retryable, Settlement settlement, int status) {
-      return new Attempt<>(null, failure, retryable, settlement, status);
     }
   }
 
