@@ -1,6 +1,7 @@
 package dev.settle.benchmarks;
 
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.Locale;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -102,9 +103,9 @@ public final class ClientCost {
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long id = Thread.currentThread().getId();
+    String tid = JvmCpu.currentTid();
     long server0 = server.cpuNanos();
     JvmCpu.Snapshot before = JvmCpu.take();
-    long process0 = JvmCpu.processNanos();
     long cpu0 = threads.getCurrentThreadCpuTime();
     long bytes0 = threads.getThreadAllocatedBytes(id);
     for (int i = 0; i < calls; i++) {
@@ -112,19 +113,15 @@ public final class ClientCost {
     }
     long bytes1 = threads.getThreadAllocatedBytes(id);
     long cpu1 = threads.getCurrentThreadCpuTime();
-    long process1 = JvmCpu.processNanos();
     JvmCpu.Snapshot after = JvmCpu.take();
     long server1 = server.cpuNanos();
+    long[] spent = JvmCpu.between(before, after, tid);
+    // The snapshots themselves ran on the calling thread: count only the calls' window there.
+    spent[JvmCpu.Group.CALLER.ordinal()] = cpu1 - cpu0;
     into.caller[b] = (cpu1 - cpu0) / 1e3 / calls;
     into.bytes[b] = (double) (bytes1 - bytes0) / calls;
-    into.jvm[b] = (process1 - process0) / 1e3 / calls;
+    into.jvm[b] = Arrays.stream(spent).sum() / 1e3 / calls;
     into.server[b] = (server1 - server0) / 1e3 / calls;
-    long[] spent = JvmCpu.between(before, after, id);
-    // The snapshots ran on the caller and are in the process's time: count the inner window only.
-    long callerInSnapshots = spent[JvmCpu.Group.CALLER.ordinal()] - (cpu1 - cpu0);
-    spent[JvmCpu.Group.CALLER.ordinal()] = cpu1 - cpu0;
-    spent[JvmCpu.Group.REST.ordinal()] -= (after.process() - before.process()) - (process1 - process0)
-        - callerInSnapshots;
     for (int g = 0; g < spent.length; g++) {
       into.groups[g] += spent[g];
     }

@@ -40,8 +40,9 @@ import java.util.concurrent.atomic.LongAccumulator;
  * first round warms up and is not counted; the order of the modes alternates between rounds.
  *
  * <p>Per row: the median completion time over the rounds with its 95% confidence interval, its
- * ratio to the ideal, the peak of live platform threads in this JVM during the burst (all of
- * them, the idle JVM's included), the longest time a call waited for a slot ({@link
+ * ratio to the ideal, the highest peak of live platform threads in this JVM during the burst (all
+ * of them, the idle JVM's included; in brackets the fewest live just before a burst, once the
+ * threads of the bursts before have ended), the longest time a call waited for a slot ({@link
  * CallEvent#queued()}), failures; then, in one more burst per row at the largest latency, the
  * heap the calls in flight hold (heap used after a full GC once the server has them all, less the
  * heap used before).
@@ -55,7 +56,7 @@ public final class Concurrency {
   enum Mode { ASYNC, PLATFORM, VIRTUAL }
 
   /** One burst's figures. */
-  record Burst(double millis, int peakThreads, double maxQueuedMillis, long failures) {}
+  record Burst(double millis, int threadsBefore, int peakThreads, double maxQueuedMillis, long failures) {}
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = options(args);
@@ -114,13 +115,30 @@ public final class Concurrency {
   /** N calls at once through a new client; returns when all have ended. */
   static Burst burst(ServerProcess server, Mode mode, int n, int limit, ThreadFactory virtual) throws Exception {
     QueueWatch watch = new QueueWatch();
+    awaitDispatchersGone();
+    int before = THREADS.getThreadCount();
     THREADS.resetPeakThreadCount();
     long elapsed;
     try (SettleClient client = client(server, limit, watch)) {
       AccountClient account = client.account(CustomerId.of(Fixtures.CUSTOMER_ID));
       elapsed = mode == Mode.ASYNC ? async(account, n) : blocking(account, n, threads(mode, virtual), watch);
     }
-    return new Burst(elapsed / 1e6, THREADS.getPeakThreadCount(), watch.maxQueued.get() / 1e6, watch.failures.get());
+    return new Burst(elapsed / 1e6, before, THREADS.getPeakThreadCount(), watch.maxQueued.get() / 1e6,
+        watch.failures.get());
+  }
+
+  /**
+   * Waits, with a deadline, until the dispatcher threads of the clients closed before have ended,
+   * so that a burst's peak counts its own threads only. (A closed client's idle threads end at
+   * once, but on their own time.)
+   */
+  private static void awaitDispatchersGone() {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (System.nanoTime() < deadline
+        && Arrays.stream(THREADS.getThreadInfo(THREADS.getAllThreadIds(), 0))
+            .anyMatch(info -> info != null && info.getThreadName().startsWith("settle-dispatch"))) {
+      Thread.yield();
+    }
   }
 
   private static long async(AccountClient account, int n) {
@@ -140,8 +158,9 @@ public final class Concurrency {
     CountDownLatch ready = new CountDownLatch(n);
     CountDownLatch go = new CountDownLatch(1);
     CountDownLatch done = new CountDownLatch(n);
+    Thread[] callers = new Thread[n];
     for (int i = 0; i < n; i++) {
-      factory.newThread(() -> {
+      callers[i] = factory.newThread(() -> {
         ready.countDown();
         try {
           go.await();
@@ -153,13 +172,18 @@ public final class Concurrency {
         } finally {
           done.countDown();
         }
-      }).start();
+      });
+      callers[i].start();
     }
     ready.await();
     long start = System.nanoTime();
     go.countDown();
     done.await();
-    return System.nanoTime() - start;
+    long elapsed = System.nanoTime() - start;
+    for (Thread caller : callers) {
+      caller.join();
+    }
+    return elapsed;
   }
 
   /**
@@ -236,7 +260,7 @@ public final class Concurrency {
   private static void print(Map<String, List<Burst>> bursts, Map<String, Double> held, List<Mode> modes,
       int[] calls, int[] latencies, int limit) {
     System.out.println("| mode | calls in flight | latency ms | ideal ms | completion ms, median (95% CI) | × ideal "
-        + "| peak live threads | longest queued ms | failed | heap held in flight, KB |");
+        + "| peak live threads (before) | longest queued ms | failed | heap held in flight, KB |");
     System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     for (Mode mode : modes) {
       for (int latency : latencies) {
@@ -247,10 +271,11 @@ public final class Concurrency {
           double ideal = (mode == Mode.ASYNC ? Math.max(1.0, (double) n / limit) : 1.0) * latency;
           double median = Stats.median(millis);
           Double bytes = held.get(key(mode, n, latency));
-          System.out.printf(Locale.ROOT, "| %s | %,d | %d | %.0f | %.1f (%.1f – %.1f) | %s | %d | %.1f | %d | %s |%n",
+          System.out.printf(Locale.ROOT, "| %s | %,d | %d | %.0f | %.1f (%.1f – %.1f) | %s | %d (%d) | %.1f | %d | %s |%n",
               mode.name().toLowerCase(Locale.ROOT), n, latency, ideal, median, ci[0], ci[1],
               ideal == 0 ? "—" : String.format(Locale.ROOT, "%.2f", median / ideal),
               runs.stream().mapToInt(Burst::peakThreads).max().orElse(0),
+              runs.stream().mapToInt(Burst::threadsBefore).min().orElse(0),
               runs.stream().mapToDouble(Burst::maxQueuedMillis).max().orElse(0),
               runs.stream().mapToLong(Burst::failures).sum(),
               bytes == null || bytes.isNaN() ? "—" : String.format(Locale.ROOT, "%,.0f", bytes / 1024));

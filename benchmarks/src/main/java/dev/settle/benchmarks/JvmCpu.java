@@ -2,7 +2,6 @@ package dev.settle.benchmarks;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -11,16 +10,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * This JVM's CPU time, all threads, and who spent it: the calling thread, the dispatcher that
- * runs asynchronous calls, Settle's timer, OkHttp's task runner (the connection pool's cleanup),
- * Okio's watchdog (socket and call timeouts), other Java threads, the garbage collector, the JIT
- * compilers, and the rest of the JVM.
+ * This JVM's CPU time, every thread of it, and who spent it: the calling thread, the dispatcher
+ * that runs asynchronous calls, Settle's timer, OkHttp's task runner (the connection pool's
+ * cleanup), Okio's watchdog (socket and call timeouts), the garbage collector, the JIT compilers,
+ * and the rest (the VM's own threads, reference handling, …).
  *
- * <p>Java threads are read from the {@code ThreadMXBean} (nanoseconds, by thread name); the
- * collector's and the compilers' native threads, which it does not show, from
- * {@code /proc/self/task/<tid>/stat} (clock ticks of 10 ms, statistically fair over many blocks;
- * zero where there is no {@code /proc}); the whole from the process's CPU clock. The rest of the
- * JVM is what the whole leaves over.
+ * <p>Read from Linux's {@code /proc/self/task/<tid>/schedstat} (time on a CPU, nanoseconds) and
+ * the thread's name in {@code stat}, which HotSpot sets from the Java name, cut to 15 characters.
+ * Threads that end between two snapshots are missed; threads that begin count from zero. Where
+ * there is no {@code /proc}, only the whole process's CPU clock is read, all of it "rest".
  */
 final class JvmCpu {
   /** Who spent the CPU time, in the order the tables print it. */
@@ -30,7 +28,6 @@ final class JvmCpu {
     TIMER("Settle's timer"),
     TASK_RUNNER("OkHttp TaskRunner"),
     WATCHDOG("Okio Watchdog"),
-    OTHER_JAVA("other Java threads"),
     GC("GC"),
     JIT("JIT"),
     REST("rest of the JVM");
@@ -42,75 +39,75 @@ final class JvmCpu {
     }
   }
 
-  private static final long NANOS_PER_TICK = 10_000_000L;
   private static final Path TASKS = Path.of("/proc/self/task");
-
-  private static final com.sun.management.ThreadMXBean THREADS =
-      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
   private static final com.sun.management.OperatingSystemMXBean OS =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private JvmCpu() {}
-
-  /** The whole process's CPU time so far, nanoseconds. */
-  static long processNanos() {
-    return OS.getProcessCpuTime();
-  }
 
   /** The system's load average over the last minute, as {@code uptime} shows it. */
   static double loadAverage() {
     return OS.getSystemLoadAverage();
   }
 
-  /** CPU time so far of every live thread, Java threads by id and native ones by tid. */
-  record Snapshot(long process, Map<Long, Long> java, Map<Long, String> names, Map<String, Long> nativeTicks,
-      Map<String, Group> nativeGroups) {}
-
-  static Snapshot take() {
-    long[] ids = THREADS.getAllThreadIds();
-    long[] cpu = THREADS.getThreadCpuTime(ids);
-    ThreadInfo[] infos = THREADS.getThreadInfo(ids, 0);
-    Map<Long, Long> java = new HashMap<>();
-    Map<Long, String> names = new HashMap<>();
-    for (int i = 0; i < ids.length; i++) {
-      if (infos[i] != null && cpu[i] >= 0) {
-        java.put(ids[i], cpu[i]);
-        names.put(ids[i], infos[i].getThreadName());
-      }
+  /** The calling thread's id in {@code /proc/self/task}, or null where there is none. */
+  static String currentTid() {
+    try {
+      return Files.readSymbolicLink(Path.of("/proc/thread-self")).getFileName().toString();
+    } catch (IOException | UnsupportedOperationException e) {
+      return null;
     }
-    Map<String, Long> ticks = new HashMap<>();
-    Map<String, Group> groups = new HashMap<>();
-    readNativeThreads(ticks, groups);
-    return new Snapshot(processNanos(), java, names, ticks, groups);
   }
 
-  /**
-   * Nanoseconds spent by each group between two snapshots. The caller is given by its thread id;
-   * threads that ended in between are missed, threads that began count from zero.
-   */
-  static long[] between(Snapshot start, Snapshot end, long callerId) {
+  /** CPU time so far and name of every live thread, by tid; or the process's alone. */
+  record Snapshot(Map<String, Long> nanos, Map<String, String> names, long process) {
+    /** All live threads' CPU time, or the process clock's (10 ms ticks here) without them. */
+    long total() {
+      return nanos.isEmpty() ? process : nanos.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
+  static Snapshot take() {
+    Map<String, Long> nanos = new HashMap<>();
+    Map<String, String> names = new HashMap<>();
+    if (Files.isDirectory(TASKS)) {
+      try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
+        for (Path task : tasks) {
+          try {
+            String stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
+            String schedstat = Files.readString(task.resolve("schedstat"), StandardCharsets.US_ASCII);
+            String tid = task.getFileName().toString();
+            names.put(tid, stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
+            nanos.put(tid, Long.parseLong(schedstat.substring(0, schedstat.indexOf(' '))));
+          } catch (IOException | RuntimeException gone) {
+            // The thread ended while we listed them, or this kernel keeps no schedstat.
+          }
+        }
+      } catch (IOException e) {
+        nanos.clear();
+      }
+    }
+    return new Snapshot(nanos, names, OS.getProcessCpuTime());
+  }
+
+  /** Nanoseconds spent by each group between two snapshots; {@code callerTid} may be null. */
+  static long[] between(Snapshot start, Snapshot end, String callerTid) {
     long[] spent = new long[Group.values().length];
-    long counted = 0;
-    for (Map.Entry<Long, Long> thread : end.java().entrySet()) {
-      long delta = thread.getValue() - start.java().getOrDefault(thread.getKey(), 0L);
-      Group group = thread.getKey() == callerId ? Group.CALLER : javaGroup(end.names().get(thread.getKey()));
+    if (end.nanos().isEmpty()) {
+      spent[Group.REST.ordinal()] = end.process() - start.process();
+      return spent;
+    }
+    for (Map.Entry<String, Long> thread : end.nanos().entrySet()) {
+      long delta = thread.getValue() - start.nanos().getOrDefault(thread.getKey(), 0L);
+      Group group = thread.getKey().equals(callerTid) ? Group.CALLER : group(end.names().get(thread.getKey()));
       spent[group.ordinal()] += delta;
-      counted += delta;
     }
-    for (Map.Entry<String, Long> thread : end.nativeTicks().entrySet()) {
-      long delta = (thread.getValue() - start.nativeTicks().getOrDefault(thread.getKey(), 0L)) * NANOS_PER_TICK;
-      spent[end.nativeGroups().get(thread.getKey()).ordinal()] += delta;
-      counted += delta;
-    }
-    spent[Group.REST.ordinal()] = end.process() - start.process() - counted;
     return spent;
   }
 
-  static Group javaGroup(String name) {
-    if (name == null) {
-      return Group.OTHER_JAVA;
-    }
-    if (name.startsWith("settle-dispatch") || name.contains("Dispatcher")) {
+  /** The group of a thread by its native name (OkHttp's task runner names it after its task). */
+  static Group group(String name) {
+    if (name.startsWith("settle-dispatch") || name.startsWith("OkHttp Dispatch")) {
       return Group.DISPATCHER;
     }
     if (name.startsWith("settle-timer")) {
@@ -119,42 +116,15 @@ final class JvmCpu {
     if (name.startsWith("Okio Watchdog")) {
       return Group.WATCHDOG;
     }
-    // The task runner's threads take the name of the queue whose task they run, all "OkHttp …".
     if (name.startsWith("OkHttp")) {
       return Group.TASK_RUNNER;
     }
-    return Group.OTHER_JAVA;
-  }
-
-  /** The collector's and compilers' threads, named by HotSpot; Java threads are read elsewhere. */
-  private static void readNativeThreads(Map<String, Long> ticks, Map<String, Group> groups) {
-    if (!Files.isDirectory(TASKS)) {
-      return;
+    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+      return Group.JIT;
     }
-    try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
-      for (Path task : tasks) {
-        String stat;
-        try {
-          stat = Files.readString(task.resolve("stat"), StandardCharsets.US_ASCII);
-        } catch (IOException gone) {
-          continue; // the thread ended while we listed them
-        }
-        int open = stat.indexOf('(');
-        int close = stat.lastIndexOf(')');
-        String comm = stat.substring(open + 1, close);
-        Group group = comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler") ? Group.JIT
-            : comm.startsWith("GC Thread") || comm.startsWith("G1 ") ? Group.GC : null;
-        if (group == null) {
-          continue;
-        }
-        // After "(comm) ": state is field 3; utime and stime are fields 14 and 15.
-        String[] fields = stat.substring(close + 2).split(" ");
-        ticks.put(task.getFileName().toString(), Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
-        groups.put(task.getFileName().toString(), group);
-      }
-    } catch (IOException e) {
-      ticks.clear();
-      groups.clear();
+    if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+      return Group.GC;
     }
+    return Group.REST;
   }
 }

@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +39,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>It is driven over its standard input, one command a line, each answered by one line on its
  * standard output: {@code latency <ms>}, {@code count <route>} (requests served on a route such
  * as {@code GET /v1/accounts/200001}), {@code record} (keep the latest request's headers),
- * {@code headers}, {@code cpu} (this process's CPU time, ns). It exits when its input ends.
+ * {@code headers}, {@code cpu} (this process's CPU time, ns, its live threads'). It exits when its input ends.
  */
 public final class LoopbackServer {
   static {
@@ -117,8 +116,7 @@ public final class LoopbackServer {
         lastHeaders.forEach((name, value) -> joined.add(name + "=" + value));
         return joined.toString();
       case "cpu":
-        return Long.toString(((com.sun.management.OperatingSystemMXBean)
-            ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime());
+        return Long.toString(JvmCpu.take().total());
       default:
         return "unknown command " + words[0];
     }
