@@ -3,6 +3,8 @@ package dev.settle.benchmarks;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
@@ -129,34 +131,37 @@ public final class ClientCost {
   }
 
   private static void printCaller(Side[][] results) {
-    System.out.println("CPU and allocation of the calling thread\n");
-    System.out.println("| operation | settle CPU µs/call | raw CPU µs/call | settle/raw CPU (95% CI) | settle B/call | raw B/call | settle − raw B/call |");
-    System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-    for (int o = 0; o < NAMES.length; o++) {
-      Side settle = results[o][0];
-      Side raw = results[o][1];
-      double[] ratios = ratios(settle.caller, raw.caller);
-      double[] ci = Stats.medianInterval(ratios);
-      System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.3f (%.3f – %.3f) | %,.0f | %,.0f | %,.0f |%n",
-          NAMES[o], Stats.median(settle.caller), Stats.median(raw.caller), Stats.median(ratios), ci[0], ci[1],
-          Stats.median(settle.bytes), Stats.median(raw.bytes), Stats.median(settle.bytes) - Stats.median(raw.bytes));
-      System.err.println(NAMES[o] + " calling-thread ratios: " + Stats.list(ratios, " "));
-    }
+    printRatios(results, "CPU and allocation of the calling thread\n",
+        "| operation | settle CPU µs/call | raw CPU µs/call | settle/raw CPU (95% CI) | settle B/call | raw B/call | settle − raw B/call |",
+        "calling-thread", side -> side.caller,
+        (settle, raw) -> String.format(Locale.ROOT, "%,.0f | %,.0f | %,.0f", Stats.median(settle.bytes),
+            Stats.median(raw.bytes), Stats.median(settle.bytes) - Stats.median(raw.bytes)));
   }
 
   private static void printJvm(Side[][] results) {
-    System.out.println("\nCPU of the whole client JVM, all threads; the server's, in its own process, beside it\n");
-    System.out.println("| operation | settle JVM CPU µs/call | raw JVM CPU µs/call | settle/raw (95% CI) | settle − raw µs/call | server CPU µs/call (settle's calls / raw's) |");
-    System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
+    printRatios(results, "\nCPU of the whole client JVM, all threads; the server's, in its own process, beside it\n",
+        "| operation | settle JVM CPU µs/call | raw JVM CPU µs/call | settle/raw (95% CI) | settle − raw µs/call | server CPU µs/call (settle's calls / raw's) |",
+        "whole-JVM", side -> side.jvm,
+        (settle, raw) -> String.format(Locale.ROOT, "%.1f | %.1f / %.1f", Stats.median(settle.jvm) - Stats.median(raw.jvm),
+            Stats.median(settle.server), Stats.median(raw.server)));
+  }
+
+  /** A table of per-call medians and the median block ratio of {@code measure}, then {@code more}. */
+  private static void printRatios(Side[][] results, String title, String header, String name,
+      Function<Side, double[]> measure, BiFunction<Side, Side, String> more) {
+    System.out.println(title);
+    System.out.println(header);
+    long columns = header.chars().filter(c -> c == '|').count() - 1;
+    System.out.println("| ---" + " | ---:".repeat((int) columns - 1) + " |");
     for (int o = 0; o < NAMES.length; o++) {
       Side settle = results[o][0];
       Side raw = results[o][1];
-      double[] ratios = ratios(settle.jvm, raw.jvm);
+      double[] ratios = ratios(measure.apply(settle), measure.apply(raw));
       double[] ci = Stats.medianInterval(ratios);
-      System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.3f (%.3f – %.3f) | %.1f | %.1f / %.1f |%n",
-          NAMES[o], Stats.median(settle.jvm), Stats.median(raw.jvm), Stats.median(ratios), ci[0], ci[1],
-          Stats.median(settle.jvm) - Stats.median(raw.jvm), Stats.median(settle.server), Stats.median(raw.server));
-      System.err.println(NAMES[o] + " whole-JVM ratios: " + Stats.list(ratios, " "));
+      System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.3f (%.3f – %.3f) | %s |%n", NAMES[o],
+          Stats.median(measure.apply(settle)), Stats.median(measure.apply(raw)), Stats.median(ratios), ci[0], ci[1],
+          more.apply(settle, raw));
+      System.err.println(NAMES[o] + " " + name + " ratios: " + Stats.list(ratios, " "));
     }
   }
 

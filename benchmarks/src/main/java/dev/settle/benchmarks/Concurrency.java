@@ -6,6 +6,7 @@ import dev.settle.CallListener;
 import dev.settle.SettleClient;
 import dev.settle.model.CustomerId;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,12 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
+import java.util.stream.Collectors;
 
 /**
  * How Settle's calls scale with the number in flight and the server's latency: N calls of
@@ -41,8 +44,8 @@ import java.util.concurrent.atomic.LongAccumulator;
  *
  * <p>Per row: the median completion time over the rounds with its 95% confidence interval, its
  * ratio to the ideal, the highest peak of live platform threads in this JVM during the burst (all
- * of them, the idle JVM's included; in brackets the fewest live just before a burst, once the
- * threads of the bursts before have ended), the longest time a call waited for a slot ({@link
+ * of them, the idle JVM's included; in brackets the fewest live just before a burst, each burst
+ * having waited for its client's dispatcher threads to end), the longest time a call waited for a slot ({@link
  * CallEvent#queued()}), failures; then, in one more burst per row at the largest latency, the
  * heap the calls in flight hold (heap used after a full GC once the server has them all, less the
  * heap used before).
@@ -115,7 +118,7 @@ public final class Concurrency {
   /** N calls at once through a new client; returns when all have ended. */
   static Burst burst(ServerProcess server, Mode mode, int n, int limit, ThreadFactory virtual) throws Exception {
     QueueWatch watch = new QueueWatch();
-    awaitDispatchersGone();
+    Set<Long> dispatchers = dispatcherThreads();
     int before = THREADS.getThreadCount();
     THREADS.resetPeakThreadCount();
     long elapsed;
@@ -123,20 +126,28 @@ public final class Concurrency {
       AccountClient account = client.account(CustomerId.of(Fixtures.CUSTOMER_ID));
       elapsed = mode == Mode.ASYNC ? async(account, n) : blocking(account, n, threads(mode, virtual), watch);
     }
-    return new Burst(elapsed / 1e6, before, THREADS.getPeakThreadCount(), watch.maxQueued.get() / 1e6,
+    Burst burst = new Burst(elapsed / 1e6, before, THREADS.getPeakThreadCount(), watch.maxQueued.get() / 1e6,
         watch.failures.get());
+    awaitEnded(dispatchers);
+    return burst;
+  }
+
+  /** The ids of the live dispatcher threads of Settle's clients. */
+  private static Set<Long> dispatcherThreads() {
+    return Arrays.stream(THREADS.getThreadInfo(THREADS.getAllThreadIds(), 0))
+        .filter(info -> info != null && info.getThreadName().startsWith("settle-dispatch"))
+        .map(ThreadInfo::getThreadId)
+        .collect(Collectors.toSet());
   }
 
   /**
-   * Waits, with a deadline, until the dispatcher threads of the clients closed before have ended,
-   * so that a burst's peak counts its own threads only. (A closed client's idle threads end at
-   * once, but on their own time.)
+   * Waits, with a deadline, until the dispatcher threads that were not in {@code earlier} have
+   * ended, so that the next burst counts its own threads only. (A closed client's idle threads end
+   * at once, but on their own time.)
    */
-  private static void awaitDispatchersGone() {
+  private static void awaitEnded(Set<Long> earlier) {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-    while (System.nanoTime() < deadline
-        && Arrays.stream(THREADS.getThreadInfo(THREADS.getAllThreadIds(), 0))
-            .anyMatch(info -> info != null && info.getThreadName().startsWith("settle-dispatch"))) {
+    while (System.nanoTime() < deadline && !earlier.containsAll(dispatcherThreads())) {
       Thread.yield();
     }
   }
