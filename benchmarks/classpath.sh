@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # The runtime classpath of settle-core + settle-card, in bytes per artifact, as a Markdown table.
-# Run from the repository root after installing the two:
-#   mvn -B -q install -DskipTests -pl core,providers/card -am && bash benchmarks/classpath.sh
+# Run from the repository root after installing the two into a scratch local repository (never the
+# shared ~/.m2); arguments are passed to Maven:
+#   mvn -B -q install -DskipTests -pl core,providers/card -am -Dmaven.repo.local=/tmp/settle-m2
+#   bash benchmarks/classpath.sh -Dmaven.repo.local=/tmp/settle-m2
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 out="$(mktemp)"
-mvn -B -q -f "$here/classpath/pom.xml" dependency:build-classpath \
+mvn -B -q "$@" -f "$here/classpath/pom.xml" dependency:build-classpath \
   -Dmdep.includeScope=runtime -Dmdep.outputFile="$out" >/dev/null
 echo "| artifact | bytes |"
 echo "| --- | ---: |"

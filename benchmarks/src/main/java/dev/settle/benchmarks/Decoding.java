@@ -23,6 +23,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
@@ -49,6 +50,7 @@ public class Decoding {
   /** Never connected to: the interceptor answers first. */
   private static final URI NOWHERE = URI.create("http://127.0.0.1:9/");
 
+  SettleClient client;
   AccountClient settle;
   RawClient raw;
 
@@ -63,10 +65,14 @@ public class Decoding {
         .body(ResponseBody.create(Fixtures.INVOICE_PAGE, JSON))
         .build();
     OkHttpClient inMemory = new OkHttpClient.Builder().addInterceptor(canned).build();
-    settle = SettleClient.builder().baseUrl(NOWHERE).apiKey(Fixtures.API_KEY)
-        .okHttpClient(inMemory).build()
-        .account(CustomerId.of(Fixtures.CUSTOMER_ID));
+    client = SettleClient.builder().baseUrl(NOWHERE).apiKey(Fixtures.API_KEY).okHttpClient(inMemory).build();
+    settle = client.account(CustomerId.of(Fixtures.CUSTOMER_ID));
     raw = new RawClient(inMemory, NOWHERE, Fixtures.API_KEY);
+  }
+
+  @TearDown(Level.Trial)
+  public void tearDown() {
+    client.close();
   }
 
   @Benchmark

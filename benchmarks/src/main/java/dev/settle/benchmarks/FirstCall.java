@@ -21,7 +21,7 @@ import java.util.Locale;
  * java -cp benchmarks/target/benchmarks.jar dev.settle.benchmarks.FirstCall [runs]
  * </pre>
  *
- * <p>The parent starts the loopback server, then launches {@code runs} child JVMs per side
+ * <p>The parent starts the loopback server (in a JVM of its own), then launches {@code runs} child JVMs per side
  * (alternating the sides, so that a slow moment of the machine hits both), each with this
  * process's classpath and no JVM options. A child builds its client, reads the account once,
  * and prints a line; the parent's clock runs from just before the launch to that line, so the
@@ -39,7 +39,7 @@ public final class FirstCall {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 7;
     String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     String classpath = System.getProperty("java.class.path");
-    try (LoopbackServer server = LoopbackServer.start(2)) {
+    try (ServerProcess server = ServerProcess.start(2)) {
       long[][] total = new long[2][runs];
       long[][] inside = new long[2][runs];
       String[] sides = {"settle", "raw"};
@@ -88,26 +88,27 @@ public final class FirstCall {
   private static void child(String side, URI url) throws Exception {
     long start = System.nanoTime();
     String portal;
+    long elapsed;
     if (side.equals("settle")) {
-      SettleClient settle = SettleClient.builder().baseUrl(url).apiKey(Fixtures.API_KEY).build();
-      Account account = settle.account(CustomerId.of(Fixtures.CUSTOMER_ID)).get();
-      portal = account.portal().name();
+      try (SettleClient settle = SettleClient.builder().baseUrl(url).apiKey(Fixtures.API_KEY).build()) {
+        Account account = settle.account(CustomerId.of(Fixtures.CUSTOMER_ID)).get();
+        elapsed = System.nanoTime() - start;
+        portal = account.portal().name();
+      }
     } else {
-      RawClient raw = new RawClient(url, Fixtures.API_KEY);
-      portal = raw.account(Fixtures.CUSTOMER_ID).portal().name();
+      try (RawClient raw = new RawClient(url, Fixtures.API_KEY)) {
+        portal = raw.account(Fixtures.CUSTOMER_ID).portal().name();
+        elapsed = System.nanoTime() - start;
+      }
     }
-    long elapsed = System.nanoTime() - start;
     System.out.println("done " + elapsed + " " + portal);
     System.out.flush();
-    // OkHttp's pool and dispatcher threads would keep a JVM up for a minute: leave at once.
+    // OkHttp's shared task runner would keep a JVM up for a minute: leave at once.
     System.exit(0);
   }
 
   private static double median(long[] values) {
-    long[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0;
+    return Stats.median(Arrays.stream(values).asDoubleStream().toArray());
   }
 
   private static double ms(double nanos) {

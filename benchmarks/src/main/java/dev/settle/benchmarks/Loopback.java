@@ -16,8 +16,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * One loopback server and, sharing it, one {@link SettleClient} and one {@link RawClient}, for
- * the whole trial and all benchmark threads: the clients are built once, as users are told to.
+ * One loopback server in its own process ({@link ServerProcess}) and, sharing it, one
+ * {@link SettleClient} and one {@link RawClient}, for the whole trial and all benchmark threads:
+ * the clients are built once, as users are told to, and closed at the end.
  *
  * <p>The operations below are the only code the latency and throughput benchmarks run, so both
  * measure exactly the same thing.
@@ -27,7 +28,7 @@ public class Loopback {
   /** Handler threads of the loopback server: enough for 32 client threads on two cores. */
   static final int SERVER_THREADS = 8;
 
-  LoopbackServer server;
+  ServerProcess server;
   SettleClient settle;
   AccountClient account;
   InvoiceId invoice;
@@ -35,7 +36,7 @@ public class Loopback {
 
   @Setup(Level.Trial)
   public void start() {
-    server = LoopbackServer.start(SERVER_THREADS);
+    server = ServerProcess.start(SERVER_THREADS);
     settle = SettleClient.builder().baseUrl(server.baseUrl()).apiKey(Fixtures.API_KEY).build();
     account = settle.account(CustomerId.of(Fixtures.CUSTOMER_ID));
     invoice = InvoiceId.of(Fixtures.INVOICE_ID);
@@ -44,6 +45,8 @@ public class Loopback {
 
   @TearDown(Level.Trial)
   public void stop() {
+    settle.close();
+    raw.close();
     server.close();
   }
 
@@ -80,5 +83,22 @@ public class Loopback {
 
   RawClient.Payment rawPay() throws IOException {
     return raw.pay(Fixtures.CUSTOMER_ID, Fixtures.INVOICE_ID);
+  }
+
+  /** {@link #settleGetAccount()} through its {@code …Async} form, waited for. */
+  Account settleGetAccountAsync() {
+    return account.getAsync().join();
+  }
+
+  RawClient.Account rawGetAccountAsync() {
+    return raw.accountAsync(Fixtures.CUSTOMER_ID).join();
+  }
+
+  Payment settlePayAsync() {
+    return account.invoices().payAsync(invoice).join();
+  }
+
+  RawClient.Payment rawPayAsync() {
+    return raw.payAsync(Fixtures.CUSTOMER_ID, Fixtures.INVOICE_ID).join();
   }
 }

@@ -3,33 +3,52 @@ package dev.settle.benchmarks;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One loopback HTTP server answering the three benchmarked requests with fixed bytes
- * ({@link Fixtures}), whoever asks: Settle and the raw client meet exactly the same server.
+ * The benchmarks' HTTP server: answers the three benchmarked requests with fixed bytes
+ * ({@link Fixtures}), whoever asks, so that Settle and the raw client meet exactly the same
+ * server. It runs in a JVM of its own, started by {@link ServerProcess}, so that its CPU time is
+ * counted against neither client.
  *
  * <p>It checks the API key (401 otherwise) and reads every request body to its end, as a real
- * server does, and it counts requests per route so that a test can prove a list makes one
- * request. Anything else gets a 404 in the contract's error shape.
+ * server does; anything else gets a 404 in the contract's error shape. An injected latency delays
+ * each answer on a timer, holding no handler thread, so a thousand calls in flight wait on the
+ * client's side and not in this server's pool.
+ *
+ * <p>It is driven over its standard input, one command a line, each answered by one line on its
+ * standard output: {@code latency <ms>}, {@code count <route>} (requests served on a route such
+ * as {@code GET /v1/accounts/200001}), {@code record} (keep the latest request's headers),
+ * {@code headers}, {@code cpu} (this process's CPU time, ns, its live threads'). It exits when its input ends.
  */
-public final class LoopbackServer implements AutoCloseable {
+public final class LoopbackServer {
   static {
     // Without it the JDK server leaves Nagle on, and each small answer waits ~40 ms on loopback
     // for a delayed ACK. Read once, when the server classes are first used: set it before.
     System.setProperty("sun.net.httpserver.nodelay", "true");
+    // The JDK server closes idle connections beyond 200 by default; a thousand calls in flight
+    // keep a thousand, which a real server would keep open too.
+    System.setProperty("sun.net.httpserver.maxIdleConnections", "4000");
   }
 
   private static final String ACCOUNT_PATH = "/v1/accounts/" + Fixtures.CUSTOMER_ID;
@@ -41,85 +60,105 @@ public final class LoopbackServer implements AutoCloseable {
   private static final byte[] UNAUTHORIZED = ("{\"error\":{\"type\":\"authentication_error\","
       + "\"code\":\"invalid_api_key\",\"message\":\"Bad API key\",\"param\":null,"
       + "\"request_id\":\"req_bench\"}}").getBytes(StandardCharsets.UTF_8);
+  /** Connections waiting to be accepted: room for a thousand calls opened at once. */
+  private static final int BACKLOG = 4096;
 
   private final HttpServer server;
-  private final ExecutorService executor;
+  private final ExecutorService workers;
+  private final ScheduledExecutorService delays;
   private final Map<String, AtomicLong> counts = new ConcurrentHashMap<>();
   private volatile Map<String, String> lastHeaders = Map.of();
   private volatile boolean recordHeaders;
+  private volatile long latencyNanos;
 
-  private LoopbackServer(HttpServer server, ExecutorService executor) {
-    this.server = server;
-    this.executor = executor;
+  private LoopbackServer(int threads) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), BACKLOG);
+    workers = Executors.newFixedThreadPool(threads, daemon("loopback-server-"));
+    delays = Executors.newSingleThreadScheduledExecutor(daemon("loopback-latency-"));
+    server.createContext("/", this::handle);
+    server.setExecutor(workers);
+    server.start();
   }
 
-  /** Starts a server on a free loopback port, with {@code threads} handler threads. */
-  public static LoopbackServer start(int threads) {
-    try {
-      HttpServer server =
-          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-      ExecutorService executor = Executors.newFixedThreadPool(threads, runnable -> {
-        Thread thread = new Thread(runnable, "loopback-server");
-        thread.setDaemon(true);
-        return thread;
-      });
-      LoopbackServer loopback = new LoopbackServer(server, executor);
-      server.createContext("/", loopback::handle);
-      server.setExecutor(executor);
-      server.start();
-      return loopback;
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot start the loopback server", e);
+  /**
+   * {@code LoopbackServer [threads]}: serves on a free loopback port with {@code threads} handler
+   * threads (8), prints {@code port <n>}, then answers commands until its input ends.
+   */
+  public static void main(String[] args) throws IOException {
+    int threads = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+    LoopbackServer loopback = new LoopbackServer(threads);
+    PrintStream out = System.out;
+    out.println("port " + loopback.server.getAddress().getPort());
+    out.flush();
+    BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    for (String line = in.readLine(); line != null; line = in.readLine()) {
+      out.println(loopback.command(line));
+      out.flush();
+    }
+    loopback.server.stop(0);
+    System.exit(0);
+  }
+
+  private String command(String line) {
+    String[] words = line.split(" ", 2);
+    switch (words[0]) {
+      case "latency":
+        latencyNanos = TimeUnit.MILLISECONDS.toNanos(Long.parseLong(words[1]));
+        return "ok";
+      case "count":
+        AtomicLong count = counts.get(words[1]);
+        return Long.toString(count == null ? 0 : count.get());
+      case "record":
+        recordHeaders = true;
+        return "ok";
+      case "headers":
+        StringJoiner joined = new StringJoiner("\t");
+        lastHeaders.forEach((name, value) -> joined.add(name + "=" + value));
+        return joined.toString();
+      case "cpu":
+        return Long.toString(JvmCpu.take().total());
+      default:
+        return "unknown command " + words[0];
     }
   }
 
-  /** {@code http://127.0.0.1:<port>/}. */
-  public URI baseUrl() {
-    return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":"
-        + server.getAddress().getPort() + "/");
-  }
-
-  /** Requests served so far whose route is {@code route} ({@code GET /v1/...}). */
-  public long count(String route) {
-    AtomicLong count = counts.get(route);
-    return count == null ? 0 : count.get();
-  }
-
-  /** Starts keeping the headers of the latest request, for tests; off by default. */
-  public void recordHeaders() {
-    recordHeaders = true;
-  }
-
-  /** The headers of the latest request, lower-case names, when {@link #recordHeaders()} is on. */
-  public Map<String, String> lastHeaders() {
-    return lastHeaders;
-  }
-
   private void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      drain(exchange.getRequestBody());
-      String method = exchange.getRequestMethod();
-      String path = exchange.getRequestURI().getRawPath();
-      Headers request = exchange.getRequestHeaders();
-      if (recordHeaders) {
-        Map<String, String> seen = new java.util.TreeMap<>();
-        request.forEach((name, values) -> seen.put(name.toLowerCase(java.util.Locale.ROOT),
-            String.join(",", values)));
-        lastHeaders = seen;
-      }
-      counts.computeIfAbsent(method + " " + route(path), k -> new AtomicLong()).incrementAndGet();
-      if (!AUTHORIZATION.equals(request.getFirst("Authorization"))) {
-        respond(exchange, 401, UNAUTHORIZED);
-      } else if (method.equals("GET") && path.equals(ACCOUNT_PATH)) {
-        respond(exchange, 200, Fixtures.ACCOUNT);
-      } else if (method.equals("GET") && path.equals(INVOICES_PATH)) {
-        respond(exchange, 200, Fixtures.INVOICE_PAGE);
-      } else if (method.equals("POST") && path.startsWith(INVOICES_PATH + "/in_")
-          && path.endsWith("/pay") && request.getFirst("Idempotency-Key") != null) {
-        respond(exchange, 200, Fixtures.PAYMENT);
-      } else {
-        respond(exchange, 404, NOT_FOUND);
-      }
+    drain(exchange.getRequestBody());
+    String method = exchange.getRequestMethod();
+    String path = exchange.getRequestURI().getRawPath();
+    Headers request = exchange.getRequestHeaders();
+    if (recordHeaders) {
+      Map<String, String> seen = new TreeMap<>();
+      request.forEach((name, values) -> seen.put(name.toLowerCase(Locale.ROOT), String.join(",", values)));
+      lastHeaders = seen;
+    }
+    counts.computeIfAbsent(method + " " + route(path), k -> new AtomicLong()).incrementAndGet();
+    int status;
+    byte[] body;
+    if (!AUTHORIZATION.equals(request.getFirst("Authorization"))) {
+      status = 401;
+      body = UNAUTHORIZED;
+    } else if (method.equals("GET") && path.equals(ACCOUNT_PATH)) {
+      status = 200;
+      body = Fixtures.ACCOUNT;
+    } else if (method.equals("GET") && path.equals(INVOICES_PATH)) {
+      status = 200;
+      body = Fixtures.INVOICE_PAGE;
+    } else if (method.equals("POST") && path.startsWith(INVOICES_PATH + "/in_")
+        && path.endsWith("/pay") && request.getFirst("Idempotency-Key") != null) {
+      status = 200;
+      body = Fixtures.PAYMENT;
+    } else {
+      status = 404;
+      body = NOT_FOUND;
+    }
+    long latency = latencyNanos;
+    if (latency == 0) {
+      respond(exchange, status, body);
+    } else {
+      // The answer leaves later from a worker; this thread is free for the next request now.
+      delays.schedule(() -> workers.execute(() -> respond(exchange, status, body)), latency,
+          TimeUnit.NANOSECONDS);
     }
   }
 
@@ -131,13 +170,17 @@ public final class LoopbackServer implements AutoCloseable {
     return path;
   }
 
-  private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
-    Headers headers = exchange.getResponseHeaders();
-    headers.set("Content-Type", "application/json");
-    headers.set("Request-Id", "req_bench");
-    exchange.sendResponseHeaders(status, body.length);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write(body);
+  private static void respond(HttpExchange exchange, int status, byte[] body) {
+    try (exchange) {
+      Headers headers = exchange.getResponseHeaders();
+      headers.set("Content-Type", "application/json");
+      headers.set("Request-Id", "req_bench");
+      exchange.sendResponseHeaders(status, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    } catch (IOException e) {
+      // The client went away (a cancelled call); nothing to answer.
     }
   }
 
@@ -150,14 +193,12 @@ public final class LoopbackServer implements AutoCloseable {
     }
   }
 
-  @Override
-  public void close() {
-    server.stop(0);
-    executor.shutdownNow();
-    try {
-      executor.awaitTermination(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+  private static ThreadFactory daemon(String prefix) {
+    AtomicInteger threads = new AtomicInteger();
+    return runnable -> {
+      Thread thread = new Thread(runnable, prefix + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 }

@@ -1,7 +1,6 @@
 package dev.settle.benchmarks;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -70,7 +69,7 @@ public final class Paired {
       }
     }
     System.out.printf(Locale.ROOT, "%d rounds of alternating forks; ratio = mean of the rounds' settle/raw "
-        + "± 95%% CI half-width%n%n", rounds);
+        + "± 95%% CI half-width; load average %.1f at the end%n%n", rounds, JvmCpu.loadAverage());
     System.out.println("| benchmark | settle | raw | unit | settle/raw | target | met | settle B/op | raw B/op "
         + "| settle − raw B/op | rounds' ratios |");
     System.out.println("| --- | ---: | ---: | --- | ---: | --- | --- | ---: | ---: | ---: | --- |");
@@ -84,8 +83,8 @@ public final class Paired {
       double raw = runs.stream().mapToDouble(r -> r[1].score).average().orElse(Double.NaN);
       double settleAlloc = runs.stream().mapToDouble(r -> r[0].alloc).average().orElse(Double.NaN);
       double rawAlloc = runs.stream().mapToDouble(r -> r[1].alloc).average().orElse(Double.NaN);
-      double mean = Arrays.stream(ratios).average().orElse(Double.NaN);
-      double half = halfWidth(ratios);
+      double mean = Stats.mean(ratios);
+      double half = Stats.halfWidth(ratios);
       double target = Double.parseDouble(pair[1]);
       boolean lower = pair[2].equals("lower");
       boolean met = lower ? mean <= target : mean >= target;
@@ -93,7 +92,7 @@ public final class Paired {
       System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %.3f ± %.3f | %s %s | %s | %,.0f | %,.0f | %,.0f | %s |%n",
           pair[0], num(settle), num(raw), runs.get(0)[0].unit, mean, half, lower ? "≤" : "≥", pair[1],
           met ? (sure ? "yes" : "yes (within error)") : (sure ? "no (within error)" : "**no**"),
-          settleAlloc, rawAlloc, settleAlloc - rawAlloc, list(ratios));
+          settleAlloc, rawAlloc, settleAlloc - rawAlloc, Stats.list(ratios, ", "));
     }
   }
 
@@ -112,26 +111,6 @@ public final class Paired {
     Result<?> primary = result.getPrimaryResult();
     Result<?> alloc = result.getSecondaryResults().get("gc.alloc.rate.norm");
     return new Run(primary.getScore(), primary.getScoreUnit(), alloc == null ? Double.NaN : alloc.getScore());
-  }
-
-  /** Student's t 97.5% quantile times the standard error of the mean. */
-  private static double halfWidth(double[] values) {
-    int n = values.length;
-    if (n < 2) {
-      return Double.NaN;
-    }
-    double mean = Arrays.stream(values).average().orElse(0);
-    double variance = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum() / (n - 1);
-    double[] t = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262};
-    return (n - 1 <= t.length ? t[n - 2] : 1.96) * Math.sqrt(variance / n);
-  }
-
-  private static String list(double[] values) {
-    List<String> out = new ArrayList<>();
-    for (double v : values) {
-      out.add(String.format(Locale.ROOT, "%.2f", v));
-    }
-    return String.join(", ", out);
   }
 
   private static String num(double value) {

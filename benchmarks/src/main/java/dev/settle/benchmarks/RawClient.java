@@ -10,6 +10,9 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import okhttp3.Call;
+import okhttp3.Callback;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -24,10 +27,12 @@ import okio.BufferedSource;
  * {@link OkHttpClient} and one {@link Moshi} with its adapters looked up once, Java records for
  * the responses (Moshi's record adapter), the same headers Settle sends, a fresh idempotency key
  * per payment, and nothing else: no retries, no error mapping beyond "not 2xx", no validation.
+ * The {@code …Async} forms run on OkHttp's own dispatcher, with its default limits.
  *
- * <p>Thread-safe; share one.
+ * <p>Thread-safe; share one. Closing it releases the OkHttp client it created, never one handed
+ * in.
  */
-public final class RawClient {
+public final class RawClient implements AutoCloseable {
   private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
   public static final Moshi MOSHI = new Moshi.Builder().add(Instant.class, new InstantAdapter().nullSafe()).build();
@@ -39,21 +44,36 @@ public final class RawClient {
   private final OkHttpClient http;
   private final HttpUrl baseUrl;
   private final String authorization;
+  private final boolean owned;
 
   public RawClient(URI baseUrl, String apiKey) {
-    this(new OkHttpClient(), baseUrl, apiKey);
+    this(new OkHttpClient(), baseUrl, apiKey, true);
   }
 
   public RawClient(OkHttpClient http, URI baseUrl, String apiKey) {
+    this(http, baseUrl, apiKey, false);
+  }
+
+  private RawClient(OkHttpClient http, URI baseUrl, String apiKey, boolean owned) {
     this.http = http;
     this.baseUrl = HttpUrl.get(baseUrl.toString());
     this.authorization = "Bearer " + apiKey;
+    this.owned = owned;
   }
 
   /** {@code GET /v1/accounts/{id}}. */
   public Account account(String customerId) throws IOException {
+    return execute(accountRequest(customerId), ACCOUNT);
+  }
+
+  /** {@link #account} on OkHttp's dispatcher. */
+  public CompletableFuture<Account> accountAsync(String customerId) {
+    return enqueue(accountRequest(customerId), ACCOUNT);
+  }
+
+  private Request accountRequest(String customerId) {
     HttpUrl url = baseUrl.newBuilder().addPathSegments("v1/accounts").addPathSegment(customerId).build();
-    return execute(request(url).get().build(), ACCOUNT);
+    return request(url).get().build();
   }
 
   /** {@code GET /v1/accounts/{id}/invoices?limit=N}: one page. */
@@ -65,12 +85,19 @@ public final class RawClient {
 
   /** {@code POST /v1/accounts/{id}/invoices/{invoice}/pay} with a fresh idempotency key. */
   public Payment pay(String customerId, String invoiceId) throws IOException {
+    return execute(payRequest(customerId, invoiceId), PAYMENT);
+  }
+
+  /** {@link #pay} on OkHttp's dispatcher. */
+  public CompletableFuture<Payment> payAsync(String customerId, String invoiceId) {
+    return enqueue(payRequest(customerId, invoiceId), PAYMENT);
+  }
+
+  private Request payRequest(String customerId, String invoiceId) {
     HttpUrl url = baseUrl.newBuilder().addPathSegments("v1/accounts").addPathSegment(customerId)
         .addPathSegment("invoices").addPathSegment(invoiceId).addPathSegment("pay").build();
     RequestBody body = RequestBody.create(PAY_REQUEST.toJson(new PayRequest(null)), JSON);
-    return execute(
-        request(url).header("Idempotency-Key", UUID.randomUUID().toString()).post(body).build(),
-        PAYMENT);
+    return request(url).header("Idempotency-Key", UUID.randomUUID().toString()).post(body).build();
   }
 
   /** Decodes a page of invoices as {@link #invoices} does, from bytes. */
@@ -86,15 +113,48 @@ public final class RawClient {
 
   private <T> T execute(Request request, JsonAdapter<T> adapter) throws IOException {
     try (Response response = http.newCall(request).execute()) {
-      ResponseBody body = response.body();
-      if (!response.isSuccessful()) {
-        throw new IOException("HTTP " + response.code() + " from " + request.url().encodedPath());
+      return decode(response, adapter);
+    }
+  }
+
+  private <T> CompletableFuture<T> enqueue(Request request, JsonAdapter<T> adapter) {
+    CompletableFuture<T> future = new CompletableFuture<>();
+    http.newCall(request).enqueue(new Callback() {
+      @Override
+      public void onResponse(Call call, Response response) {
+        try (response) {
+          future.complete(decode(response, adapter));
+        } catch (IOException | RuntimeException e) {
+          future.completeExceptionally(e);
+        }
       }
-      T value = adapter.fromJson(body.source());
-      if (value == null) {
-        throw new IOException("null body");
+
+      @Override
+      public void onFailure(Call call, IOException e) {
+        future.completeExceptionally(e);
       }
-      return value;
+    });
+    return future;
+  }
+
+  private static <T> T decode(Response response, JsonAdapter<T> adapter) throws IOException {
+    ResponseBody body = response.body();
+    if (!response.isSuccessful()) {
+      throw new IOException("HTTP " + response.code() + " from " + response.request().url().encodedPath());
+    }
+    T value = adapter.fromJson(body.source());
+    if (value == null) {
+      throw new IOException("null body");
+    }
+    return value;
+  }
+
+  /** Stops the dispatcher's threads and closes the pooled connections of a client it created. */
+  @Override
+  public void close() {
+    if (owned) {
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
     }
   }
 

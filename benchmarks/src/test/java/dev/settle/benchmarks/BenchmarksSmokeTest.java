@@ -8,18 +8,26 @@ import dev.settle.model.Invoice;
 import dev.settle.model.InvoiceLine;
 import dev.settle.model.LicenseId;
 import dev.settle.model.Payment;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Runs each benchmark method once (not JMH): both sides must meet the same server with the same
- * headers, make one request per call, and decode the canned bytes to equivalent values.
+ * Runs each benchmark method once (not JMH): both sides must meet the same server (in its own
+ * process) with the same headers, make one request per call, and decode the canned bytes to
+ * equivalent values. The mains run once with tiny numbers, so that they cannot rot.
  */
 class BenchmarksSmokeTest {
   private static final Blackhole BLACKHOLE = new Blackhole(
@@ -140,5 +148,132 @@ class BenchmarksSmokeTest {
     } finally {
       sandbox.stop();
     }
+  }
+
+  @Test
+  void asyncFormsMakeTheSameRequests() throws Exception {
+    String account = "GET /v1/accounts/200001";
+    String pay = "POST /v1/accounts/200001/invoices/{id}/pay";
+    long accounts = loopback.server.count(account);
+    long payments = loopback.server.count(pay);
+
+    assertThat(loopback.settleGetAccountAsync().customerId().value()).isEqualTo("200001");
+    assertThat(loopback.rawGetAccountAsync().customerId()).isEqualTo("200001");
+    assertThat(loopback.settlePayAsync().id().value()).isEqualTo(loopback.rawPayAsync().id());
+
+    assertThat(loopback.server.count(account) - accounts).isEqualTo(2);
+    assertThat(loopback.server.count(pay) - payments).isEqualTo(2);
+  }
+
+  @Test
+  void asyncCallsBeyondTheLimitQueueAndAllAreServed() throws Exception {
+    String route = "GET /v1/accounts/200001";
+    long before = loopback.server.count(route);
+    loopback.server.latency(Duration.ofMillis(30));
+    Concurrency.Burst burst;
+    try {
+      burst = Concurrency.burst(loopback.server, Concurrency.Mode.ASYNC, 4, 2, null);
+    } finally {
+      loopback.server.latency(Duration.ZERO);
+    }
+
+    assertThat(loopback.server.count(route) - before).isEqualTo(4);
+    assertThat(burst.failures()).isZero();
+    // Two waves of two behind a limit of 2: the second wave waited for the first's answers.
+    assertThat(burst.millis()).isGreaterThanOrEqualTo(60);
+    assertThat(burst.maxQueuedMillis()).isGreaterThanOrEqualTo(30);
+  }
+
+  @Test
+  void blockingCallsFromPlatformThreadsAreAllServed() throws Exception {
+    String route = "GET /v1/accounts/200001";
+    long before = loopback.server.count(route);
+
+    Concurrency.Burst burst = Concurrency.burst(loopback.server, Concurrency.Mode.PLATFORM, 5, 2, null);
+
+    assertThat(loopback.server.count(route) - before).isEqualTo(5);
+    assertThat(burst.failures()).isZero();
+    assertThat(burst.peakThreads()).isGreaterThanOrEqualTo(5);
+  }
+
+  @Test
+  void concurrencyMainPrintsARowPerModeLatencyAndCount() throws Exception {
+    String out = printed(() -> Concurrency.main(new String[] {
+        "--calls", "1,3", "--latencies", "0,5", "--rounds", "1", "--limit", "2", "--modes", "async,platform"}));
+
+    List<String> rows = out.lines().filter(line -> line.startsWith("| async |") || line.startsWith("| platform |"))
+        .collect(Collectors.toList());
+    assertThat(rows).hasSize(8);
+    // The failed column of every row is 0; the 5 ms rows have an ideal and a ratio to it.
+    assertThat(rows).allSatisfy(row -> assertThat(row.split("\\|")[9].trim()).isEqualTo("0"));
+    assertThat(rows).filteredOn(row -> row.startsWith("| async | 3 | 5 | 8 |")).hasSize(1);
+  }
+
+  @Test
+  void clientCostMainPrintsTheCallerAndWholeJvmTables() throws Exception {
+    String out = printed(() -> ClientCost.main(new String[] {"1", "0", "0.01"}));
+
+    assertThat(out).contains("CPU and allocation of the calling thread", "CPU of the whole client JVM",
+        "Who spent the client JVM's CPU");
+    for (String operation : List.of("getAccount", "listInvoices", "payInvoice", "getAccount async", "payInvoice async")) {
+      assertThat(out).contains("| " + operation + " | settle |", "| " + operation + " | raw |");
+    }
+  }
+
+  @Test
+  void jvmCpuChargesAThreadToTheGroupItsNameSays() throws Exception {
+    assertThat(JvmCpu.group("settle-dispatch")).isEqualTo(JvmCpu.Group.DISPATCHER);
+    assertThat(JvmCpu.group("OkHttp Dispatch")).isEqualTo(JvmCpu.Group.DISPATCHER);
+    assertThat(JvmCpu.group("OkHttp TaskRunn")).isEqualTo(JvmCpu.Group.TASK_RUNNER);
+    assertThat(JvmCpu.group("OkHttp Connecti")).isEqualTo(JvmCpu.Group.TASK_RUNNER);
+    assertThat(JvmCpu.group("Okio Watchdog")).isEqualTo(JvmCpu.Group.WATCHDOG);
+    assertThat(JvmCpu.group("C2 CompilerThre")).isEqualTo(JvmCpu.Group.JIT);
+    assertThat(JvmCpu.group("GC Thread#0")).isEqualTo(JvmCpu.Group.GC);
+    assertThat(JvmCpu.group("Signal Dispatch")).isEqualTo(JvmCpu.Group.REST);
+
+    CountDownLatch spun = new CountDownLatch(1);
+    CountDownLatch measured = new CountDownLatch(1);
+    Thread timer = new Thread(() -> {
+      java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+      long spin = 0;
+      while (threads.getCurrentThreadCpuTime() < 50_000_000L) {
+        spin++;
+      }
+      BLACKHOLE.consume(spin);
+      spun.countDown();
+      try {
+        measured.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "settle-timer-test");
+    JvmCpu.Snapshot before = JvmCpu.take();
+    timer.start();
+    spun.await();
+    JvmCpu.Snapshot after = JvmCpu.take();
+    measured.countDown();
+    timer.join();
+
+    long[] spent = JvmCpu.between(before, after, JvmCpu.currentTid());
+    // Read from /proc where there is one (Linux); elsewhere all of it is "rest".
+    JvmCpu.Group charged = after.nanos().isEmpty() ? JvmCpu.Group.REST : JvmCpu.Group.TIMER;
+    assertThat(spent[charged.ordinal()]).isGreaterThanOrEqualTo(50_000_000L);
+    assertThat(Arrays.stream(spent).sum()).isGreaterThanOrEqualTo(spent[charged.ordinal()]);
+  }
+
+  private interface Main {
+    void run() throws Exception;
+  }
+
+  private static String printed(Main main) throws Exception {
+    PrintStream original = System.out;
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    try {
+      main.run();
+    } finally {
+      System.setOut(original);
+    }
+    return bytes.toString(StandardCharsets.UTF_8);
   }
 }
