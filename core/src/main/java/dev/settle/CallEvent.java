@@ -26,7 +26,11 @@ public record CallEvent(
     @Nullable String idempotencyKey,
     @Nullable SettleException failure) {
 
-  /** True when the call returned a result. */
+  /**
+   * True when the call returned a result.
+   *
+   * @return whether the call succeeded
+   */
   public boolean succeeded() {
     return failure == null;
   }

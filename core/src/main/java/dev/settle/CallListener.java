@@ -26,9 +26,17 @@ public interface CallListener {
   /** A listener that does nothing. */
   CallListener NONE = new CallListener() {};
 
-  /** One HTTP attempt ended, with a response or a network failure. */
+  /**
+   * One HTTP attempt ended, with a response or a network failure.
+   *
+   * @param attempt what the attempt sent and received
+   */
   default void attemptEnded(AttemptEvent attempt) {}
 
-  /** A call ended: it returned, or it threw {@link CallEvent#failure()}. */
+  /**
+   * A call ended: it returned, or it threw {@link CallEvent#failure()}.
+   *
+   * @param call the operation, its outcome and its attempts
+   */
   default void callEnded(CallEvent call) {}
 }

@@ -19,7 +19,9 @@ import dev.settle.exception.SettleException;
  * }</pre>
  */
 public final class OutcomeUnknownException extends SettleException {
+  /** The key every attempt carried, or the one the attempts' keys were derived from. */
   private final String idempotencyKey;
+  /** How many attempts were made. */
   private final int attempts;
 
   OutcomeUnknownException(String idempotencyKey, int attempts, SettleException lastFailure) {
@@ -43,17 +45,29 @@ public final class OutcomeUnknownException extends SettleException {
     return new OutcomeUnknownException(callKey, attempts, (SettleException) getCause());
   }
 
-  /** The key to repeat the call with; every attempt carried it or a key derived from it. */
+  /**
+   * The key to repeat the call with; every attempt carried it or a key derived from it.
+   *
+   * @return the call's idempotency key
+   */
   public String idempotencyKey() {
     return idempotencyKey;
   }
 
-  /** How many attempts were made. */
+  /**
+   * How many attempts were made.
+   *
+   * @return the number of attempts, at least 1
+   */
   public int attempts() {
     return attempts;
   }
 
-  /** Options that repeat the write with the same key, so it resolves instead of repeating. */
+  /**
+   * Options that repeat the write with the same key, so it resolves instead of repeating.
+   *
+   * @return options with this exception's key and no other setting
+   */
   public RequestOptions retryOptions() {
     return RequestOptions.withKey(idempotencyKey);
   }

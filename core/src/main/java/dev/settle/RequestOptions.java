@@ -27,7 +27,11 @@ public final class RequestOptions {
     this.timeout = builder.timeout;
   }
 
-  /** No key of your own, the client's timeouts. */
+  /**
+   * No key of your own, the client's timeouts.
+   *
+   * @return options with no key and no timeout of their own
+   */
   public static RequestOptions defaults() {
     return DEFAULTS;
   }
@@ -39,20 +43,38 @@ public final class RequestOptions {
     return builder.build();
   }
 
+  /**
+   * A builder with no key and no timeout set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The caller's idempotency key, if given. */
+  /**
+   * The caller's idempotency key, if given.
+   *
+   * @return the key, or empty when Settle makes one for each write
+   */
   public Optional<String> idempotencyKey() {
     return Optional.ofNullable(idempotencyKey);
   }
 
-  /** The whole call's timeout, overriding the client's, if given. */
+  /**
+   * The whole call's timeout, overriding the client's, if given.
+   *
+   * @return the timeout, or empty for the client's {@code callTimeout}
+   */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
 
+  /**
+   * A builder holding these options, to derive options that differ in one.
+   *
+   * @return a builder with this key and timeout
+   */
   public Builder newBuilder() {
     Builder builder = new Builder();
     builder.idempotencyKey = idempotencyKey;
@@ -75,6 +97,8 @@ public final class RequestOptions {
     /**
      * Sets the idempotency key: 1 to 240 printable ASCII characters.
      *
+     * @param key your key, stable across the tries of one operation
+     * @return this builder
      * @throws ValidationException if it is not
      */
     public Builder idempotencyKey(String key) {
@@ -91,6 +115,8 @@ public final class RequestOptions {
     /**
      * Sets the timeout of the whole call.
      *
+     * @param timeout a positive duration
+     * @return this builder
      * @throws ValidationException if it is not positive
      */
     public Builder timeout(Duration timeout) {
@@ -101,6 +127,11 @@ public final class RequestOptions {
       return this;
     }
 
+    /**
+     * Builds the options.
+     *
+     * @return new options
+     */
     public RequestOptions build() {
       return new RequestOptions(this);
     }

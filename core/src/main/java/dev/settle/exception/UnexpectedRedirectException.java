@@ -12,21 +12,39 @@ import java.util.Optional;
  * redirect's body is not read.
  */
 public final class UnexpectedRedirectException extends SettleException {
+  /** The redirect's HTTP status. */
   private final int statusCode;
+  /** The host the redirect named, or null. */
   private final String targetHost;
 
+  /**
+   * Creates the exception for a redirect that was not followed.
+   *
+   * @param message what was refused
+   * @param statusCode the redirect's HTTP status
+   * @param targetHost the host its {@code Location} named, or null
+   * @param requestId the response's request id, or null
+   */
   public UnexpectedRedirectException(String message, int statusCode, String targetHost, String requestId) {
     super(message, requestId, null);
     this.statusCode = statusCode;
     this.targetHost = targetHost;
   }
 
-  /** The HTTP status, such as 301 or 307. */
+  /**
+   * The HTTP status, such as 301 or 307.
+   *
+   * @return the HTTP status
+   */
   public int statusCode() {
     return statusCode;
   }
 
-  /** The host the redirect pointed to, when its {@code Location} named one. */
+  /**
+   * The host the redirect pointed to, when its {@code Location} named one.
+   *
+   * @return the target host, or empty
+   */
   public Optional<String> targetHost() {
     return Optional.ofNullable(targetHost);
   }

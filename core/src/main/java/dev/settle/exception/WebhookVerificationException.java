@@ -38,24 +38,38 @@ public final class WebhookVerificationException extends SettleException {
     INVALID_PAYLOAD
   }
 
+  /** Why the delivery or secret was refused. */
   private final Reason reason;
 
   /**
    * Creates the exception; used by {@code dev.settle.webhooks}.
    *
    * <p>{@code message} must describe the problem without any secret or signature value.
+   *
+   * @param reason why the delivery or secret was refused
+   * @param message what is wrong, without secrets or signatures
    */
   public WebhookVerificationException(Reason reason, String message) {
     this(reason, message, null);
   }
 
-  /** Like {@link #WebhookVerificationException(Reason, String)}, with the failure underneath. */
+  /**
+   * Like {@link #WebhookVerificationException(Reason, String)}, with the failure underneath.
+   *
+   * @param reason why the delivery or secret was refused
+   * @param message what is wrong, without secrets or signatures
+   * @param cause the failure underneath
+   */
   public WebhookVerificationException(Reason reason, String message, Throwable cause) {
     super(message, null, cause);
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 
-  /** Why the delivery or secret was refused. */
+  /**
+   * Why the delivery or secret was refused.
+   *
+   * @return the reason
+   */
   public Reason reason() {
     return reason;
   }

@@ -17,13 +17,19 @@ public abstract class CustomerId {
 
   CustomerId() {}
 
-  /** The customer number: 6 to 12 digits. */
+  /**
+   * The customer number: 6 to 12 digits.
+   *
+   * @return the customer number
+   */
   @Value.Parameter
   public abstract String value();
 
   /**
    * Returns the id for {@code value}.
    *
+   * @param value the customer number
+   * @return the id
    * @throws ValidationException if it is not 6 to 12 digits
    */
   public static CustomerId of(String value) {

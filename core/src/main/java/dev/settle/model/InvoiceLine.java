@@ -8,13 +8,32 @@ import org.immutables.value.Value;
 public abstract class InvoiceLine {
   InvoiceLine() {}
 
+  /**
+   * What the line bills, as printed on the invoice.
+   *
+   * @return the description
+   */
   public abstract String description();
 
+  /**
+   * The line's amount.
+   *
+   * @return the amount
+   */
   public abstract Money amount();
 
-  /** The license the line bills, when it bills one. */
+  /**
+   * The license the line bills, when it bills one.
+   *
+   * @return the license, or empty
+   */
   public abstract Optional<LicenseId> licenseId();
 
+  /**
+   * A builder of invoice lines, for tests of code that reads them.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }

@@ -9,6 +9,10 @@ package dev.settle.model;
  * {@link UnknownPaymentMethodDetails}, so an older client keeps working against a newer server.
  */
 public interface PaymentMethodDetails {
-  /** The kind's wire name, such as {@code card} or {@code paypal}. */
+  /**
+   * The kind's wire name, such as {@code card} or {@code paypal}.
+   *
+   * @return the kind, such as {@code card}
+   */
   String kind();
 }

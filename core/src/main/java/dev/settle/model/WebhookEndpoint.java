@@ -16,30 +16,57 @@ import org.immutables.value.Value;
 public abstract class WebhookEndpoint {
   WebhookEndpoint() {}
 
-  /** The endpoint's id. */
+  /**
+   * The endpoint's id.
+   *
+   * @return the id
+   */
   public abstract WebhookEndpointId id();
 
+  /**
+   * Where the events are posted.
+   *
+   * @return the endpoint's URL
+   */
   public abstract URI url();
 
   /**
    * The event types delivered; empty means all. A type this version of Settle does not know is
    * {@link WebhookEventType#UNKNOWN}.
+   *
+   * @return the event types, or empty for all
    */
   public abstract List<WebhookEventType> events();
 
-  /** The signing secret, {@code whsec_…}, on the endpoint just created. */
+  /**
+   * The signing secret, {@code whsec_…}, on the endpoint just created.
+   *
+   * @return the secret on the endpoint just created; empty on every endpoint read later
+   */
   @Value.Redacted
   public abstract Optional<String> secret();
 
+  /**
+   * When the endpoint was registered.
+   *
+   * @return the creation time
+   */
   public abstract Instant createdAt();
 
   /**
    * The server's id of the request that answered with this value, when it was the direct answer
    * to one (not an item of a list, not a value built by hand). Not part of equality.
+   *
+   * @return the request id, or empty
    */
   @Value.Auxiliary
   public abstract Optional<String> requestId();
 
+  /**
+   * A builder of webhook endpoints, for tests of code that reads them.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }

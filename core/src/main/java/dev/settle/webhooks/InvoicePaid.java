@@ -23,22 +23,53 @@ public abstract non-sealed class InvoicePaid extends WebhookEvent {
     return WebhookEventType.INVOICE_PAID;
   }
 
-  /** The account the invoice belongs to. */
+  /**
+   * The account the invoice belongs to.
+   *
+   * @return the customer number
+   */
   public abstract CustomerId customerId();
 
+  /**
+   * The invoice paid.
+   *
+   * @return the invoice's id
+   */
   public abstract InvoiceId invoiceId();
 
-  /** The payment that settled it ({@code py_…}); empty when it was paid by bank transfer. */
+  /**
+   * The payment that settled it ({@code py_…}); empty when it was paid by bank transfer.
+   *
+   * @return the payment's id, or empty
+   */
   public abstract Optional<String> paymentId();
 
-  /** The amount paid. */
+  /**
+   * The amount paid.
+   *
+   * @return the amount
+   */
   public abstract Money amount();
 
-  /** The stored method charged; empty when none was. */
+  /**
+   * The stored method charged; empty when none was.
+   *
+   * @return the method's id, or empty
+   */
   public abstract Optional<PaymentMethodId> paymentMethodId();
 
+  /**
+   * When the invoice was paid in full.
+   *
+   * @return the time it was paid
+   */
   public abstract Instant paidAt();
 
+  /**
+   * A builder of these events, for tests of code that handles them.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }

@@ -22,33 +22,69 @@ public abstract non-sealed class InvoicePaymentFailed extends WebhookEvent {
     return WebhookEventType.INVOICE_PAYMENT_FAILED;
   }
 
-  /** The account the invoice belongs to. */
+  /**
+   * The account the invoice belongs to.
+   *
+   * @return the customer number
+   */
   public abstract CustomerId customerId();
 
+  /**
+   * The invoice that is still open.
+   *
+   * @return the invoice's id
+   */
   public abstract InvoiceId invoiceId();
 
-  /** The failed payment attempt ({@code py_…}). */
+  /**
+   * The failed payment attempt ({@code py_…}).
+   *
+   * @return the payment's id
+   */
   public abstract String paymentId();
 
-  /** The amount the charge was for. */
+  /**
+   * The amount the charge was for.
+   *
+   * @return the amount
+   */
   public abstract Money amount();
 
-  /** The stored method that was charged. */
+  /**
+   * The stored method that was charged.
+   *
+   * @return the method's id
+   */
   public abstract PaymentMethodId paymentMethodId();
 
   /**
    * Why, in the API's error codes: {@code card_declined}, {@code expired_card}, {@code
    * incorrect_cvc}, {@code processing_error}, {@code authentication_required} (the customer must
    * authenticate the payment), or another a newer server sends.
+   *
+   * @return the failure code
    */
   public abstract String failureCode();
 
-  /** The issuer's reason for a decline, such as {@code insufficient_funds}. */
+  /**
+   * The issuer's reason for a decline, such as {@code insufficient_funds}.
+   *
+   * @return the decline code, or empty
+   */
   public abstract Optional<String> declineCode();
 
-  /** A message that may be shown to the customer. */
+  /**
+   * A message that may be shown to the customer.
+   *
+   * @return the message, or empty
+   */
   public abstract Optional<String> failureMessage();
 
+  /**
+   * A builder of these events, for tests of code that handles them.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }

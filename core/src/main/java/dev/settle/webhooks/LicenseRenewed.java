@@ -19,20 +19,46 @@ public abstract non-sealed class LicenseRenewed extends WebhookEvent {
     return WebhookEventType.LICENSE_RENEWED;
   }
 
-  /** The account the license belongs to. */
+  /**
+   * The account the license belongs to.
+   *
+   * @return the customer number
+   */
   public abstract CustomerId customerId();
 
+  /**
+   * The license renewed.
+   *
+   * @return the license's id
+   */
   public abstract LicenseId licenseId();
 
-  /** The renewal invoice, now paid. */
+  /**
+   * The renewal invoice, now paid.
+   *
+   * @return the invoice's id
+   */
   public abstract InvoiceId invoiceId();
 
-  /** The payment that paid it; empty when it was paid by bank transfer. */
+  /**
+   * The payment that paid it; empty when it was paid by bank transfer.
+   *
+   * @return the payment's id, or empty
+   */
   public abstract Optional<String> paymentId();
 
-  /** When the license renews next. */
+  /**
+   * When the license renews next.
+   *
+   * @return the next renewal time
+   */
   public abstract Instant renewsAt();
 
+  /**
+   * A builder of these events, for tests of code that handles them.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }

@@ -20,17 +20,39 @@ public abstract non-sealed class PaymentMethodExpiring extends WebhookEvent {
     return WebhookEventType.PAYMENT_METHOD_EXPIRING;
   }
 
-  /** The account the method is stored on. */
+  /**
+   * The account the method is stored on.
+   *
+   * @return the customer number
+   */
   public abstract CustomerId customerId();
 
+  /**
+   * The method that expires soon.
+   *
+   * @return the method's id
+   */
   public abstract PaymentMethodId paymentMethodId();
 
-  /** The last month the card can be charged in. */
+  /**
+   * The last month the card can be charged in.
+   *
+   * @return the expiry month
+   */
   public abstract YearMonth expiry();
 
-  /** True when renewals are charged to this method. */
+  /**
+   * True when renewals are charged to this method.
+   *
+   * @return whether it is the preferred method
+   */
   public abstract boolean preferred();
 
+  /**
+   * A builder of these events, for tests of code that handles them.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }

@@ -21,17 +21,39 @@ public abstract non-sealed class PaymentMethodUpdated extends WebhookEvent {
     return WebhookEventType.PAYMENT_METHOD_UPDATED;
   }
 
-  /** The account the method is stored on. */
+  /**
+   * The account the method is stored on.
+   *
+   * @return the customer number
+   */
   public abstract CustomerId customerId();
 
+  /**
+   * The method that changed.
+   *
+   * @return the method's id
+   */
   public abstract PaymentMethodId paymentMethodId();
 
-  /** True when renewals are now charged to this method. */
+  /**
+   * True when renewals are now charged to this method.
+   *
+   * @return whether it is the preferred method
+   */
   public abstract boolean preferred();
 
-  /** A card's expiry as it is now; empty for a method without one (PayPal). */
+  /**
+   * A card's expiry as it is now; empty for a method without one (PayPal).
+   *
+   * @return the expiry month, or empty
+   */
   public abstract Optional<YearMonth> expiry();
 
+  /**
+   * A builder of these events, for tests of code that handles them.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }

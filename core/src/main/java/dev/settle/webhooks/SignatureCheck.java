@@ -45,17 +45,29 @@ public final class SignatureCheck {
     return new SignatureCheck(null, null, Objects.requireNonNull(reason, "reason"), message);
   }
 
-  /** True when the delivery was signed with a configured secret within the tolerance. */
+  /**
+   * True when the delivery was signed with a configured secret within the tolerance.
+   *
+   * @return whether the delivery was verified
+   */
   public boolean isVerified() {
     return reason == null;
   }
 
-  /** Why the delivery was refused; empty when it was verified. */
+  /**
+   * Why the delivery was refused; empty when it was verified.
+   *
+   * @return the reason, or empty
+   */
   public Optional<Reason> reason() {
     return Optional.ofNullable(reason);
   }
 
-  /** What was found, for a log line: why the delivery was refused, or which one passed. */
+  /**
+   * What was found, for a log line: why the delivery was refused, or which one passed.
+   *
+   * @return the message, without secrets or signatures
+   */
   public String message() {
     return message;
   }
@@ -63,12 +75,18 @@ public final class SignatureCheck {
   /**
    * The {@code webhook-id} of a verified delivery, the same on every retry of it: a key to do
    * each delivery's work once. Empty when refused, because an unverified id proves nothing.
+   *
+   * @return the delivery's id, or empty
    */
   public Optional<String> deliveryId() {
     return Optional.ofNullable(deliveryId);
   }
 
-  /** When a verified delivery was signed, to the second; empty when refused. */
+  /**
+   * When a verified delivery was signed, to the second; empty when refused.
+   *
+   * @return the signing time, or empty
+   */
   public Optional<Instant> signedAt() {
     return Optional.ofNullable(signedAt);
   }
@@ -76,6 +94,7 @@ public final class SignatureCheck {
   /**
    * Returns this check when the delivery was verified.
    *
+   * @return this check
    * @throws WebhookVerificationException with {@link #reason()} and {@link #message()} when not
    */
   public SignatureCheck orThrow() {

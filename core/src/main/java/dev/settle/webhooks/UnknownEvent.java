@@ -22,6 +22,11 @@ public abstract non-sealed class UnknownEvent extends WebhookEvent {
   @Override
   public abstract String typeName();
 
+  /**
+   * A builder of these events, for tests of code that handles them.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }

@@ -35,24 +35,42 @@ public abstract sealed class WebhookEvent
 
   WebhookEvent() {}
 
-  /** The event's id ({@code evt_…}): the same on every delivery of one event. */
+  /**
+   * The event's id ({@code evt_…}): the same on every delivery of one event.
+   *
+   * @return the event's id
+   */
   public abstract String id();
 
-  /** The event's type; {@link WebhookEventType#UNKNOWN} for one Settle does not know. */
+  /**
+   * The event's type; {@link WebhookEventType#UNKNOWN} for one Settle does not know.
+   *
+   * @return the type
+   */
   public abstract WebhookEventType type();
 
-  /** The type's name as sent, such as {@code invoice.paid}; also set for an unknown type. */
+  /**
+   * The type's name as sent, such as {@code invoice.paid}; also set for an unknown type.
+   *
+   * @return the type's wire name
+   */
   public String typeName() {
     return type().value();
   }
 
-  /** When the event happened on the billing system. */
+  /**
+   * When the event happened on the billing system.
+   *
+   * @return the time of the event
+   */
   public abstract Instant createdAt();
 
   /**
    * The event's {@code data} object as sent, for fields Settle does not model yet: JSON objects
    * are {@code Map}s, arrays {@code List}s, numbers {@code Double}s, and {@code null} stays {@code
    * null}. Empty for an event built by hand unless given.
+   *
+   * @return the data object's fields
    */
   @AllowNulls
   public abstract Map<String, Object> data();

@@ -61,7 +61,12 @@ public final class SettleSandbox implements AutoCloseable {
    * The management portal an account lives on: Portal I stores one payment method, which is the
    * preferred one; Portal II stores many, at most one of them preferred.
    */
-  public enum Portal { I, II }
+  public enum Portal {
+    /** One stored method, always the preferred one; switching replaces it. */
+    I,
+    /** Many stored methods, at most one of them marked preferred. */
+    II
+  }
 
   /**
    * An account every sandbox starts with, so that tests and demos can use it without setup.
@@ -100,7 +105,11 @@ public final class SettleSandbox implements AutoCloseable {
         new AuthenticationPages(billing), new PayPalPages(billing), faults);
   }
 
-  /** A builder with port 0 (any free port), the default API key and a clock standing at now. */
+  /**
+   * A builder with port 0 (any free port), the default API key and a clock standing at now.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -136,6 +145,7 @@ public final class SettleSandbox implements AutoCloseable {
   /**
    * Where the sandbox listens, ending in a slash, like {@code http://127.0.0.1:54321/}.
    *
+   * @return the base URL
    * @throws IllegalStateException before {@link #start()}
    */
   public URI baseUrl() {
@@ -146,17 +156,29 @@ public final class SettleSandbox implements AutoCloseable {
     return url;
   }
 
-  /** The one API key this sandbox accepts, to send as {@code Authorization: Bearer <key>}. */
+  /**
+   * The one API key this sandbox accepts, to send as {@code Authorization: Bearer <key>}.
+   *
+   * @return the API key
+   */
   public String apiKey() {
     return apiKey;
   }
 
-  /** The sandbox's clock; {@link SandboxClock#advance} moves the sandbox's time forward. */
+  /**
+   * The sandbox's clock; {@link SandboxClock#advance} moves the sandbox's time forward.
+   *
+   * @return the clock
+   */
   public SandboxClock clock() {
     return clock;
   }
 
-  /** The accounts every sandbox starts with, and {@link #reset()} brings back. */
+  /**
+   * The accounts every sandbox starts with, and {@link #reset()} brings back.
+   *
+   * @return the demo accounts
+   */
   public List<DemoAccount> demoAccounts() {
     return DemoData.ACCOUNTS;
   }
@@ -177,6 +199,8 @@ public final class SettleSandbox implements AutoCloseable {
    * The fault switches: latency, error answers, 429 bursts and dropped connections, globally or per
    * route, repeatable under a seed. Nothing is switched on until a test does; {@link #reset()}
    * switches everything off. Over HTTP: {@code /sandbox/faults}.
+   *
+   * @return the fault switches
    */
   public SandboxFaults faults() {
     return faults;
@@ -185,6 +209,8 @@ public final class SettleSandbox implements AutoCloseable {
   /**
    * Every webhook delivery since the sandbox was built or last {@linkplain #reset() reset}, one per
    * event and endpoint, in the order the events happened, as they stand now (a snapshot).
+   *
+   * @return the deliveries, a snapshot
    */
   public List<WebhookDelivery> webhookDeliveries() {
     return webhooks.snapshot();
@@ -195,6 +221,9 @@ public final class SettleSandbox implements AutoCloseable {
    * every attempt, or cancelled), then answers {@link #webhookDeliveries()}. Deliveries run on
    * their own threads; this is how a test waits for them without sleeping.
    *
+   * @param timeout how long to wait at most
+   * @param count how many finished deliveries to wait for
+   * @return the deliveries, a snapshot
    * @throws IllegalStateException if fewer are finished when {@code timeout} has passed; the
    *     message lists the deliveries as they stood
    * @throws InterruptedException if the waiting thread is interrupted
@@ -207,6 +236,8 @@ public final class SettleSandbox implements AutoCloseable {
   /**
    * Creates an account, for tests that need one beyond the demo accounts.
    *
+   * @param portal the portal the account lives on
+   * @param name the account holder's name
    * @param currency an upper-case ISO 4217 code, such as {@code EUR} or {@code JPY}
    * @return the new account's customer id
    * @throws IllegalArgumentException for a blank name or an unknown currency
@@ -226,7 +257,9 @@ public final class SettleSandbox implements AutoCloseable {
   /**
    * Issues an open invoice of one line on an account, due in 30 days.
    *
+   * @param customerId the account
    * @param amountMinor the amount in the account currency's minor units (cents for EUR)
+   * @param description the invoice line's text
    * @return the new invoice's id
    * @throws IllegalArgumentException for an unknown account, an amount that is not positive or a
    *     blank description
@@ -269,6 +302,7 @@ public final class SettleSandbox implements AutoCloseable {
    * Test helper: cancels a PayPal setup as the payer would with the approval page's Cancel
    * button. The setup is then {@code cancelled}; completing it fails with {@code setup_cancelled}.
    *
+   * @param setupId the setup, {@code pps_…}
    * @return where the payer's browser would be sent: the setup's {@code cancel_url} with
    *     {@code approval_session_id} (the setup id)
    * @throws IllegalArgumentException for an unknown setup
@@ -327,7 +361,14 @@ public final class SettleSandbox implements AutoCloseable {
     return billing.receiveTransfer(amountMinor, currency, reference, when);
   }
 
-  /** Test helper: {@link #receiveTransfer(long, String, String, Instant)} with the value date now. */
+  /**
+   * Test helper: {@link #receiveTransfer(long, String, String, Instant)} with the value date now.
+   *
+   * @param amountMinor the amount, in minor units of {@code currency}
+   * @param currency an ISO 4217 code
+   * @param reference the remittance information as the payer typed it
+   * @return what became of the transfer
+   */
   public TransferReceipt receiveTransfer(long amountMinor, String currency, String reference) {
     return receiveTransfer(amountMinor, currency, reference, null);
   }
@@ -335,6 +376,8 @@ public final class SettleSandbox implements AutoCloseable {
   /**
    * Every transfer received since the sandbox was built or last {@linkplain #reset() reset}, in
    * the order received, matched or not. Over HTTP: {@code GET /sandbox/transfers}.
+   *
+   * @return the transfers
    */
   public List<TransferReceipt> transfers() {
     return billing.transfers();
@@ -371,6 +414,9 @@ public final class SettleSandbox implements AutoCloseable {
   /**
    * Runs a sandbox until the process is killed: {@code [--port N] [--api-key KEY]}. Port 0 picks
    * a free one; the default is 12111. It prints its URL, API key and demo accounts.
+   *
+   * @param args {@code [--port N] [--api-key KEY]}
+   * @throws InterruptedException if the main thread is interrupted while it waits
    */
   public static void main(String[] args) throws InterruptedException {
     SettleSandbox sandbox;
@@ -441,7 +487,12 @@ public final class SettleSandbox implements AutoCloseable {
 
     private Builder() {}
 
-    /** The port to bind on 127.0.0.1; 0, the default, picks a free one. */
+    /**
+     * The port to bind on 127.0.0.1; 0, the default, picks a free one.
+     *
+     * @param port a port, or 0
+     * @return this builder
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be from 0 to 65535, not " + port);
@@ -450,7 +501,12 @@ public final class SettleSandbox implements AutoCloseable {
       return this;
     }
 
-    /** The API key to accept; defaults to {@code sk_test_settle_sandbox}. */
+    /**
+     * The API key to accept; defaults to {@code sk_test_settle_sandbox}.
+     *
+     * @param apiKey the key
+     * @return this builder
+     */
     public Builder apiKey(String apiKey) {
       if (apiKey == null || apiKey.isBlank() || apiKey.chars().anyMatch(Character::isWhitespace)) {
         throw new IllegalArgumentException("apiKey must be non-blank and without spaces");
@@ -463,6 +519,9 @@ public final class SettleSandbox implements AutoCloseable {
      * The clock the sandbox's time starts from. A fixed clock (the default stands at the time the
      * builder was made, in whole seconds) keeps time still unless a test advances it; a ticking
      * clock lets it run.
+     *
+     * @param clock the clock to start from
+     * @return this builder
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -473,6 +532,8 @@ public final class SettleSandbox implements AutoCloseable {
      * How long, in sandbox clock time, a PayPal setup waits for the payer's approval before it
      * expires; 3 hours unless set (PayPal publishes no figure; its approval tokens live 3 hours).
      *
+     * @param lifetime a positive duration
+     * @return this builder
      * @throws IllegalArgumentException unless positive
      */
     public Builder paypalSetupLifetime(Duration lifetime) {
@@ -484,7 +545,11 @@ public final class SettleSandbox implements AutoCloseable {
       return this;
     }
 
-    /** A sandbox with the demo data, not yet listening; call {@link SettleSandbox#start()}. */
+    /**
+     * A sandbox with the demo data, not yet listening; call {@link SettleSandbox#start()}.
+     *
+     * @return the sandbox
+     */
     public SettleSandbox build() {
       return new SettleSandbox(this);
     }

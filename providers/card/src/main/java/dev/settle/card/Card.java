@@ -28,21 +28,39 @@ public abstract class Card implements PaymentMethodDetails {
   /**
    * The brand as the API names it, such as {@code visa}; also set for a brand {@link CardBrand}
    * does not list.
+   *
+   * @return the brand's API name
    */
   public abstract String brandName();
 
-  /** The brand; empty when {@link #brandName()} is one this version does not know. */
+  /**
+   * The brand; empty when {@link #brandName()} is one this version does not know.
+   *
+   * @return the brand, or empty
+   */
   public final Optional<CardBrand> brand() {
     return CardBrand.fromWireName(brandName());
   }
 
-  /** The last four digits of the number. */
+  /**
+   * The last four digits of the number.
+   *
+   * @return the last four digits
+   */
   public abstract String lastFour();
 
-  /** The month after which the card can no longer be charged. */
+  /**
+   * The month after which the card can no longer be charged.
+   *
+   * @return the expiry month
+   */
   public abstract YearMonth expiry();
 
-  /** The name on the card, when one was given. */
+  /**
+   * The name on the card, when one was given.
+   *
+   * @return the holder's name, or empty
+   */
   public abstract Optional<String> holderName();
 
   @Value.Check
@@ -53,7 +71,11 @@ public abstract class Card implements PaymentMethodDetails {
     }
   }
 
-  /** A builder with no field set. */
+  /**
+   * A builder with no field set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -62,7 +84,12 @@ public abstract class Card implements PaymentMethodDetails {
   public static final class Builder extends ImmutableCard.Builder {
     Builder() {}
 
-    /** Sets {@link #brandName(String)} to the brand's API name. */
+    /**
+     * Sets {@link #brandName(String)} to the brand's API name.
+     *
+     * @param brand the brand
+     * @return this builder
+     */
     public Builder brand(CardBrand brand) {
       return brandName(brand.wireName());
     }

@@ -26,10 +26,18 @@ public abstract class PayPalAccount implements PaymentMethodDetails {
     return "paypal";
   }
 
-  /** The email address of the PayPal account, as PayPal reported it. */
+  /**
+   * The email address of the PayPal account, as PayPal reported it.
+   *
+   * @return the email address
+   */
   public abstract String email();
 
-  /** PayPal's id of the payer, 13 characters such as {@code 7XRNGHV24HQL4}. */
+  /**
+   * PayPal's id of the payer, 13 characters such as {@code 7XRNGHV24HQL4}.
+   *
+   * @return the payer id
+   */
   public abstract String payerId();
 
   @Value.Check
@@ -42,7 +50,11 @@ public abstract class PayPalAccount implements PaymentMethodDetails {
     }
   }
 
-  /** A builder with no field set. */
+  /**
+   * A builder with no field set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }

@@ -21,7 +21,11 @@ import org.immutables.value.Value;
 public abstract class PayPalApproval implements PaymentMethodInput {
   PayPalApproval() {}
 
-  /** The approved setup. */
+  /**
+   * The approved setup.
+   *
+   * @return the setup's id
+   */
   @Value.Parameter
   public abstract PayPalSetupId setupId();
 
@@ -31,7 +35,12 @@ public abstract class PayPalApproval implements PaymentMethodInput {
     return "paypal";
   }
 
-  /** The approval of {@code setupId}. */
+  /**
+   * The approval of {@code setupId}.
+   *
+   * @param setupId the approved setup
+   * @return the input to add or switch to
+   */
   public static PayPalApproval of(PayPalSetupId setupId) {
     return ImmutablePayPalApproval.of(setupId);
   }

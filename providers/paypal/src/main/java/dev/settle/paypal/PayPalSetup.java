@@ -17,22 +17,46 @@ import org.immutables.value.Value;
 public abstract class PayPalSetup {
   PayPalSetup() {}
 
-  /** The setup's id: keep it (in the session, or the return URL) to complete the setup later. */
+  /**
+   * The setup's id: keep it (in the session, or the return URL) to complete the setup later.
+   *
+   * @return the setup's id
+   */
   public abstract PayPalSetupId id();
 
-  /** The status when the setup was read. */
+  /**
+   * The status when the setup was read.
+   *
+   * @return the status
+   */
   public abstract PayPalSetupStatus status();
 
-  /** Where the payer approves, at PayPal. */
+  /**
+   * Where the payer approves, at PayPal.
+   *
+   * @return the approval URL
+   */
   public abstract URI approvalUrl();
 
-  /** When a setup still waiting for the payer becomes {@link PayPalSetupStatus#EXPIRED}. */
+  /**
+   * When a setup still waiting for the payer becomes {@link PayPalSetupStatus#EXPIRED}.
+   *
+   * @return the expiry time
+   */
   public abstract Instant expiresAt();
 
-  /** When the setup was started. */
+  /**
+   * When the setup was started.
+   *
+   * @return the start time
+   */
   public abstract Instant createdAt();
 
-  /** A builder with no field set. */
+  /**
+   * A builder with no field set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
