@@ -32,11 +32,7 @@ public final class AccountClient {
     this.licenses = new Licenses(customerId, backend);
   }
 
-  /**
-   * The customer number this account is for.
-   *
-   * @return the customer number
-   */
+  /** {@return the customer number this account is for} */
   public CustomerId customerId() {
     return customerId;
   }
@@ -79,29 +75,17 @@ public final class AccountClient {
     return backend.callAsync(backend.api.getAccount(customerId), Checks.options(options));
   }
 
-  /**
-   * The account's stored payment methods.
-   *
-   * @return the account's payment methods; making it sends no request
-   */
+  /** {@return the account's stored payment methods} */
   public PaymentMethods paymentMethods() {
     return paymentMethods;
   }
 
-  /**
-   * The account's invoices.
-   *
-   * @return the account's invoices; making it sends no request
-   */
+  /** {@return the account's invoices} */
   public Invoices invoices() {
     return invoices;
   }
 
-  /**
-   * The account's licenses.
-   *
-   * @return the account's licenses; making it sends no request
-   */
+  /** {@return the account's licenses} */
   public Licenses licenses() {
     return licenses;
   }

@@ -26,11 +26,7 @@ public record CallEvent(
     @Nullable String idempotencyKey,
     @Nullable SettleException failure) {
 
-  /**
-   * True when the call returned a result.
-   *
-   * @return whether the call succeeded
-   */
+  /** {@return true when the call returned a result} */
   public boolean succeeded() {
     return failure == null;
   }

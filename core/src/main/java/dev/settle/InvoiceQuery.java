@@ -20,11 +20,7 @@ public final class InvoiceQuery {
     this.pageSize = builder.pageSize;
   }
 
-  /**
-   * Only invoices in this status; all when empty.
-   *
-   * @return the status to select, or empty for all
-   */
+  /** {@return the status to select; empty selects all} */
   public Optional<InvoiceStatus> status() {
     return Optional.ofNullable(status);
   }

@@ -35,11 +35,7 @@ public final class Invoices {
     this.backend = backend;
   }
 
-  /**
-   * All invoices, newest first, fetched lazily page by page.
-   *
-   * @return the invoices; a page is requested when iteration reaches it
-   */
+  /** {@return all invoices, newest first, fetched lazily page by page} */
   public PagedIterable<Invoice> list() {
     return list(query -> { });
   }
@@ -246,7 +242,7 @@ public final class Invoices {
    * must authenticate at {@link Payment#nextActionUrl()} before the money moves.
    *
    * @param id the open invoice
-   * @return the payment: succeeded, or waiting for the customer's authentication
+   * @return the payment; its status says whether the money moved or the customer must act first
    * @throws PaymentDeclinedException if the charge was refused; {@code declineCode()} says why
    * @throws dev.settle.exception.ConflictException if the invoice is not open
    *     ({@code invoice_not_open}) or the account has no preferred method
@@ -262,7 +258,7 @@ public final class Invoices {
    *
    * @param id the open invoice
    * @param options your idempotency key, or a timeout for this call
-   * @return the payment: succeeded, or waiting for the customer's authentication
+   * @return the payment; its status says whether the money moved or the customer must act first
    */
   public Payment pay(InvoiceId id, RequestOptions options) {
     return backend.call(payCall(id, null, Checks.options(options)), options);
@@ -294,7 +290,7 @@ public final class Invoices {
    *
    * @param id the open invoice
    * @param method a method stored on this account
-   * @return the payment: succeeded, or waiting for the customer's authentication
+   * @return the payment; its status says whether the money moved or the customer must act first
    */
   public Payment payWith(InvoiceId id, PaymentMethodId method) {
     return payWith(id, method, RequestOptions.defaults());
@@ -306,7 +302,7 @@ public final class Invoices {
    * @param id the open invoice
    * @param method a method stored on this account
    * @param options your idempotency key, or a timeout for this call
-   * @return the payment: succeeded, or waiting for the customer's authentication
+   * @return the payment; its status says whether the money moved or the customer must act first
    */
   public Payment payWith(InvoiceId id, PaymentMethodId method, RequestOptions options) {
     return backend.call(payCall(id, Checks.required(method, "method"), Checks.options(options)), options);

@@ -25,11 +25,7 @@ public final class Licenses {
     this.backend = backend;
   }
 
-  /**
-   * All licenses, fetched lazily page by page.
-   *
-   * @return the licenses; a page is requested when iteration reaches it
-   */
+  /** {@return all licenses, fetched lazily page by page} */
   public PagedIterable<License> list() {
     return list(RequestOptions.defaults());
   }

@@ -46,27 +46,19 @@ public final class OutcomeUnknownException extends SettleException {
   }
 
   /**
-   * The key to repeat the call with; every attempt carried it or a key derived from it.
-   *
-   * @return the call's idempotency key
+   * {@return the key to repeat the call with; every attempt carried it or a key derived from it}
    */
   public String idempotencyKey() {
     return idempotencyKey;
   }
 
-  /**
-   * How many attempts were made.
-   *
-   * @return the number of attempts, at least 1
-   */
+  /** {@return how many attempts were made} */
   public int attempts() {
     return attempts;
   }
 
   /**
-   * Options that repeat the write with the same key, so it resolves instead of repeating.
-   *
-   * @return options with this exception's key and no other setting
+   * {@return options that repeat the write with the same key, so it resolves instead of repeating}
    */
   public RequestOptions retryOptions() {
     return RequestOptions.withKey(idempotencyKey);

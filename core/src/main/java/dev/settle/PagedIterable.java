@@ -73,11 +73,7 @@ public final class PagedIterable<T> implements Iterable<T> {
     };
   }
 
-  /**
-   * The items as a sequential, lazy stream.
-   *
-   * @return a stream that requests each page when it reaches it
-   */
+  /** {@return the items as a sequential, lazy stream} */
   public Stream<T> stream() {
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),

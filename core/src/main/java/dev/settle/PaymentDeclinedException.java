@@ -26,20 +26,12 @@ public final class PaymentDeclinedException extends ApiException {
     this.payment = payment;
   }
 
-  /**
-   * The issuer's reason, such as {@code insufficient_funds}, when one was given.
-   *
-   * @return the issuer's decline code, or empty
-   */
+  /** {@return the issuer's reason, such as {@code insufficient_funds}, when one was given} */
   public Optional<String> declineCode() {
     return Optional.ofNullable(declineCode);
   }
 
-  /**
-   * The failed payment, when the decline was a charge.
-   *
-   * @return the failed payment, or empty when no charge was made
-   */
+  /** {@return the failed payment, when the decline was a charge} */
   public Optional<Payment> payment() {
     return Optional.ofNullable(payment);
   }

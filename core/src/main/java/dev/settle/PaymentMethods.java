@@ -33,11 +33,7 @@ public final class PaymentMethods {
     this.backend = backend;
   }
 
-  /**
-   * All stored methods, fetched lazily page by page.
-   *
-   * @return the methods; a page is requested when iteration reaches it
-   */
+  /** {@return all stored methods, fetched lazily page by page} */
   public PagedIterable<PaymentMethod> list() {
     return list(RequestOptions.defaults());
   }

@@ -27,20 +27,12 @@ public final class PreferredSwitchException extends SettleException {
     this.previousRestored = previousRestored;
   }
 
-  /**
-   * The account's preferred method after the failed switch; empty when it has none.
-   *
-   * @return the preferred method now, or empty when the account has none
-   */
+  /** {@return the account's preferred method after the failed switch; empty when it has none} */
   public Optional<PaymentMethod> preferredAfter() {
     return Optional.ofNullable(preferredAfter);
   }
 
-  /**
-   * True when the previous method was removed and then put back.
-   *
-   * @return whether the previous method was restored
-   */
+  /** {@return true when the previous method was removed and then put back} */
   public boolean previousRestored() {
     return previousRestored;
   }

@@ -27,11 +27,7 @@ public final class RequestOptions {
     this.timeout = builder.timeout;
   }
 
-  /**
-   * No key of your own, the client's timeouts.
-   *
-   * @return options with no key and no timeout of their own
-   */
+  /** {@return options with no key of your own and the client's timeouts} */
   public static RequestOptions defaults() {
     return DEFAULTS;
   }
@@ -43,38 +39,22 @@ public final class RequestOptions {
     return builder.build();
   }
 
-  /**
-   * A builder with no key and no timeout set.
-   *
-   * @return a new builder
-   */
+  /** {@return a builder with no key and no timeout set} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * The caller's idempotency key, if given.
-   *
-   * @return the key, or empty when Settle makes one for each write
-   */
+  /** {@return the caller's idempotency key, if given} */
   public Optional<String> idempotencyKey() {
     return Optional.ofNullable(idempotencyKey);
   }
 
-  /**
-   * The whole call's timeout, overriding the client's, if given.
-   *
-   * @return the timeout, or empty for the client's {@code callTimeout}
-   */
+  /** {@return the whole call's timeout, overriding the client's, if given} */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
 
-  /**
-   * A builder holding these options, to derive options that differ in one.
-   *
-   * @return a builder with this key and timeout
-   */
+  /** {@return a builder holding these options, to derive options that differ in one} */
   public Builder newBuilder() {
     Builder builder = new Builder();
     builder.idempotencyKey = idempotencyKey;

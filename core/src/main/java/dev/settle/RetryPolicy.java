@@ -32,29 +32,17 @@ public final class RetryPolicy {
     this.maxBackoff = builder.maxBackoff;
   }
 
-  /**
-   * Up to 4 attempts, waits from 200 ms doubling up to 5 s.
-   *
-   * @return the default policy
-   */
+  /** {@return the default policy: up to 4 attempts, waits from 200 ms doubling up to 5 s} */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
-  /**
-   * One attempt: failures reach the caller at once.
-   *
-   * @return a policy that never retries
-   */
+  /** {@return a policy of one attempt: failures reach the caller at once} */
   public static RetryPolicy none() {
     return NONE;
   }
 
-  /**
-   * A builder starting from the defaults.
-   *
-   * @return a new builder
-   */
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
@@ -69,18 +57,14 @@ public final class RetryPolicy {
   }
 
   /**
-   * The longest first wait: the first retry waits a random time up to it (full jitter).
-   *
-   * @return the initial backoff
+   * {@return the longest first wait: the first retry waits a random time up to it (full jitter)}
    */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
   /**
-   * The longest any wait may be, unless the server's {@code Retry-After} asks for more.
-   *
-   * @return the maximum backoff
+   * {@return the longest any wait may be, unless the server's {@code Retry-After} asks for more}
    */
   public Duration maxBackoff() {
     return maxBackoff;

@@ -65,11 +65,7 @@ public final class SettleClient implements AutoCloseable {
     this.backend = new Backend(http, transport, providers, settings.clock, closed::get);
   }
 
-  /**
-   * A builder for a new client; only {@code baseUrl} and {@code apiKey} are required.
-   *
-   * @return a new builder
-   */
+  /** {@return a builder for a new client; only {@code baseUrl} and {@code apiKey} are required} */
   public static Builder builder() {
     return new Builder();
   }
@@ -96,11 +92,7 @@ public final class SettleClient implements AutoCloseable {
     return new AccountClient(Checks.required(customerId, "customerId"), backend);
   }
 
-  /**
-   * The URLs the billing system sends signed events to.
-   *
-   * @return the webhook endpoints of this API key's vendor
-   */
+  /** {@return the URLs the billing system sends signed events to} */
   public WebhookEndpoints webhookEndpoints() {
     return new WebhookEndpoints(backend);
   }

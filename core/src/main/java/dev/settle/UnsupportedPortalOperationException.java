@@ -18,11 +18,7 @@ public final class UnsupportedPortalOperationException extends SettleException {
     this.portal = portal;
   }
 
-  /**
-   * The portal of the account.
-   *
-   * @return the account's portal
-   */
+  /** {@return the portal of the account} */
   public Portal portal() {
     return portal;
   }

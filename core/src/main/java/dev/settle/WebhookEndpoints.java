@@ -72,11 +72,7 @@ public final class WebhookEndpoints {
     return backend.callAsync(createCall(url, events, Checks.options(options)), options);
   }
 
-  /**
-   * The registered endpoints, without their secrets.
-   *
-   * @return the endpoints
-   */
+  /** {@return the registered endpoints, without their secrets} */
   public List<WebhookEndpoint> list() {
     return list(RequestOptions.defaults());
   }

@@ -31,38 +31,27 @@ public class ApiException extends SettleException {
     this.param = error.param();
   }
 
-  /**
-   * The HTTP status.
-   *
-   * @return the HTTP status
-   */
+  /** {@return the HTTP status} */
   public int statusCode() {
     return statusCode;
   }
 
   /**
-   * The error's type, such as {@code invalid_request_error}; empty if the body had none.
-   *
-   * @return the error type, or empty
+   * {@return the error's type, such as {@code invalid_request_error}; empty if the body had none}
    */
   public Optional<String> type() {
     return Optional.ofNullable(type);
   }
 
   /**
-   * The machine-readable reason, such as {@code resource_missing}; empty if the body had none.
-   *
-   * @return the error code, or empty
+   * {@return the machine-readable reason, such as {@code resource_missing}; empty if the body had
+   * none}
    */
   public Optional<String> code() {
     return Optional.ofNullable(code);
   }
 
-  /**
-   * The request parameter the error is about, when there is one.
-   *
-   * @return the parameter's name, or empty
-   */
+  /** {@return the request parameter the error is about, when there is one} */
   public Optional<String> param() {
     return Optional.ofNullable(param);
   }

@@ -24,11 +24,7 @@ public final class MalformedResponseException extends SettleException {
     this.statusCode = statusCode;
   }
 
-  /**
-   * The HTTP status of the unreadable response.
-   *
-   * @return the HTTP status
-   */
+  /** {@return the HTTP status of the unreadable response} */
   public int statusCode() {
     return statusCode;
   }

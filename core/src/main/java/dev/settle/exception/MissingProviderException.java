@@ -23,19 +23,13 @@ public final class MissingProviderException extends SettleConfigurationException
     this.kind = kind;
   }
 
-  /**
-   * The kind that has no provider.
-   *
-   * @return the kind, such as {@code card}
-   */
+  /** {@return the kind that has no provider} */
   public String kind() {
     return kind;
   }
 
   /**
-   * The Maven coordinates of the module that provides the kind, by Settle's naming rule.
-   *
-   * @return {@code dev.settle:settle-<kind>}, the kind's underscores as hyphens
+   * {@return the Maven coordinates of the module that provides the kind, by Settle's naming rule}
    */
   public String artifact() {
     return "dev.settle:" + artifact(kind);

@@ -19,11 +19,7 @@ public final class RateLimitedException extends ApiException {
     this.retryAfter = retryAfter;
   }
 
-  /**
-   * How long the server asked to wait, when it said.
-   *
-   * @return the wait the server asked for, or empty
-   */
+  /** {@return how long the server asked to wait, when it said} */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);
   }

@@ -34,11 +34,7 @@ public class SettleException extends RuntimeException {
     this(message, null, null);
   }
 
-  /**
-   * The server's id of the request that failed, when a response carried one.
-   *
-   * @return the request id, or empty
-   */
+  /** {@return the server's id of the request that failed, when a response carried one} */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }

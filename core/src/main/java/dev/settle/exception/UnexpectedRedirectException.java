@@ -31,20 +31,12 @@ public final class UnexpectedRedirectException extends SettleException {
     this.targetHost = targetHost;
   }
 
-  /**
-   * The HTTP status, such as 301 or 307.
-   *
-   * @return the HTTP status
-   */
+  /** {@return the HTTP status, such as 301 or 307} */
   public int statusCode() {
     return statusCode;
   }
 
-  /**
-   * The host the redirect pointed to, when its {@code Location} named one.
-   *
-   * @return the target host, or empty
-   */
+  /** {@return the host the redirect pointed to, when its {@code Location} named one} */
   public Optional<String> targetHost() {
     return Optional.ofNullable(targetHost);
   }

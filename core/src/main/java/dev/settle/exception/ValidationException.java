@@ -145,28 +145,19 @@ public final class ValidationException extends SettleException {
   }
 
   /**
-   * The name of the (first) field that was refused, such as {@code number} or {@code customer_id}.
-   *
-   * @return the first refused field's name
+   * {@return the name of the (first) field that was refused, such as {@code number} or
+   * {@code customer_id}}
    */
   public String param() {
     return violations.get(0).param();
   }
 
-  /**
-   * Why the (first) field was refused.
-   *
-   * @return the first refused field's reason
-   */
+  /** {@return why the (first) field was refused} */
   public Reason reason() {
     return violations.get(0).reason();
   }
 
-  /**
-   * Every refused field, at least one; the first is the one {@link #param()} names.
-   *
-   * @return the violations, in the order given
-   */
+  /** {@return every refused field, at least one; the first is the one {@link #param()} names} */
   public List<Violation> violations() {
     return violations;
   }

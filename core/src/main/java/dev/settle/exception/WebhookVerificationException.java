@@ -65,11 +65,7 @@ public final class WebhookVerificationException extends SettleException {
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 
-  /**
-   * Why the delivery or secret was refused.
-   *
-   * @return the reason
-   */
+  /** {@return why the delivery or secret was refused} */
   public Reason reason() {
     return reason;
   }

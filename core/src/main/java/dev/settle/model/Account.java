@@ -13,53 +13,25 @@ import org.immutables.value.Value;
 public abstract class Account {
   Account() {}
 
-  /**
-   * The customer number the account belongs to.
-   *
-   * @return the customer id
-   */
+  /** {@return the customer number the account belongs to} */
   public abstract CustomerId customerId();
 
-  /**
-   * The portal the account lives on; it decides how the preferred method is switched.
-   *
-   * @return {@link Portal#I} or {@link Portal#II}
-   */
+  /** {@return the portal the account lives on; it decides how the preferred method is switched} */
   public abstract Portal portal();
 
-  /**
-   * The account holder's name.
-   *
-   * @return the name
-   */
+  /** {@return the account holder's name} */
   public abstract String name();
 
-  /**
-   * The account's email address, when it has one.
-   *
-   * @return the email address, or empty
-   */
+  /** {@return the account's email address, when it has one} */
   public abstract Optional<String> email();
 
-  /**
-   * The currency the account is invoiced in.
-   *
-   * @return the ISO 4217 currency
-   */
+  /** {@return the currency the account is invoiced in} */
   public abstract Currency currency();
 
-  /**
-   * The method renewals are charged to; empty when the account has none.
-   *
-   * @return the preferred method, or empty
-   */
+  /** {@return the method renewals are charged to; empty when the account has none} */
   public abstract Optional<PaymentMethod> preferredPaymentMethod();
 
-  /**
-   * When the account was opened.
-   *
-   * @return the creation time
-   */
+  /** {@return when the account was opened} */
   public abstract Instant createdAt();
 
   /**
@@ -71,11 +43,7 @@ public abstract class Account {
   @Value.Auxiliary
   public abstract Optional<String> requestId();
 
-  /**
-   * A builder of accounts, for tests of code that reads them.
-   *
-   * @return a new builder
-   */
+  /** {@return a builder of accounts, for tests of code that reads them} */
   public static Builder builder() {
     return new Builder();
   }

@@ -10,27 +10,15 @@ import org.immutables.value.Value;
 public abstract class BankDetails {
   BankDetails() {}
 
-  /**
-   * The account holder's name.
-   *
-   * @return the holder's name
-   */
+  /** {@return the account holder's name} */
   @Value.Parameter
   public abstract String name();
 
-  /**
-   * The IBAN, without spaces.
-   *
-   * @return the IBAN
-   */
+  /** {@return the IBAN, without spaces} */
   @Value.Parameter
   public abstract String iban();
 
-  /**
-   * The BIC (SWIFT code) of the payee's bank.
-   *
-   * @return the BIC
-   */
+  /** {@return the BIC (SWIFT code) of the payee's bank} */
   @Value.Parameter
   public abstract String bic();
 

@@ -17,11 +17,7 @@ public abstract class CustomerId {
 
   CustomerId() {}
 
-  /**
-   * The customer number: 6 to 12 digits.
-   *
-   * @return the customer number
-   */
+  /** {@return the customer number: 6 to 12 digits} */
   @Value.Parameter
   public abstract String value();
 

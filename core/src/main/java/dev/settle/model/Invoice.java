@@ -15,88 +15,40 @@ import org.immutables.value.Value;
 public abstract class Invoice {
   Invoice() {}
 
-  /**
-   * The invoice's id.
-   *
-   * @return the id
-   */
+  /** {@return the invoice's id} */
   public abstract InvoiceId id();
 
-  /**
-   * The number printed on the invoice, such as {@code INV-2026-0001}.
-   *
-   * @return the invoice number
-   */
+  /** {@return the number printed on the invoice, such as {@code INV-2026-0001}} */
   public abstract String number();
 
-  /**
-   * Where the invoice stands: open, paid, void or uncollectible.
-   *
-   * @return the status
-   */
+  /** {@return where the invoice stands: open, paid, void or uncollectible} */
   public abstract InvoiceStatus status();
 
-  /**
-   * What was billed.
-   *
-   * @return the total
-   */
+  /** {@return what was billed} */
   public abstract Money total();
 
-  /**
-   * What is still owed.
-   *
-   * @return the amount due
-   */
+  /** {@return what is still owed} */
   public abstract Money amountDue();
 
-  /**
-   * What has arrived so far.
-   *
-   * @return the amount paid
-   */
+  /** {@return what has arrived so far} */
   public abstract Money amountPaid();
 
-  /**
-   * When the invoice was issued.
-   *
-   * @return the issue time
-   */
+  /** {@return when the invoice was issued} */
   public abstract Instant issuedAt();
 
-  /**
-   * When payment is due.
-   *
-   * @return the due time
-   */
+  /** {@return when payment is due} */
   public abstract Instant dueAt();
 
-  /**
-   * When it was paid in full; empty while it is not.
-   *
-   * @return the time it was paid in full, or empty
-   */
+  /** {@return when it was paid in full; empty while it is not} */
   public abstract Optional<Instant> paidAt();
 
-  /**
-   * The payee's bank details, for paying by bank transfer.
-   *
-   * @return the payee's name, IBAN and BIC
-   */
+  /** {@return the payee's bank details, for paying by bank transfer} */
   public abstract BankDetails payee();
 
-  /**
-   * The ISO 11649 creditor reference (RF…) to quote on a bank transfer.
-   *
-   * @return the creditor reference
-   */
+  /** {@return the ISO 11649 creditor reference (RF…) to quote on a bank transfer} */
   public abstract String paymentReference();
 
-  /**
-   * What the invoice bills, line by line.
-   *
-   * @return the lines
-   */
+  /** {@return what the invoice bills, line by line} */
   public abstract List<InvoiceLine> lines();
 
   /**
@@ -108,11 +60,7 @@ public abstract class Invoice {
   @Value.Auxiliary
   public abstract Optional<String> requestId();
 
-  /**
-   * A builder of invoices, for tests of code that reads them.
-   *
-   * @return a new builder
-   */
+  /** {@return a builder of invoices, for tests of code that reads them} */
   public static Builder builder() {
     return new Builder();
   }

@@ -8,32 +8,16 @@ import org.immutables.value.Value;
 public abstract class InvoiceLine {
   InvoiceLine() {}
 
-  /**
-   * What the line bills, as printed on the invoice.
-   *
-   * @return the description
-   */
+  /** {@return what the line bills, as printed on the invoice} */
   public abstract String description();
 
-  /**
-   * The line's amount.
-   *
-   * @return the amount
-   */
+  /** {@return the line's amount} */
   public abstract Money amount();
 
-  /**
-   * The license the line bills, when it bills one.
-   *
-   * @return the license, or empty
-   */
+  /** {@return the license the line bills, when it bills one} */
   public abstract Optional<LicenseId> licenseId();
 
-  /**
-   * A builder of invoice lines, for tests of code that reads them.
-   *
-   * @return a new builder
-   */
+  /** {@return a builder of invoice lines, for tests of code that reads them} */
   public static Builder builder() {
     return new Builder();
   }

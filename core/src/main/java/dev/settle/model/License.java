@@ -13,32 +13,16 @@ import org.immutables.value.Value;
 public abstract class License {
   License() {}
 
-  /**
-   * The license's id.
-   *
-   * @return the id
-   */
+  /** {@return the license's id} */
   public abstract LicenseId id();
 
-  /**
-   * The product licensed.
-   *
-   * @return the product's name
-   */
+  /** {@return the product licensed} */
   public abstract String product();
 
-  /**
-   * Where the license stands, such as active or expired.
-   *
-   * @return the status
-   */
+  /** {@return where the license stands, such as active or expired} */
   public abstract LicenseStatus status();
 
-  /**
-   * True when the license renews itself by charging the preferred method.
-   *
-   * @return whether automatic renewal is on
-   */
+  /** {@return true when the license renews itself by charging the preferred method} */
   public abstract boolean autoRenewal();
 
   /**
@@ -49,39 +33,19 @@ public abstract class License {
    */
   public abstract List<String> warnings();
 
-  /**
-   * The yearly price.
-   *
-   * @return the price of one year
-   */
+  /** {@return the yearly price} */
   public abstract Money price();
 
-  /**
-   * When the license was activated; empty while it is not.
-   *
-   * @return the activation time, or empty
-   */
+  /** {@return when the license was activated; empty while it is not} */
   public abstract Optional<Instant> activatedAt();
 
-  /**
-   * The next renewal date; empty while the license is not active.
-   *
-   * @return the next renewal time, or empty
-   */
+  /** {@return the next renewal date; empty while the license is not active} */
   public abstract Optional<Instant> renewsAt();
 
-  /**
-   * The invoice of the license's last renewal, when it has renewed.
-   *
-   * @return the invoice's id, or empty
-   */
+  /** {@return the invoice of the license's last renewal, when it has renewed} */
   public abstract Optional<InvoiceId> lastRenewalInvoiceId();
 
-  /**
-   * When the license was bought.
-   *
-   * @return the creation time
-   */
+  /** {@return when the license was bought} */
   public abstract Instant createdAt();
 
   /**
@@ -93,11 +57,7 @@ public abstract class License {
   @Value.Auxiliary
   public abstract Optional<String> requestId();
 
-  /**
-   * A builder of licenses, for tests of code that reads them.
-   *
-   * @return a new builder
-   */
+  /** {@return a builder of licenses, for tests of code that reads them} */
   public static Builder builder() {
     return new Builder();
   }

@@ -17,19 +17,11 @@ import org.immutables.value.Value;
 public abstract class Money implements Comparable<Money> {
   Money() {}
 
-  /**
-   * The amount in minor units; never negative.
-   *
-   * @return the minor units, zero or more
-   */
+  /** {@return the amount in minor units; never negative} */
   @Value.Parameter
   public abstract long minorUnits();
 
-  /**
-   * The currency.
-   *
-   * @return the ISO 4217 currency
-   */
+  /** {@return the currency} */
   @Value.Parameter
   public abstract Currency currency();
 
@@ -91,19 +83,14 @@ public abstract class Money implements Comparable<Money> {
   }
 
   /**
-   * The amount in major units, with the currency's scale: {@code 119.00} for 11900 EUR cents.
-   *
-   * @return the amount in major units
+   * {@return the amount in major units, with the currency's scale: {@code 119.00} for 11900 EUR
+   * cents}
    */
   public BigDecimal toBigDecimal() {
     return BigDecimal.valueOf(minorUnits(), currency().getDefaultFractionDigits());
   }
 
-  /**
-   * True when the amount is zero.
-   *
-   * @return whether the amount is zero
-   */
+  /** {@return true when the amount is zero} */
   public boolean isZero() {
     return minorUnits() == 0;
   }

@@ -15,39 +15,19 @@ import org.immutables.value.Value;
 public abstract class Payment {
   Payment() {}
 
-  /**
-   * The server's id for the attempt.
-   *
-   * @return the payment's id
-   */
+  /** {@return the server's id for the attempt} */
   public abstract PaymentId id();
 
-  /**
-   * The invoice the payment is for.
-   *
-   * @return the invoice's id
-   */
+  /** {@return the invoice the payment is for} */
   public abstract InvoiceId invoiceId();
 
-  /**
-   * Where the payment stands.
-   *
-   * @return the status
-   */
+  /** {@return where the payment stands} */
   public abstract PaymentStatus status();
 
-  /**
-   * The amount charged or attempted.
-   *
-   * @return the amount
-   */
+  /** {@return the amount charged or attempted} */
   public abstract Money amount();
 
-  /**
-   * The method charged; empty when none was (for example a bank transfer).
-   *
-   * @return the method's id, or empty
-   */
+  /** {@return the method charged; empty when none was (for example a bank transfer)} */
   public abstract Optional<PaymentMethodId> paymentMethodId();
 
   /**
@@ -71,11 +51,7 @@ public abstract class Payment {
    */
   public abstract Optional<URI> nextActionUrl();
 
-  /**
-   * When the payment was attempted.
-   *
-   * @return the creation time
-   */
+  /** {@return when the payment was attempted} */
   public abstract Instant createdAt();
 
   /**
@@ -87,11 +63,7 @@ public abstract class Payment {
   @Value.Auxiliary
   public abstract Optional<String> requestId();
 
-  /**
-   * A builder of payments, for tests of code that reads them.
-   *
-   * @return a new builder
-   */
+  /** {@return a builder of payments, for tests of code that reads them} */
   public static Builder builder() {
     return new Builder();
   }

@@ -14,38 +14,21 @@ import org.immutables.value.Value;
 public abstract class PaymentMethod {
   PaymentMethod() {}
 
-  /**
-   * The stored method's id.
-   *
-   * @return the id
-   */
+  /** {@return the stored method's id} */
   public abstract PaymentMethodId id();
 
-  /**
-   * The kind's wire name, such as {@code card} or {@code paypal}.
-   *
-   * @return the kind, such as {@code card}
-   */
+  /** {@return the kind's wire name, such as {@code card} or {@code paypal}} */
   public abstract String kind();
 
-  /**
-   * True when renewals are charged to this method.
-   *
-   * @return whether it is the preferred method
-   */
+  /** {@return true when renewals are charged to this method} */
   public abstract boolean preferred();
 
-  /**
-   * When the method was stored.
-   *
-   * @return the creation time
-   */
+  /** {@return when the method was stored} */
   public abstract Instant createdAt();
 
   /**
-   * What is specific to the kind; {@link UnknownPaymentMethodDetails} for a kind Settle lacks.
-   *
-   * @return the details
+   * {@return what is specific to the kind; {@link UnknownPaymentMethodDetails} for a kind Settle
+   * lacks}
    */
   public abstract PaymentMethodDetails details();
 
@@ -71,11 +54,7 @@ public abstract class PaymentMethod {
   @Value.Auxiliary
   public abstract Optional<String> requestId();
 
-  /**
-   * A builder of payment methods, for tests of code that reads them.
-   *
-   * @return a new builder
-   */
+  /** {@return a builder of payment methods, for tests of code that reads them} */
   public static Builder builder() {
     return new Builder();
   }

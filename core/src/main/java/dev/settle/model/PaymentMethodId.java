@@ -11,11 +11,7 @@ import org.immutables.value.Value;
 public abstract class PaymentMethodId {
   PaymentMethodId() {}
 
-  /**
-   * The id as the server wrote it.
-   *
-   * @return the id
-   */
+  /** {@return the id as the server wrote it} */
   @Value.Parameter
   public abstract String value();
 

@@ -18,9 +18,8 @@ public abstract class UnknownPaymentMethodDetails implements PaymentMethodDetail
   public abstract String kind();
 
   /**
-   * The kind's attributes as decoded JSON: maps, lists, strings, doubles, booleans or null.
-   *
-   * @return the attributes
+   * {@return the kind's attributes as decoded JSON: maps, lists, strings, doubles, booleans or
+   * null}
    */
   @Value.Parameter
   public abstract Map<String, Object> attributes();

@@ -16,18 +16,10 @@ import org.immutables.value.Value;
 public abstract class WebhookEndpoint {
   WebhookEndpoint() {}
 
-  /**
-   * The endpoint's id.
-   *
-   * @return the id
-   */
+  /** {@return the endpoint's id} */
   public abstract WebhookEndpointId id();
 
-  /**
-   * Where the events are posted.
-   *
-   * @return the endpoint's URL
-   */
+  /** {@return where the events are posted} */
   public abstract URI url();
 
   /**
@@ -38,19 +30,11 @@ public abstract class WebhookEndpoint {
    */
   public abstract List<WebhookEventType> events();
 
-  /**
-   * The signing secret, {@code whsec_…}, on the endpoint just created.
-   *
-   * @return the secret on the endpoint just created; empty on every endpoint read later
-   */
+  /** {@return the signing secret, {@code whsec_…}, on the endpoint just created} */
   @Value.Redacted
   public abstract Optional<String> secret();
 
-  /**
-   * When the endpoint was registered.
-   *
-   * @return the creation time
-   */
+  /** {@return when the endpoint was registered} */
   public abstract Instant createdAt();
 
   /**
@@ -62,11 +46,7 @@ public abstract class WebhookEndpoint {
   @Value.Auxiliary
   public abstract Optional<String> requestId();
 
-  /**
-   * A builder of webhook endpoints, for tests of code that reads them.
-   *
-   * @return a new builder
-   */
+  /** {@return a builder of webhook endpoints, for tests of code that reads them} */
   public static Builder builder() {
     return new Builder();
   }

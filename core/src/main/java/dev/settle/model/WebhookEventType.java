@@ -27,10 +27,8 @@ public enum WebhookEventType {
   }
 
   /**
-   * The type's name on the wire, such as {@code invoice.paid}, as used when subscribing an
-   * endpoint to events; empty for {@link #UNKNOWN}, which has none.
-   *
-   * @return the wire name, or an empty string for {@link #UNKNOWN}
+   * {@return the type's name on the wire, such as {@code invoice.paid}, as used when subscribing an
+   * endpoint to events; empty for {@link #UNKNOWN}, which has none}
    */
   public String value() {
     return value;

@@ -23,9 +23,7 @@ package dev.settle.spi;
  */
 public interface ApiCall<T> {
   /**
-   * The operation's name, which is the name of the interface method that built the call.
-   *
-   * @return the operation's name, such as {@code createToken}
+   * {@return the operation's name, which is the name of the interface method that built the call}
    */
   String operation();
 }

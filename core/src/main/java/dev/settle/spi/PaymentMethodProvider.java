@@ -17,10 +17,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface PaymentMethodProvider {
   /**
-   * The kind's wire name, such as {@code card}: the value of a payment method's {@code type} and
-   * the name of the JSON object that holds its details.
-   *
-   * @return the kind's wire name
+   * {@return the kind's wire name, such as {@code card}: the value of a payment method's
+   * {@code type} and the name of the JSON object that holds its details}
    */
   String kind();
 

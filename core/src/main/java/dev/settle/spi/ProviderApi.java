@@ -59,20 +59,12 @@ public final class ProviderApi<S> {
         annotations.isEmpty() && requested.equals(type) ? adapter : null;
   }
 
-  /**
-   * The Retrofit interface.
-   *
-   * @return the interface
-   */
+  /** {@return the Retrofit interface} */
   public Class<S> service() {
     return service;
   }
 
-  /**
-   * The adapters its bodies need beyond Settle's model.
-   *
-   * @return the factories, in the order they are consulted
-   */
+  /** {@return the adapters its bodies need beyond Settle's model} */
   public List<JsonAdapter.Factory> jsonAdapters() {
     return jsonAdapters;
   }

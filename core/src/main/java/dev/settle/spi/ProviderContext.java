@@ -26,18 +26,10 @@ import java.util.concurrent.CompletableFuture;
  * completes them.
  */
 public interface ProviderContext {
-  /**
-   * The client's clock; check expiry dates against it, never against the system clock.
-   *
-   * @return the client's clock
-   */
+  /** {@return the client's clock; check expiry dates against it, never against the system clock} */
   Clock clock();
 
-  /**
-   * The account the call is for, as the path parameter of the provider's requests.
-   *
-   * @return the account's customer number
-   */
+  /** {@return the account the call is for, as the path parameter of the provider's requests} */
   CustomerId customerId();
 
   /**
@@ -50,11 +42,9 @@ public interface ProviderContext {
   <S> S api(ProviderApi<S> api);
 
   /**
-   * The idempotency key of this call's next write: the call's own key followed by {@code :1},
-   * {@code :2}… in order, so that repeating the whole call with its key replays each write
-   * instead of repeating it.
-   *
-   * @return a key no other write of this call has used
+   * {@return the idempotency key of this call's next write: the call's own key followed by
+   * {@code :1}, {@code :2}… in order, so that repeating the whole call with its key replays each
+   * write instead of repeating it}
    */
   String nextIdempotencyKey();
 

@@ -12,11 +12,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe.
  */
 public interface ProviderScope {
-  /**
-   * The account's customer number.
-   *
-   * @return the customer number
-   */
+  /** {@return the account's customer number} */
   CustomerId customerId();
 
   /**

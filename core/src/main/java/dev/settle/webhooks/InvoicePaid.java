@@ -23,53 +23,27 @@ public abstract non-sealed class InvoicePaid extends WebhookEvent {
     return WebhookEventType.INVOICE_PAID;
   }
 
-  /**
-   * The account the invoice belongs to.
-   *
-   * @return the customer number
-   */
+  /** {@return the account the invoice belongs to} */
   public abstract CustomerId customerId();
 
-  /**
-   * The invoice paid.
-   *
-   * @return the invoice's id
-   */
+  /** {@return the invoice paid} */
   public abstract InvoiceId invoiceId();
 
   /**
-   * The payment that settled it ({@code py_…}); empty when it was paid by bank transfer.
-   *
-   * @return the payment's id, or empty
+   * {@return the payment that settled it ({@code py_…}); empty when it was paid by bank transfer}
    */
   public abstract Optional<String> paymentId();
 
-  /**
-   * The amount paid.
-   *
-   * @return the amount
-   */
+  /** {@return the amount paid} */
   public abstract Money amount();
 
-  /**
-   * The stored method charged; empty when none was.
-   *
-   * @return the method's id, or empty
-   */
+  /** {@return the stored method charged; empty when none was} */
   public abstract Optional<PaymentMethodId> paymentMethodId();
 
-  /**
-   * When the invoice was paid in full.
-   *
-   * @return the time it was paid
-   */
+  /** {@return when the invoice was paid in full} */
   public abstract Instant paidAt();
 
-  /**
-   * A builder of these events, for tests of code that handles them.
-   *
-   * @return a new builder
-   */
+  /** {@return a builder of these events, for tests of code that handles them} */
   public static Builder builder() {
     return new Builder();
   }

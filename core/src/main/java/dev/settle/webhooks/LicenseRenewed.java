@@ -19,46 +19,22 @@ public abstract non-sealed class LicenseRenewed extends WebhookEvent {
     return WebhookEventType.LICENSE_RENEWED;
   }
 
-  /**
-   * The account the license belongs to.
-   *
-   * @return the customer number
-   */
+  /** {@return the account the license belongs to} */
   public abstract CustomerId customerId();
 
-  /**
-   * The license renewed.
-   *
-   * @return the license's id
-   */
+  /** {@return the license renewed} */
   public abstract LicenseId licenseId();
 
-  /**
-   * The renewal invoice, now paid.
-   *
-   * @return the invoice's id
-   */
+  /** {@return the renewal invoice, now paid} */
   public abstract InvoiceId invoiceId();
 
-  /**
-   * The payment that paid it; empty when it was paid by bank transfer.
-   *
-   * @return the payment's id, or empty
-   */
+  /** {@return the payment that paid it; empty when it was paid by bank transfer} */
   public abstract Optional<String> paymentId();
 
-  /**
-   * When the license renews next.
-   *
-   * @return the next renewal time
-   */
+  /** {@return when the license renews next} */
   public abstract Instant renewsAt();
 
-  /**
-   * A builder of these events, for tests of code that handles them.
-   *
-   * @return a new builder
-   */
+  /** {@return a builder of these events, for tests of code that handles them} */
   public static Builder builder() {
     return new Builder();
   }

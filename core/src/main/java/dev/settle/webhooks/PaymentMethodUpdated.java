@@ -21,39 +21,19 @@ public abstract non-sealed class PaymentMethodUpdated extends WebhookEvent {
     return WebhookEventType.PAYMENT_METHOD_UPDATED;
   }
 
-  /**
-   * The account the method is stored on.
-   *
-   * @return the customer number
-   */
+  /** {@return the account the method is stored on} */
   public abstract CustomerId customerId();
 
-  /**
-   * The method that changed.
-   *
-   * @return the method's id
-   */
+  /** {@return the method that changed} */
   public abstract PaymentMethodId paymentMethodId();
 
-  /**
-   * True when renewals are now charged to this method.
-   *
-   * @return whether it is the preferred method
-   */
+  /** {@return true when renewals are now charged to this method} */
   public abstract boolean preferred();
 
-  /**
-   * A card's expiry as it is now; empty for a method without one (PayPal).
-   *
-   * @return the expiry month, or empty
-   */
+  /** {@return a card's expiry as it is now; empty for a method without one (PayPal)} */
   public abstract Optional<YearMonth> expiry();
 
-  /**
-   * A builder of these events, for tests of code that handles them.
-   *
-   * @return a new builder
-   */
+  /** {@return a builder of these events, for tests of code that handles them} */
   public static Builder builder() {
     return new Builder();
   }

@@ -45,29 +45,17 @@ public final class SignatureCheck {
     return new SignatureCheck(null, null, Objects.requireNonNull(reason, "reason"), message);
   }
 
-  /**
-   * True when the delivery was signed with a configured secret within the tolerance.
-   *
-   * @return whether the delivery was verified
-   */
+  /** {@return true when the delivery was signed with a configured secret within the tolerance} */
   public boolean isVerified() {
     return reason == null;
   }
 
-  /**
-   * Why the delivery was refused; empty when it was verified.
-   *
-   * @return the reason, or empty
-   */
+  /** {@return why the delivery was refused; empty when it was verified} */
   public Optional<Reason> reason() {
     return Optional.ofNullable(reason);
   }
 
-  /**
-   * What was found, for a log line: why the delivery was refused, or which one passed.
-   *
-   * @return the message, without secrets or signatures
-   */
+  /** {@return what was found, for a log line: why the delivery was refused, or which one passed} */
   public String message() {
     return message;
   }
@@ -82,11 +70,7 @@ public final class SignatureCheck {
     return Optional.ofNullable(deliveryId);
   }
 
-  /**
-   * When a verified delivery was signed, to the second; empty when refused.
-   *
-   * @return the signing time, or empty
-   */
+  /** {@return when a verified delivery was signed, to the second; empty when refused} */
   public Optional<Instant> signedAt() {
     return Optional.ofNullable(signedAt);
   }

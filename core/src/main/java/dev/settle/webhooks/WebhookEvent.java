@@ -35,34 +35,20 @@ public abstract sealed class WebhookEvent
 
   WebhookEvent() {}
 
-  /**
-   * The event's id ({@code evt_…}): the same on every delivery of one event.
-   *
-   * @return the event's id
-   */
+  /** {@return the event's id ({@code evt_…}): the same on every delivery of one event} */
   public abstract String id();
 
-  /**
-   * The event's type; {@link WebhookEventType#UNKNOWN} for one Settle does not know.
-   *
-   * @return the type
-   */
+  /** {@return the event's type; {@link WebhookEventType#UNKNOWN} for one Settle does not know} */
   public abstract WebhookEventType type();
 
   /**
-   * The type's name as sent, such as {@code invoice.paid}; also set for an unknown type.
-   *
-   * @return the type's wire name
+   * {@return the type's name as sent, such as {@code invoice.paid}; also set for an unknown type}
    */
   public String typeName() {
     return type().value();
   }
 
-  /**
-   * When the event happened on the billing system.
-   *
-   * @return the time of the event
-   */
+  /** {@return when the event happened on the billing system} */
   public abstract Instant createdAt();
 
   /**

@@ -80,19 +80,13 @@ public final class WebhookVerifier {
     this.clock = builder.clock;
   }
 
-  /**
-   * A builder with no secret, the default tolerance and the system clock.
-   *
-   * @return a new builder
-   */
+  /** {@return a builder with no secret, the default tolerance and the system clock} */
   public static Builder builder() {
     return new Builder();
   }
 
   /**
-   * A builder with this verifier's secrets, tolerance and clock, to derive another from.
-   *
-   * @return a builder with this verifier's settings
+   * {@return a builder with this verifier's secrets, tolerance and clock, to derive another from}
    */
   public Builder newBuilder() {
     return new Builder(this);
@@ -228,11 +222,7 @@ public final class WebhookVerifier {
     return refusal == null ? SignatureCheck.passed(id, signedAt) : refusal;
   }
 
-  /**
-   * How far a delivery's timestamp may be from the clock, in either direction.
-   *
-   * @return the tolerance
-   */
+  /** {@return how far a delivery's timestamp may be from the clock, in either direction} */
   public Duration tolerance() {
     return tolerance;
   }

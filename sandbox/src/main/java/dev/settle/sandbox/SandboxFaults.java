@@ -106,11 +106,7 @@ public final class SandboxFaults {
     return rules;
   }
 
-  /**
-   * The global settings, which {@link #latency} and the others on this object change.
-   *
-   * @return the global settings
-   */
+  /** {@return the global settings, which {@link #latency} and the others on this object change} */
   public Rules all() {
     return global;
   }
@@ -187,10 +183,8 @@ public final class SandboxFaults {
   }
 
   /**
-   * How many faults of each kind were injected since the last {@link #clear()}; every kind is
-   * present.
-   *
-   * @return the count of each kind
+   * {@return how many faults of each kind were injected since the last {@link #clear()}; every kind
+   * is present}
    */
   public synchronized Map<Kind, Long> injected() {
     Map<Kind, Long> counts = new EnumMap<>(Kind.class);
@@ -325,10 +319,8 @@ public final class SandboxFaults {
     }
 
     /**
-     * {@code "POST /v1/tokens"} for a route's settings, {@code "all API requests"} for the global
-     * ones.
-     *
-     * @return the route's pattern, or {@code all API requests}
+     * {@return {@code "POST /v1/tokens"} for a route's settings, {@code "all API requests"} for the
+     * global ones}
      */
     public String route() {
       return name;

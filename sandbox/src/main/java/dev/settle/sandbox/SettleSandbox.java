@@ -106,9 +106,8 @@ public final class SettleSandbox implements AutoCloseable {
   }
 
   /**
-   * A builder with port 0 (any free port), the default API key and a clock standing at now.
-   *
-   * @return a new builder
+   * {@return a builder with port 0 (any free port), the default API key and a clock standing at
+   * now}
    */
   public static Builder builder() {
     return new Builder();
@@ -157,28 +156,20 @@ public final class SettleSandbox implements AutoCloseable {
   }
 
   /**
-   * The one API key this sandbox accepts, to send as {@code Authorization: Bearer <key>}.
-   *
-   * @return the API key
+   * {@return the one API key this sandbox accepts, to send as {@code Authorization: Bearer <key>}}
    */
   public String apiKey() {
     return apiKey;
   }
 
   /**
-   * The sandbox's clock; {@link SandboxClock#advance} moves the sandbox's time forward.
-   *
-   * @return the clock
+   * {@return the sandbox's clock; {@link SandboxClock#advance} moves the sandbox's time forward}
    */
   public SandboxClock clock() {
     return clock;
   }
 
-  /**
-   * The accounts every sandbox starts with, and {@link #reset()} brings back.
-   *
-   * @return the demo accounts
-   */
+  /** {@return the accounts every sandbox starts with, and {@link #reset()} brings back} */
   public List<DemoAccount> demoAccounts() {
     return DemoData.ACCOUNTS;
   }
@@ -207,10 +198,9 @@ public final class SettleSandbox implements AutoCloseable {
   }
 
   /**
-   * Every webhook delivery since the sandbox was built or last {@linkplain #reset() reset}, one per
-   * event and endpoint, in the order the events happened, as they stand now (a snapshot).
-   *
-   * @return the deliveries, a snapshot
+   * {@return every webhook delivery since the sandbox was built or last {@linkplain #reset()
+   * reset}, one per event and endpoint, in the order the events happened, as they stand now (a
+   * snapshot)}
    */
   public List<WebhookDelivery> webhookDeliveries() {
     return webhooks.snapshot();
@@ -546,9 +536,7 @@ public final class SettleSandbox implements AutoCloseable {
     }
 
     /**
-     * A sandbox with the demo data, not yet listening; call {@link SettleSandbox#start()}.
-     *
-     * @return the sandbox
+     * {@return a sandbox with the demo data, not yet listening; call {@link SettleSandbox#start()}}
      */
     public SettleSandbox build() {
       return new SettleSandbox(this);

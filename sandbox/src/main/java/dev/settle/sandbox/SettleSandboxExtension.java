@@ -50,11 +50,7 @@ public final class SettleSandboxExtension implements BeforeAllCallback, BeforeEa
   /** For {@code @ExtendWith}; in code, {@link #create()} reads better. */
   public SettleSandboxExtension() {}
 
-  /**
-   * An extension to register with {@code @RegisterExtension} on a static field.
-   *
-   * @return a new extension
-   */
+  /** {@return an extension to register with {@code @RegisterExtension} on a static field} */
   public static SettleSandboxExtension create() {
     return new SettleSandboxExtension();
   }

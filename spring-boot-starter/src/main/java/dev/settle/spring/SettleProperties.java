@@ -48,10 +48,8 @@ public class SettleProperties {
   private final Webhooks webhooks = new Webhooks();
 
   /**
-   * The {@code settle.base-url} property: the billing API's address; HTTPS, or HTTP to a loopback
-   * host such as a local sandbox.
-   *
-   * @return the property's value
+   * {@return the {@code settle.base-url} property: the billing API's address; HTTPS, or HTTP to a
+   * loopback host such as a local sandbox}
    */
   public URI getBaseUrl() {
     return baseUrl;
@@ -67,11 +65,7 @@ public class SettleProperties {
     this.baseUrl = baseUrl;
   }
 
-  /**
-   * The {@code settle.api-key} property: the secret API key, sent as a bearer token.
-   *
-   * @return the property's value
-   */
+  /** {@return the {@code settle.api-key} property: the secret API key, sent as a bearer token} */
   public String getApiKey() {
     return apiKey;
   }
@@ -86,9 +80,8 @@ public class SettleProperties {
   }
 
   /**
-   * The {@code settle.connect-timeout} property: how long to wait for a connection to open.
-   *
-   * @return the property's value
+   * {@return the {@code settle.connect-timeout} property: how long to wait for a connection to
+   * open}
    */
   public Duration getConnectTimeout() {
     return connectTimeout;
@@ -104,10 +97,8 @@ public class SettleProperties {
   }
 
   /**
-   * The {@code settle.read-timeout} property: how long a read may wait for data on an open
-   * connection.
-   *
-   * @return the property's value
+   * {@return the {@code settle.read-timeout} property: how long a read may wait for data on an open
+   * connection}
    */
   public Duration getReadTimeout() {
     return readTimeout;
@@ -124,10 +115,8 @@ public class SettleProperties {
   }
 
   /**
-   * The {@code settle.write-timeout} property: how long a write may wait to send data on an open
-   * connection.
-   *
-   * @return the property's value
+   * {@return the {@code settle.write-timeout} property: how long a write may wait to send data on
+   * an open connection}
    */
   public Duration getWriteTimeout() {
     return writeTimeout;
@@ -144,10 +133,8 @@ public class SettleProperties {
   }
 
   /**
-   * The {@code settle.call-timeout} property: the limit for a whole call, all its attempts and the
-   * waits between them included.
-   *
-   * @return the property's value
+   * {@return the {@code settle.call-timeout} property: the limit for a whole call, all its attempts
+   * and the waits between them included}
    */
   public Duration getCallTimeout() {
     return callTimeout;
@@ -164,10 +151,8 @@ public class SettleProperties {
   }
 
   /**
-   * The {@code settle.http-logging} property: how much of each HTTP exchange is written to the
-   * dev.settle.http logger, at INFO, with secrets masked.
-   *
-   * @return the property's value
+   * {@return the {@code settle.http-logging} property: how much of each HTTP exchange is written to
+   * the dev.settle.http logger, at INFO, with secrets masked}
    */
   public HttpLogger.Level getHttpLogging() {
     return httpLogging;
@@ -183,38 +168,22 @@ public class SettleProperties {
     this.httpLogging = httpLogging;
   }
 
-  /**
-   * The {@code settle.retry.*} properties.
-   *
-   * @return the nested properties, never null
-   */
+  /** {@return the {@code settle.retry.*} properties} */
   public Retry getRetry() {
     return retry;
   }
 
-  /**
-   * The {@code settle.metrics.*} properties.
-   *
-   * @return the nested properties, never null
-   */
+  /** {@return the {@code settle.metrics.*} properties} */
   public Metrics getMetrics() {
     return metrics;
   }
 
-  /**
-   * The {@code settle.health.*} properties.
-   *
-   * @return the nested properties, never null
-   */
+  /** {@return the {@code settle.health.*} properties} */
   public Health getHealth() {
     return health;
   }
 
-  /**
-   * The {@code settle.webhooks.*} properties.
-   *
-   * @return the nested properties, never null
-   */
+  /** {@return the {@code settle.webhooks.*} properties} */
   public Webhooks getWebhooks() {
     return webhooks;
   }
@@ -231,10 +200,8 @@ public class SettleProperties {
     private Duration maxBackoff = Duration.ofSeconds(5);
 
     /**
-     * The {@code settle.retry.max-attempts} property: attempts per call, the first included; 1
-     * turns retries off.
-     *
-     * @return the property's value
+     * {@return the {@code settle.retry.max-attempts} property: attempts per call, the first
+     * included; 1 turns retries off}
      */
     public int getMaxAttempts() {
       return maxAttempts;
@@ -251,10 +218,8 @@ public class SettleProperties {
     }
 
     /**
-     * The {@code settle.retry.initial-backoff} property: the longest first wait; each later one may
-     * be twice as long.
-     *
-     * @return the property's value
+     * {@return the {@code settle.retry.initial-backoff} property: the longest first wait; each
+     * later one may be twice as long}
      */
     public Duration getInitialBackoff() {
       return initialBackoff;
@@ -271,10 +236,8 @@ public class SettleProperties {
     }
 
     /**
-     * The {@code settle.retry.max-backoff} property: the longest any wait may be, unless the
-     * server's Retry-After asks for more.
-     *
-     * @return the property's value
+     * {@return the {@code settle.retry.max-backoff} property: the longest any wait may be, unless
+     * the server's Retry-After asks for more}
      */
     public Duration getMaxBackoff() {
       return maxBackoff;
@@ -297,10 +260,8 @@ public class SettleProperties {
     private boolean enabled = true;
 
     /**
-     * The {@code settle.metrics.enabled} property: whether to record the settle.calls timer and the
-     * settle.retries counter.
-     *
-     * @return the property's value
+     * {@return the {@code settle.metrics.enabled} property: whether to record the settle.calls
+     * timer and the settle.retries counter}
      */
     public boolean isEnabled() {
       return enabled;
@@ -326,10 +287,8 @@ public class SettleProperties {
     private Duration recent = Duration.ofMinutes(5);
 
     /**
-     * The {@code settle.health.recent} property: how long after its last answer the billing API
-     * still counts as answering.
-     *
-     * @return the property's value
+     * {@return the {@code settle.health.recent} property: how long after its last answer the
+     * billing API still counts as answering}
      */
     public Duration getRecent() {
       return recent;
@@ -367,10 +326,8 @@ public class SettleProperties {
     private DataSize maxBodySize = DataSize.ofMegabytes(1);
 
     /**
-     * The {@code settle.webhooks.path} property: the path the endpoint listens on, such as
-     * /settle/webhooks; no endpoint unless set.
-     *
-     * @return the property's value
+     * {@return the {@code settle.webhooks.path} property: the path the endpoint listens on, such as
+     * /settle/webhooks; no endpoint unless set}
      */
     public String getPath() {
       return path;
@@ -387,10 +344,9 @@ public class SettleProperties {
     }
 
     /**
-     * The {@code settle.webhooks.secrets} property: the endpoints' signing secrets (whsec_...); a
-     * delivery signed with any of them passes, so list the old and the new one while rotating.
-     *
-     * @return the property's value
+     * {@return the {@code settle.webhooks.secrets} property: the endpoints' signing secrets
+     * (whsec_...); a delivery signed with any of them passes, so list the old and the new one while
+     * rotating}
      */
     public List<String> getSecrets() {
       return secrets;
@@ -408,10 +364,8 @@ public class SettleProperties {
     }
 
     /**
-     * The {@code settle.webhooks.tolerance} property: how far a delivery's timestamp may be from
-     * the application's clock, either way.
-     *
-     * @return the property's value
+     * {@return the {@code settle.webhooks.tolerance} property: how far a delivery's timestamp may
+     * be from the application's clock, either way}
      */
     public Duration getTolerance() {
       return tolerance;
@@ -428,10 +382,8 @@ public class SettleProperties {
     }
 
     /**
-     * The {@code settle.webhooks.deduplication} property: where delivery ids are remembered so that
-     * a repeated delivery is published once.
-     *
-     * @return the property's value
+     * {@return the {@code settle.webhooks.deduplication} property: where delivery ids are
+     * remembered so that a repeated delivery is published once}
      */
     public Deduplication getDeduplication() {
       return deduplication;
@@ -448,10 +400,8 @@ public class SettleProperties {
     }
 
     /**
-     * The {@code settle.webhooks.max-body-size} property: the largest body accepted; larger
-     * deliveries are refused with 413.
-     *
-     * @return the property's value
+     * {@return the {@code settle.webhooks.max-body-size} property: the largest body accepted;
+     * larger deliveries are refused with 413}
      */
     public DataSize getMaxBodySize() {
       return maxBodySize;

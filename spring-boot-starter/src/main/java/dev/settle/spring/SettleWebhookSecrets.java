@@ -21,11 +21,7 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface SettleWebhookSecrets {
-  /**
-   * The secrets ({@code whsec_...}) a delivery may be signed with now.
-   *
-   * @return the current secrets; empty refuses every delivery
-   */
+  /** {@return the secrets ({@code whsec_...}) a delivery may be signed with now} */
   List<String> current();
 
   /**

@@ -17,46 +17,22 @@ import org.immutables.value.Value;
 public abstract class BankTransferInstructions {
   BankTransferInstructions() {}
 
-  /**
-   * The invoice these instructions pay.
-   *
-   * @return the invoice's id
-   */
+  /** {@return the invoice these instructions pay} */
   public abstract InvoiceId invoiceId();
 
-  /**
-   * The payee, the account holder's name to type as the beneficiary.
-   *
-   * @return the payee's name
-   */
+  /** {@return the payee, the account holder's name to type as the beneficiary} */
   public abstract String payeeName();
 
-  /**
-   * The payee's IBAN.
-   *
-   * @return the IBAN
-   */
+  /** {@return the payee's IBAN} */
   public abstract Iban iban();
 
-  /**
-   * The BIC of the payee's bank.
-   *
-   * @return the BIC
-   */
+  /** {@return the BIC of the payee's bank} */
   public abstract Bic bic();
 
-  /**
-   * The amount to transfer: what is still due on the invoice, in its currency.
-   *
-   * @return the amount due
-   */
+  /** {@return the amount to transfer: what is still due on the invoice, in its currency} */
   public abstract Money amount();
 
-  /**
-   * The reference to quote; without it the payment cannot be matched to the invoice.
-   *
-   * @return the creditor reference
-   */
+  /** {@return the reference to quote; without it the payment cannot be matched to the invoice} */
   public abstract CreditorReference reference();
 
   static ImmutableBankTransferInstructions.Builder builder() {
@@ -64,9 +40,7 @@ public abstract class BankTransferInstructions {
   }
 
   /**
-   * Whether {@link #epcQrCode()} can be offered: the amount is in euros and at least 0.01.
-   *
-   * @return whether an EPC QR code can be made
+   * {@return whether {@link #epcQrCode()} can be offered: the amount is in euros and at least 0.01}
    */
   public boolean hasEpcQrCode() {
     return EpcQrCode.fits(this);

@@ -29,11 +29,7 @@ public abstract class Bic {
 
   Bic() {}
 
-  /**
-   * The BIC, upper case and without spaces, such as {@code COBADEFFXXX}.
-   *
-   * @return the BIC
-   */
+  /** {@return the BIC, upper case and without spaces, such as {@code COBADEFFXXX}} */
   @Value.Parameter
   public abstract String value();
 
@@ -88,38 +84,22 @@ public abstract class Bic {
     return violation(Mod97.normalise(text)) == null;
   }
 
-  /**
-   * The bank code, the first four letters: {@code COBA}.
-   *
-   * @return the bank code
-   */
+  /** {@return the bank code, the first four letters: {@code COBA}} */
   public String bankCode() {
     return value().substring(0, 4);
   }
 
-  /**
-   * The bank's ISO 3166 country code: {@code DE}.
-   *
-   * @return the country code
-   */
+  /** {@return the bank's ISO 3166 country code: {@code DE}} */
   public String countryCode() {
     return value().substring(4, 6);
   }
 
-  /**
-   * The location code: {@code FF}.
-   *
-   * @return the location code
-   */
+  /** {@return the location code: {@code FF}} */
   public String locationCode() {
     return value().substring(6, 8);
   }
 
-  /**
-   * The branch code of an 11-character BIC ({@code XXX} is the primary office).
-   *
-   * @return the branch code, or empty for an 8-character BIC
-   */
+  /** {@return the branch code of an 11-character BIC ({@code XXX} is the primary office)} */
   public Optional<String> branchCode() {
     return value().length() == 11 ? Optional.of(value().substring(8)) : Optional.empty();
   }

@@ -33,9 +33,8 @@ public abstract class CreditorReference {
   CreditorReference() {}
 
   /**
-   * The reference in its electronic form: upper case, no spaces, such as {@code RF18539007547034}.
-   *
-   * @return the reference
+   * {@return the reference in its electronic form: upper case, no spaces, such as
+   * {@code RF18539007547034}}
    */
   @Value.Parameter
   public abstract String value();
@@ -129,28 +128,18 @@ public abstract class CreditorReference {
     return ImmutableCreditorReference.of("RF" + Mod97.checkDigits(body, "RF") + body);
   }
 
-  /**
-   * The two check digits after {@code RF}.
-   *
-   * @return the check digits
-   */
+  /** {@return the two check digits after {@code RF}} */
   public String checkDigits() {
     return value().substring(2, 4);
   }
 
-  /**
-   * What follows the check digits: the creditor's own reference.
-   *
-   * @return the creditor's part
-   */
+  /** {@return what follows the check digits: the creditor's own reference} */
   public String reference() {
     return value().substring(4);
   }
 
   /**
-   * The reference in groups of four, as printed for people: {@code RF18 5390 0754 7034}.
-   *
-   * @return the grouped reference
+   * {@return the reference in groups of four, as printed for people: {@code RF18 5390 0754 7034}}
    */
   public String printable() {
     return Mod97.groupsOfFour(value());

@@ -119,29 +119,19 @@ public final class EpcQrCode {
     return new EpcQrCode(payload);
   }
 
-  /**
-   * A builder for an EPC QR code of a payee of your own, with no field set.
-   *
-   * @return a new builder
-   */
+  /** {@return a builder for an EPC QR code of a payee of your own, with no field set} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /**
-   * The payload text, lines separated by LF, as encoded in the symbol (in UTF-8).
-   *
-   * @return the payload
-   */
+  /** {@return the payload text, lines separated by LF, as encoded in the symbol (in UTF-8)} */
   public String payload() {
     return payload;
   }
 
   /**
-   * The symbol as a PNG image, {@value #DEFAULT_PIXELS_PER_MODULE} pixels a module, black on
-   * white, with its quiet zone.
-   *
-   * @return the PNG's bytes
+   * {@return the symbol as a PNG image, {@value #DEFAULT_PIXELS_PER_MODULE} pixels a module, black
+   * on white, with its quiet zone}
    */
   public byte[] png() {
     return png(DEFAULT_PIXELS_PER_MODULE);

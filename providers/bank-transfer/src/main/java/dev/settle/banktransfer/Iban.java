@@ -32,9 +32,8 @@ public abstract class Iban {
   Iban() {}
 
   /**
-   * The IBAN in its electronic form: upper case, no spaces, such as {@code DE89370400440532013000}.
-   *
-   * @return the IBAN
+   * {@return the IBAN in its electronic form: upper case, no spaces, such as
+   * {@code DE89370400440532013000}}
    */
   @Value.Parameter
   public abstract String value();
@@ -97,37 +96,26 @@ public abstract class Iban {
     return violation(Mod97.normalise(text)) == null;
   }
 
-  /**
-   * The ISO 3166 country code, the first two letters: {@code DE}.
-   *
-   * @return the country code
-   */
+  /** {@return the ISO 3166 country code, the first two letters: {@code DE}} */
   public String countryCode() {
     return value().substring(0, 2);
   }
 
-  /**
-   * The two check digits after the country code: {@code 89}.
-   *
-   * @return the check digits
-   */
+  /** {@return the two check digits after the country code: {@code 89}} */
   public String checkDigits() {
     return value().substring(2, 4);
   }
 
   /**
-   * The Basic Bank Account Number, the country-specific rest: {@code 370400440532013000}.
-   *
-   * @return the BBAN
+   * {@return the Basic Bank Account Number, the country-specific rest: {@code 370400440532013000}}
    */
   public String bban() {
     return value().substring(4);
   }
 
   /**
-   * The IBAN in groups of four, as printed for people: {@code DE89 3704 0044 0532 0130 00}.
-   *
-   * @return the grouped IBAN
+   * {@return the IBAN in groups of four, as printed for people: {@code DE89 3704 0044 0532 0130
+   * 00}}
    */
   public String printable() {
     return Mod97.groupsOfFour(value());

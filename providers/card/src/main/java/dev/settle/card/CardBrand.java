@@ -33,19 +33,14 @@ public enum CardBrand {
   }
 
   /**
-   * The brand as the API names it: {@code visa}, {@code mastercard}, {@code amex}, {@code jcb}.
-   *
-   * @return the API name
+   * {@return the brand as the API names it: {@code visa}, {@code mastercard}, {@code amex},
+   * {@code jcb}}
    */
   public String wireName() {
     return wireName;
   }
 
-  /**
-   * The brand as a person reads it, such as {@code American Express}.
-   *
-   * @return the display name
-   */
+  /** {@return the brand as a person reads it, such as {@code American Express}} */
   public String displayName() {
     return displayName;
   }

@@ -48,11 +48,7 @@ public final class CardDetails implements PaymentMethodInput {
     this.holderName = holderName;
   }
 
-  /**
-   * A builder with no field set.
-   *
-   * @return a new builder
-   */
+  /** {@return a builder with no field set} */
   public static Builder builder() {
     return new Builder();
   }
@@ -63,38 +59,22 @@ public final class CardDetails implements PaymentMethodInput {
     return "card";
   }
 
-  /**
-   * The brand, told from the number.
-   *
-   * @return the brand
-   */
+  /** {@return the brand, told from the number} */
   public CardBrand brand() {
     return number.brand();
   }
 
-  /**
-   * The last four digits of the number: what a person recognises a card by.
-   *
-   * @return the last four digits
-   */
+  /** {@return the last four digits of the number: what a person recognises a card by} */
   public String lastFour() {
     return number.lastFour();
   }
 
-  /**
-   * The month after which the card can no longer be charged.
-   *
-   * @return the expiry month
-   */
+  /** {@return the month after which the card can no longer be charged} */
   public YearMonth expiry() {
     return expiry;
   }
 
-  /**
-   * The name printed on the card, if the caller gave one.
-   *
-   * @return the holder's name, or empty
-   */
+  /** {@return the name printed on the card, if the caller gave one} */
   public Optional<String> holderName() {
     return Optional.ofNullable(holderName);
   }

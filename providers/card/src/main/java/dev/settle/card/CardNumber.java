@@ -82,20 +82,12 @@ public final class CardNumber {
     return violation(digitsOf(text)) == null;
   }
 
-  /**
-   * The brand, told from the leading digits.
-   *
-   * @return the brand
-   */
+  /** {@return the brand, told from the leading digits} */
   public CardBrand brand() {
     return brand;
   }
 
-  /**
-   * The last four digits: what a person recognises a card by.
-   *
-   * @return the last four digits
-   */
+  /** {@return the last four digits: what a person recognises a card by} */
   public String lastFour() {
     return digits.substring(digits.length() - 4);
   }

@@ -26,11 +26,7 @@ public abstract class PayPalAccount implements PaymentMethodDetails {
     return "paypal";
   }
 
-  /**
-   * The email address of the PayPal account, as PayPal reported it.
-   *
-   * @return the email address
-   */
+  /** {@return the email address of the PayPal account, as PayPal reported it} */
   public abstract String email();
 
   /**
@@ -50,11 +46,7 @@ public abstract class PayPalAccount implements PaymentMethodDetails {
     }
   }
 
-  /**
-   * A builder with no field set.
-   *
-   * @return a new builder
-   */
+  /** {@return a builder with no field set} */
   public static Builder builder() {
     return new Builder();
   }

@@ -21,11 +21,7 @@ import org.immutables.value.Value;
 public abstract class PayPalApproval implements PaymentMethodInput {
   PayPalApproval() {}
 
-  /**
-   * The approved setup.
-   *
-   * @return the setup's id
-   */
+  /** {@return the approved setup} */
   @Value.Parameter
   public abstract PayPalSetupId setupId();
 

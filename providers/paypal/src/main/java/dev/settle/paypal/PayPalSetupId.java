@@ -16,11 +16,7 @@ public abstract class PayPalSetupId {
 
   PayPalSetupId() {}
 
-  /**
-   * The id as the server wrote it.
-   *
-   * @return the id
-   */
+  /** {@return the id as the server wrote it} */
   @Value.Parameter
   public abstract String value();
 

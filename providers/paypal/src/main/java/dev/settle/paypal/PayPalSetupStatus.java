@@ -39,20 +39,14 @@ public enum PayPalSetupStatus {
     this.conflictCode = conflictCode;
   }
 
-  /**
-   * True only for {@link #APPROVED}: the one status in which completing can succeed.
-   *
-   * @return whether the setup can be completed now
-   */
+  /** {@return true only for {@link #APPROVED}: the one status in which completing can succeed} */
   public boolean canComplete() {
     return this == APPROVED;
   }
 
   /**
-   * True for {@link #CANCELLED}, {@link #EXPIRED} and {@link #COMPLETED}: the setup will not
-   * change again, so there is no point in reading it back.
-   *
-   * @return whether the status is final
+   * {@return true for {@link #CANCELLED}, {@link #EXPIRED} and {@link #COMPLETED}: the setup will
+   * not change again, so there is no point in reading it back}
    */
   public boolean isFinal() {
     return this == CANCELLED || this == EXPIRED || this == COMPLETED;
