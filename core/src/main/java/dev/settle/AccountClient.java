@@ -32,42 +32,60 @@ public final class AccountClient {
     this.licenses = new Licenses(customerId, backend);
   }
 
-  /** The customer number this account is for. */
+  /** {@return the customer number this account is for} */
   public CustomerId customerId() {
     return customerId;
   }
 
-  /** Reads the account: its portal, currency and preferred payment method. */
+  /**
+   * Reads the account: its portal, currency and preferred payment method.
+   *
+   * @return the account
+   */
   public Account get() {
     return get(RequestOptions.defaults());
   }
 
-  /** Like {@link #get()}, with per-call options. */
+  /**
+   * Like {@link #get()}, with per-call options.
+   *
+   * @param options options for this call, such as its timeout
+   * @return the account
+   */
   public Account get(RequestOptions options) {
     return backend.call(backend.api.getAccount(customerId), Checks.options(options));
   }
 
-  /** Like {@link #get()}, without blocking. */
+  /**
+   * Like {@link #get()}, without blocking.
+   *
+   * @return a future of the account
+   */
   public CompletableFuture<Account> getAsync() {
     return getAsync(RequestOptions.defaults());
   }
 
-  /** Like {@link #get(RequestOptions)}, without blocking. */
+  /**
+   * Like {@link #get(RequestOptions)}, without blocking.
+   *
+   * @param options options for this call, such as its timeout
+   * @return a future of the account
+   */
   public CompletableFuture<Account> getAsync(RequestOptions options) {
     return backend.callAsync(backend.api.getAccount(customerId), Checks.options(options));
   }
 
-  /** The account's stored payment methods. */
+  /** {@return the account's stored payment methods} */
   public PaymentMethods paymentMethods() {
     return paymentMethods;
   }
 
-  /** The account's invoices. */
+  /** {@return the account's invoices} */
   public Invoices invoices() {
     return invoices;
   }
 
-  /** The account's licenses. */
+  /** {@return the account's licenses} */
   public Licenses licenses() {
     return licenses;
   }
@@ -79,6 +97,10 @@ public final class AccountClient {
    * <p>The {@link ProviderScope} it is given makes the provider's calls through this client, as
    * typed requests of the provider's own interface, with the client's retries, keys, deadline
    * and events. It offers no untyped way to the API.
+   *
+   * @param <E> the provider's entry point type
+   * @param factory makes the entry point from the scope, typically the provider's constructor
+   * @return what {@code factory} made
    */
   public <E> E extension(Function<? super ProviderScope, E> factory) {
     Objects.requireNonNull(factory, "factory");

@@ -30,7 +30,7 @@ public record CallEvent(
     @Nullable String idempotencyKey,
     @Nullable SettleException failure) {
 
-  /** True when the call returned a result. */
+  /** {@return true when the call returned a result} */
   public boolean succeeded() {
     return failure == null;
   }

@@ -30,12 +30,22 @@ public interface CallListener {
    * A call started: before its first attempt, and before any wait for a slot under the client's
    * limit of calls in flight. Its {@link CallStart#callId()} is on every event of the call, so a
    * timer or a span can be opened here and closed in {@link #callEnded}.
+   *
+   * @param call the operation, its request line and its key
    */
   default void callStarted(CallStart call) {}
 
-  /** One HTTP attempt ended, with a response or a network failure. */
+  /**
+   * One HTTP attempt ended, with a response or a network failure.
+   *
+   * @param attempt what the attempt sent and received
+   */
   default void attemptEnded(AttemptEvent attempt) {}
 
-  /** A call ended: it returned, or it threw {@link CallEvent#failure()}. */
+  /**
+   * A call ended: it returned, or it threw {@link CallEvent#failure()}.
+   *
+   * @param call the operation, its outcome and its attempts
+   */
   default void callEnded(CallEvent call) {}
 }

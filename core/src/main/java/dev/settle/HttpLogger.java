@@ -17,10 +17,18 @@ package dev.settle;
  */
 @FunctionalInterface
 public interface HttpLogger {
-  /** Writes one line. */
+  /**
+   * Writes one line.
+   *
+   * @param line one line of an exchange, with its secrets masked
+   */
   void log(String line);
 
-  /** Logs through the JDK's {@link System.Logger} named {@code dev.settle.http}, at DEBUG. */
+  /**
+   * Logs through the JDK's {@link System.Logger} named {@code dev.settle.http}, at DEBUG.
+   *
+   * @return a logger writing to {@code System.Logger}
+   */
   static HttpLogger system() {
     System.Logger logger = System.getLogger("dev.settle.http");
     return line -> logger.log(System.Logger.Level.DEBUG, line);

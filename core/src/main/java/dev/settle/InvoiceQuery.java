@@ -20,12 +20,16 @@ public final class InvoiceQuery {
     this.pageSize = builder.pageSize;
   }
 
-  /** Only invoices in this status; all when empty. */
+  /** {@return the status to select; empty selects all} */
   public Optional<InvoiceStatus> status() {
     return Optional.ofNullable(status);
   }
 
-  /** Invoices per request, 1 to 100. */
+  /**
+   * Invoices per request, 1 to 100.
+   *
+   * @return the page size
+   */
   public int pageSize() {
     return pageSize;
   }
@@ -44,6 +48,8 @@ public final class InvoiceQuery {
     /**
      * Lists only invoices in {@code status}.
      *
+     * @param status the status to select
+     * @return this builder
      * @throws ValidationException for {@link InvoiceStatus#UNKNOWN}, which the server cannot
      *     filter on
      */
@@ -58,6 +64,8 @@ public final class InvoiceQuery {
     /**
      * Sets how many invoices each request fetches.
      *
+     * @param pageSize 1 to 100
+     * @return this builder
      * @throws ValidationException outside 1 to 100
      */
     public Builder pageSize(int pageSize) {

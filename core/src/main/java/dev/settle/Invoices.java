@@ -35,22 +35,38 @@ public final class Invoices {
     this.backend = backend;
   }
 
-  /** All invoices, newest first, fetched lazily page by page. */
+  /** {@return all invoices, newest first, fetched lazily page by page} */
   public PagedIterable<Invoice> list() {
     return list(query -> { });
   }
 
-  /** Like {@link #list()}, each page's request made with {@code options}. */
+  /**
+   * Like {@link #list()}, each page's request made with {@code options}.
+   *
+   * @param options the options of every page's request
+   * @return the invoices; a page is requested when iteration reaches it
+   */
   public PagedIterable<Invoice> list(RequestOptions options) {
     return list(query -> { }, options);
   }
 
-  /** The invoices {@code query} selects, newest first, fetched lazily page by page. */
+  /**
+   * The invoices {@code query} selects, newest first, fetched lazily page by page.
+   *
+   * @param query sets the filter (status) and the page size on the builder it is given
+   * @return the selected invoices; a page is requested when iteration reaches it
+   */
   public PagedIterable<Invoice> list(Consumer<InvoiceQuery.Builder> query) {
     return list(query, RequestOptions.defaults());
   }
 
-  /** Like {@link #list(Consumer)}, each page's request made with {@code options}. */
+  /**
+   * Like {@link #list(Consumer)}, each page's request made with {@code options}.
+   *
+   * @param query sets the filter (status) and the page size on the builder it is given
+   * @param options the options of every page's request
+   * @return the selected invoices; a page is requested when iteration reaches it
+   */
   public PagedIterable<Invoice> list(Consumer<InvoiceQuery.Builder> query, RequestOptions options) {
     InvoiceQuery.Builder builder = InvoiceQuery.builder();
     Checks.required(query, "query").accept(builder);
@@ -60,22 +76,44 @@ public final class Invoices {
         cursor -> backend.api.listInvoices(customer, status, built.pageSize(), cursor));
   }
 
-  /** One invoice. */
+  /**
+   * One invoice.
+   *
+   * @param id the invoice
+   * @return the invoice
+   */
   public Invoice get(InvoiceId id) {
     return get(id, RequestOptions.defaults());
   }
 
-  /** Like {@link #get(InvoiceId)}, with per-call options. */
+  /**
+   * Like {@link #get(InvoiceId)}, with per-call options.
+   *
+   * @param id the invoice
+   * @param options options for this call, such as its timeout
+   * @return the invoice
+   */
   public Invoice get(InvoiceId id, RequestOptions options) {
     return backend.call(getCall(id), Checks.options(options));
   }
 
-  /** Like {@link #get(InvoiceId)}, without blocking. */
+  /**
+   * Like {@link #get(InvoiceId)}, without blocking.
+   *
+   * @param id the invoice
+   * @return a future of the invoice
+   */
   public CompletableFuture<Invoice> getAsync(InvoiceId id) {
     return getAsync(id, RequestOptions.defaults());
   }
 
-  /** Like {@link #get(InvoiceId, RequestOptions)}, without blocking. */
+  /**
+   * Like {@link #get(InvoiceId, RequestOptions)}, without blocking.
+   *
+   * @param id the invoice
+   * @param options options for this call, such as its timeout
+   * @return a future of the invoice
+   */
   public CompletableFuture<Invoice> getAsync(InvoiceId id, RequestOptions options) {
     return backend.callAsync(getCall(id), Checks.options(options));
   }
@@ -83,22 +121,42 @@ public final class Invoices {
   /**
    * The invoice as the customer receives it: a PDF document with the payee's bank details in its
    * lower right corner.
+   *
+   * @param id the invoice
+   * @return the PDF document's bytes
    */
   public byte[] pdf(InvoiceId id) {
     return pdf(id, RequestOptions.defaults());
   }
 
-  /** Like {@link #pdf(InvoiceId)}, with per-call options. */
+  /**
+   * Like {@link #pdf(InvoiceId)}, with per-call options.
+   *
+   * @param id the invoice
+   * @param options options for this call, such as its timeout
+   * @return the PDF document's bytes
+   */
   public byte[] pdf(InvoiceId id, RequestOptions options) {
     return backend.call(pdfCall(id), Checks.options(options));
   }
 
-  /** Like {@link #pdf(InvoiceId)}, without blocking. */
+  /**
+   * Like {@link #pdf(InvoiceId)}, without blocking.
+   *
+   * @param id the invoice
+   * @return a future of the PDF document's bytes
+   */
   public CompletableFuture<byte[]> pdfAsync(InvoiceId id) {
     return pdfAsync(id, RequestOptions.defaults());
   }
 
-  /** Like {@link #pdf(InvoiceId, RequestOptions)}, without blocking. */
+  /**
+   * Like {@link #pdf(InvoiceId, RequestOptions)}, without blocking.
+   *
+   * @param id the invoice
+   * @param options options for this call, such as its timeout
+   * @return a future of the PDF document's bytes
+   */
   public CompletableFuture<byte[]> pdfAsync(InvoiceId id, RequestOptions options) {
     return backend.callAsync(pdfCall(id), Checks.options(options));
   }
@@ -106,23 +164,47 @@ public final class Invoices {
   /**
    * Writes the invoice's PDF to {@code file}, replacing it; returns the file.
    *
+   * @param id the invoice
+   * @param file where to write the document
+   * @return {@code file}
    * @throws UncheckedIOException if the file cannot be written
    */
   public Path downloadPdf(InvoiceId id, Path file) {
     return downloadPdf(id, file, RequestOptions.defaults());
   }
 
-  /** Like {@link #downloadPdf(InvoiceId, Path)}, with per-call options. */
+  /**
+   * Like {@link #downloadPdf(InvoiceId, Path)}, with per-call options.
+   *
+   * @param id the invoice
+   * @param file where to write the document
+   * @param options options for this call, such as its timeout
+   * @return {@code file}
+   */
   public Path downloadPdf(InvoiceId id, Path file, RequestOptions options) {
     return write(Checks.required(file, "file"), pdf(id, options));
   }
 
-  /** Like {@link #downloadPdf(InvoiceId, Path)}, without blocking; the file is written on an OkHttp thread. */
+  /**
+   * Like {@link #downloadPdf(InvoiceId, Path)}, without blocking; the file is written on an OkHttp
+   * thread.
+   *
+   * @param id the invoice
+   * @param file where to write the document
+   * @return a future of {@code file}, complete once it is written
+   */
   public CompletableFuture<Path> downloadPdfAsync(InvoiceId id, Path file) {
     return downloadPdfAsync(id, file, RequestOptions.defaults());
   }
 
-  /** Like {@link #downloadPdf(InvoiceId, Path, RequestOptions)}, without blocking. */
+  /**
+   * Like {@link #downloadPdf(InvoiceId, Path, RequestOptions)}, without blocking.
+   *
+   * @param id the invoice
+   * @param file where to write the document
+   * @param options options for this call, such as its timeout
+   * @return a future of {@code file}, complete once it is written
+   */
   public CompletableFuture<Path> downloadPdfAsync(InvoiceId id, Path file, RequestOptions options) {
     Checks.required(file, "file");
     return Steps.async(backend, Checks.options(options),
@@ -132,12 +214,21 @@ public final class Invoices {
   /**
    * Every attempt to pay the invoice, oldest first: payments by hand, automatic charges, and the
    * failed ones, each with the method it charged.
+   *
+   * @param id the invoice
+   * @return its payments; a page is requested when iteration reaches it
    */
   public PagedIterable<Payment> payments(InvoiceId id) {
     return payments(id, RequestOptions.defaults());
   }
 
-  /** Like {@link #payments(InvoiceId)}, each page's request made with {@code options}. */
+  /**
+   * Like {@link #payments(InvoiceId)}, each page's request made with {@code options}.
+   *
+   * @param id the invoice
+   * @param options the options of every page's request
+   * @return its payments; a page is requested when iteration reaches it
+   */
   public PagedIterable<Payment> payments(InvoiceId id, RequestOptions options) {
     Checks.required(id, "id");
     return new PagedIterable<>(backend, Checks.options(options),
@@ -150,6 +241,8 @@ public final class Invoices {
    * <p>The result may be {@link dev.settle.model.PaymentStatus#REQUIRES_ACTION}: the customer
    * must authenticate at {@link Payment#nextActionUrl()} before the money moves.
    *
+   * @param id the open invoice
+   * @return the payment; its status says whether the money moved or the customer must act first
    * @throws PaymentDeclinedException if the charge was refused; {@code declineCode()} says why
    * @throws dev.settle.exception.ConflictException if the invoice is not open
    *     ({@code invoice_not_open}) or the account has no preferred method
@@ -160,37 +253,80 @@ public final class Invoices {
     return pay(id, RequestOptions.defaults());
   }
 
-  /** Like {@link #pay(InvoiceId)}, with per-call options such as your own idempotency key. */
+  /**
+   * Like {@link #pay(InvoiceId)}, with per-call options such as your own idempotency key.
+   *
+   * @param id the open invoice
+   * @param options your idempotency key, or a timeout for this call
+   * @return the payment; its status says whether the money moved or the customer must act first
+   */
   public Payment pay(InvoiceId id, RequestOptions options) {
     return backend.call(payCall(id, null, Checks.options(options)), options);
   }
 
-  /** Like {@link #pay(InvoiceId)}, without blocking. */
+  /**
+   * Like {@link #pay(InvoiceId)}, without blocking.
+   *
+   * @param id the open invoice
+   * @return a future of the payment
+   */
   public CompletableFuture<Payment> payAsync(InvoiceId id) {
     return payAsync(id, RequestOptions.defaults());
   }
 
-  /** Like {@link #pay(InvoiceId, RequestOptions)}, without blocking. */
+  /**
+   * Like {@link #pay(InvoiceId, RequestOptions)}, without blocking.
+   *
+   * @param id the open invoice
+   * @param options your idempotency key, or a timeout for this call
+   * @return a future of the payment
+   */
   public CompletableFuture<Payment> payAsync(InvoiceId id, RequestOptions options) {
     return backend.callAsync(payCall(id, null, Checks.options(options)), options);
   }
 
-  /** Pays an open invoice with the given stored method instead of the preferred one. */
+  /**
+   * Pays an open invoice with the given stored method instead of the preferred one.
+   *
+   * @param id the open invoice
+   * @param method a method stored on this account
+   * @return the payment; its status says whether the money moved or the customer must act first
+   */
   public Payment payWith(InvoiceId id, PaymentMethodId method) {
     return payWith(id, method, RequestOptions.defaults());
   }
 
-  /** Like {@link #payWith(InvoiceId, PaymentMethodId)}, with per-call options. */
+  /**
+   * Like {@link #payWith(InvoiceId, PaymentMethodId)}, with per-call options.
+   *
+   * @param id the open invoice
+   * @param method a method stored on this account
+   * @param options your idempotency key, or a timeout for this call
+   * @return the payment; its status says whether the money moved or the customer must act first
+   */
   public Payment payWith(InvoiceId id, PaymentMethodId method, RequestOptions options) {
     return backend.call(payCall(id, Checks.required(method, "method"), Checks.options(options)), options);
   }
 
-  /** Like {@link #payWith(InvoiceId, PaymentMethodId)}, without blocking. */
+  /**
+   * Like {@link #payWith(InvoiceId, PaymentMethodId)}, without blocking.
+   *
+   * @param id the open invoice
+   * @param method a method stored on this account
+   * @return a future of the payment
+   */
   public CompletableFuture<Payment> payWithAsync(InvoiceId id, PaymentMethodId method) {
     return payWithAsync(id, method, RequestOptions.defaults());
   }
 
-  /** Like {@link #payWith(InvoiceId, PaymentMethodId, RequestOptions)}, without blocking. */
+  /**
+   * Like {@link #payWith(InvoiceId, PaymentMethodId, RequestOptions)}, without blocking.
+   *
+   * @param id the open invoice
+   * @param method a method stored on this account
+   * @param options your idempotency key, or a timeout for this call
+   * @return a future of the payment
+   */
   public CompletableFuture<Payment> payWithAsync(InvoiceId id, PaymentMethodId method, RequestOptions options) {
     return backend.callAsync(payCall(id, Checks.required(method, "method"), Checks.options(options)), options);
   }

@@ -25,53 +25,102 @@ public final class Licenses {
     this.backend = backend;
   }
 
-  /** All licenses, fetched lazily page by page. */
+  /** {@return all licenses, fetched lazily page by page} */
   public PagedIterable<License> list() {
     return list(RequestOptions.defaults());
   }
 
-  /** Like {@link #list()}, each page's request made with {@code options}. */
+  /**
+   * Like {@link #list()}, each page's request made with {@code options}.
+   *
+   * @param options the options of every page's request
+   * @return the licenses; a page is requested when iteration reaches it
+   */
   public PagedIterable<License> list(RequestOptions options) {
     return new PagedIterable<>(backend, Checks.options(options),
         cursor -> backend.api.listLicenses(customer, 100, cursor));
   }
 
-  /** One license, with its status and next renewal date. */
+  /**
+   * One license, with its status and next renewal date.
+   *
+   * @param id the license
+   * @return the license
+   */
   public License get(LicenseId id) {
     return get(id, RequestOptions.defaults());
   }
 
-  /** Like {@link #get(LicenseId)}, with per-call options. */
+  /**
+   * Like {@link #get(LicenseId)}, with per-call options.
+   *
+   * @param id the license
+   * @param options options for this call, such as its timeout
+   * @return the license
+   */
   public License get(LicenseId id, RequestOptions options) {
     return backend.call(getCall(id), Checks.options(options));
   }
 
-  /** Like {@link #get(LicenseId)}, without blocking. */
+  /**
+   * Like {@link #get(LicenseId)}, without blocking.
+   *
+   * @param id the license
+   * @return a future of the license
+   */
   public CompletableFuture<License> getAsync(LicenseId id) {
     return getAsync(id, RequestOptions.defaults());
   }
 
-  /** Like {@link #get(LicenseId, RequestOptions)}, without blocking. */
+  /**
+   * Like {@link #get(LicenseId, RequestOptions)}, without blocking.
+   *
+   * @param id the license
+   * @param options options for this call, such as its timeout
+   * @return a future of the license
+   */
   public CompletableFuture<License> getAsync(LicenseId id, RequestOptions options) {
     return backend.callAsync(getCall(id), Checks.options(options));
   }
 
-  /** Activates a purchased license; activating an active one changes nothing. */
+  /**
+   * Activates a purchased license; activating an active one changes nothing.
+   *
+   * @param id the purchased license
+   * @return the license, now active
+   */
   public License activate(LicenseId id) {
     return activate(id, RequestOptions.defaults());
   }
 
-  /** Like {@link #activate(LicenseId)}, with per-call options. */
+  /**
+   * Like {@link #activate(LicenseId)}, with per-call options.
+   *
+   * @param id the purchased license
+   * @param options options for this call, such as its timeout
+   * @return the license, now active
+   */
   public License activate(LicenseId id, RequestOptions options) {
     return backend.call(activateCall(id), Checks.options(options));
   }
 
-  /** Like {@link #activate(LicenseId)}, without blocking. */
+  /**
+   * Like {@link #activate(LicenseId)}, without blocking.
+   *
+   * @param id the purchased license
+   * @return a future of the license, now active
+   */
   public CompletableFuture<License> activateAsync(LicenseId id) {
     return activateAsync(id, RequestOptions.defaults());
   }
 
-  /** Like {@link #activate(LicenseId, RequestOptions)}, without blocking. */
+  /**
+   * Like {@link #activate(LicenseId, RequestOptions)}, without blocking.
+   *
+   * @param id the purchased license
+   * @param options options for this call, such as its timeout
+   * @return a future of the license, now active
+   */
   public CompletableFuture<License> activateAsync(LicenseId id, RequestOptions options) {
     return backend.callAsync(activateCall(id), Checks.options(options));
   }
@@ -79,22 +128,47 @@ public final class Licenses {
   /**
    * Turns automatic renewal on or off. When on, the license renews once a year by charging the
    * account's preferred method.
+   *
+   * @param id the license
+   * @param enabled whether it renews automatically
+   * @return the license; without a preferred method on the account it carries the warning {@code
+   *     no_preferred_payment_method}
    */
   public License setAutoRenewal(LicenseId id, boolean enabled) {
     return setAutoRenewal(id, enabled, RequestOptions.defaults());
   }
 
-  /** Like {@link #setAutoRenewal(LicenseId, boolean)}, with per-call options. */
+  /**
+   * Like {@link #setAutoRenewal(LicenseId, boolean)}, with per-call options.
+   *
+   * @param id the license
+   * @param enabled whether it renews automatically
+   * @param options options for this call, such as its timeout
+   * @return the license, with its warnings
+   */
   public License setAutoRenewal(LicenseId id, boolean enabled, RequestOptions options) {
     return backend.call(autoRenewalCall(id, enabled), Checks.options(options));
   }
 
-  /** Like {@link #setAutoRenewal(LicenseId, boolean)}, without blocking. */
+  /**
+   * Like {@link #setAutoRenewal(LicenseId, boolean)}, without blocking.
+   *
+   * @param id the license
+   * @param enabled whether it renews automatically
+   * @return a future of the license, with its warnings
+   */
   public CompletableFuture<License> setAutoRenewalAsync(LicenseId id, boolean enabled) {
     return setAutoRenewalAsync(id, enabled, RequestOptions.defaults());
   }
 
-  /** Like {@link #setAutoRenewal(LicenseId, boolean, RequestOptions)}, without blocking. */
+  /**
+   * Like {@link #setAutoRenewal(LicenseId, boolean, RequestOptions)}, without blocking.
+   *
+   * @param id the license
+   * @param enabled whether it renews automatically
+   * @param options options for this call, such as its timeout
+   * @return a future of the license, with its warnings
+   */
   public CompletableFuture<License> setAutoRenewalAsync(LicenseId id, boolean enabled, RequestOptions options) {
     return backend.callAsync(autoRenewalCall(id, enabled), Checks.options(options));
   }

@@ -19,7 +19,9 @@ import dev.settle.exception.SettleException;
  * }</pre>
  */
 public final class OutcomeUnknownException extends SettleException {
+  /** The key every attempt carried, or the one the attempts' keys were derived from. */
   private final String idempotencyKey;
+  /** How many attempts were made. */
   private final int attempts;
 
   OutcomeUnknownException(String idempotencyKey, int attempts, SettleException lastFailure) {
@@ -43,17 +45,21 @@ public final class OutcomeUnknownException extends SettleException {
     return new OutcomeUnknownException(callKey, attempts, (SettleException) getCause());
   }
 
-  /** The key to repeat the call with; every attempt carried it or a key derived from it. */
+  /**
+   * {@return the key to repeat the call with; every attempt carried it or a key derived from it}
+   */
   public String idempotencyKey() {
     return idempotencyKey;
   }
 
-  /** How many attempts were made. */
+  /** {@return how many attempts were made} */
   public int attempts() {
     return attempts;
   }
 
-  /** Options that repeat the write with the same key, so it resolves instead of repeating. */
+  /**
+   * {@return options that repeat the write with the same key, so it resolves instead of repeating}
+   */
   public RequestOptions retryOptions() {
     return RequestOptions.withKey(idempotencyKey);
   }

@@ -73,7 +73,7 @@ public final class PagedIterable<T> implements Iterable<T> {
     };
   }
 
-  /** The items as a sequential, lazy stream. */
+  /** {@return the items as a sequential, lazy stream} */
   public Stream<T> stream() {
     return StreamSupport.stream(
         Spliterators.spliteratorUnknownSize(iterator(), Spliterator.ORDERED | Spliterator.NONNULL),
@@ -84,6 +84,9 @@ public final class PagedIterable<T> implements Iterable<T> {
    * Hands every item to {@code action} without blocking: each page is requested when the one
    * before it has been handed out, so one page is held at a time. The future fails with the
    * first failure; cancelling it cancels the page request in flight and fetches no more.
+   *
+   * @param action called with each item, in order
+   * @return a future that completes when every item has been handed out
    */
   public CompletableFuture<Void> forEachAsync(Consumer<? super T> action) {
     Checks.required(action, "action");

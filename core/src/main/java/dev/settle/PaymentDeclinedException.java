@@ -15,7 +15,9 @@ import java.util.Optional;
  * failed payment the server recorded.
  */
 public final class PaymentDeclinedException extends ApiException {
+  /** The issuer's reason, or null when none was given. */
   private final String declineCode;
+  /** The failed payment, or null when the decline was not a charge. */
   private final Payment payment;
 
   PaymentDeclinedException(ApiError error, Payment payment) {
@@ -24,12 +26,12 @@ public final class PaymentDeclinedException extends ApiException {
     this.payment = payment;
   }
 
-  /** The issuer's reason, such as {@code insufficient_funds}, when one was given. */
+  /** {@return the issuer's reason, such as {@code insufficient_funds}, when one was given} */
   public Optional<String> declineCode() {
     return Optional.ofNullable(declineCode);
   }
 
-  /** The failed payment, when the decline was a charge. */
+  /** {@return the failed payment, when the decline was a charge} */
   public Optional<Payment> payment() {
     return Optional.ofNullable(payment);
   }

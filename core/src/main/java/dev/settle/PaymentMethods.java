@@ -33,33 +33,60 @@ public final class PaymentMethods {
     this.backend = backend;
   }
 
-  /** All stored methods, fetched lazily page by page. */
+  /** {@return all stored methods, fetched lazily page by page} */
   public PagedIterable<PaymentMethod> list() {
     return list(RequestOptions.defaults());
   }
 
-  /** Like {@link #list()}, each page's request made with {@code options}. */
+  /**
+   * Like {@link #list()}, each page's request made with {@code options}.
+   *
+   * @param options the options of every page's request
+   * @return the methods; a page is requested when iteration reaches it
+   */
   public PagedIterable<PaymentMethod> list(RequestOptions options) {
     return new PagedIterable<>(backend, Checks.options(options),
         cursor -> backend.api.listPaymentMethods(customer, 100, cursor));
   }
 
-  /** One stored method. */
+  /**
+   * One stored method.
+   *
+   * @param id the stored method
+   * @return the method
+   */
   public PaymentMethod get(PaymentMethodId id) {
     return get(id, RequestOptions.defaults());
   }
 
-  /** Like {@link #get(PaymentMethodId)}, with per-call options. */
+  /**
+   * Like {@link #get(PaymentMethodId)}, with per-call options.
+   *
+   * @param id the stored method
+   * @param options options for this call, such as its timeout
+   * @return the method
+   */
   public PaymentMethod get(PaymentMethodId id, RequestOptions options) {
     return backend.call(getCall(id), Checks.options(options));
   }
 
-  /** Like {@link #get(PaymentMethodId)}, without blocking. */
+  /**
+   * Like {@link #get(PaymentMethodId)}, without blocking.
+   *
+   * @param id the stored method
+   * @return a future of the method
+   */
   public CompletableFuture<PaymentMethod> getAsync(PaymentMethodId id) {
     return getAsync(id, RequestOptions.defaults());
   }
 
-  /** Like {@link #get(PaymentMethodId, RequestOptions)}, without blocking. */
+  /**
+   * Like {@link #get(PaymentMethodId, RequestOptions)}, without blocking.
+   *
+   * @param id the stored method
+   * @param options options for this call, such as its timeout
+   * @return a future of the method
+   */
   public CompletableFuture<PaymentMethod> getAsync(PaymentMethodId id, RequestOptions options) {
     return backend.callAsync(getCall(id), Checks.options(options));
   }
@@ -72,6 +99,8 @@ public final class PaymentMethods {
    * whose code is {@code portal_single_method}; use {@link #switchPreferred(PaymentMethodInput)}
    * to replace it.
    *
+   * @param input the new method's details, of a kind a provider on the classpath handles
+   * @return the stored method, as the server answered
    * @throws dev.settle.exception.ValidationException if the input is invalid; nothing was sent
    * @throws dev.settle.exception.MissingProviderException if no provider handles the input's kind
    * @throws PaymentDeclinedException if the issuer refused to verify the method
@@ -81,17 +110,34 @@ public final class PaymentMethods {
     return add(input, RequestOptions.defaults());
   }
 
-  /** Like {@link #add(PaymentMethodInput)}, with per-call options such as your own key. */
+  /**
+   * Like {@link #add(PaymentMethodInput)}, with per-call options such as your own key.
+   *
+   * @param input the new method's details, of a kind a provider on the classpath handles
+   * @param options your idempotency key, or a timeout for the whole add
+   * @return the stored method, as the server answered
+   */
   public PaymentMethod add(PaymentMethodInput input, RequestOptions options) {
     return Steps.blocking(backend, Checks.options(options), steps -> add(input, steps));
   }
 
-  /** Like {@link #add(PaymentMethodInput)}, without blocking. */
+  /**
+   * Like {@link #add(PaymentMethodInput)}, without blocking.
+   *
+   * @param input the new method's details, of a kind a provider on the classpath handles
+   * @return a future of the stored method
+   */
   public CompletableFuture<PaymentMethod> addAsync(PaymentMethodInput input) {
     return addAsync(input, RequestOptions.defaults());
   }
 
-  /** Like {@link #add(PaymentMethodInput, RequestOptions)}, without blocking. */
+  /**
+   * Like {@link #add(PaymentMethodInput, RequestOptions)}, without blocking.
+   *
+   * @param input the new method's details, of a kind a provider on the classpath handles
+   * @param options your idempotency key, or a timeout for the whole add
+   * @return a future of the stored method
+   */
   public CompletableFuture<PaymentMethod> addAsync(PaymentMethodInput input, RequestOptions options) {
     return Steps.async(backend, Checks.options(options), steps -> add(input, steps));
   }
@@ -104,6 +150,7 @@ public final class PaymentMethods {
    * single method, the old one is removed and the new one added; if the add fails, the old one
    * is put back with the restore token its removal returned.
    *
+   * @param input the new method's details, a kind that can be preferred (card or PayPal)
    * @return the new method, now preferred
    * @throws PreferredSwitchException if the switch failed after the account was changed; it says
    *     which method is preferred now
@@ -115,17 +162,34 @@ public final class PaymentMethods {
     return switchPreferred(input, RequestOptions.defaults());
   }
 
-  /** Like {@link #switchPreferred(PaymentMethodInput)}, with per-call options. */
+  /**
+   * Like {@link #switchPreferred(PaymentMethodInput)}, with per-call options.
+   *
+   * @param input the new method's details, a kind that can be preferred (card or PayPal)
+   * @param options your idempotency key, or a timeout for the whole switch
+   * @return the new method, now preferred
+   */
   public PaymentMethod switchPreferred(PaymentMethodInput input, RequestOptions options) {
     return Steps.blocking(backend, Checks.options(options), steps -> switchPreferred(input, steps));
   }
 
-  /** Like {@link #switchPreferred(PaymentMethodInput)}, without blocking. */
+  /**
+   * Like {@link #switchPreferred(PaymentMethodInput)}, without blocking.
+   *
+   * @param input the new method's details, a kind that can be preferred (card or PayPal)
+   * @return a future of the new method, now preferred
+   */
   public CompletableFuture<PaymentMethod> switchPreferredAsync(PaymentMethodInput input) {
     return switchPreferredAsync(input, RequestOptions.defaults());
   }
 
-  /** Like {@link #switchPreferred(PaymentMethodInput, RequestOptions)}, without blocking. */
+  /**
+   * Like {@link #switchPreferred(PaymentMethodInput, RequestOptions)}, without blocking.
+   *
+   * @param input the new method's details, a kind that can be preferred (card or PayPal)
+   * @param options your idempotency key, or a timeout for the whole switch
+   * @return a future of the new method, now preferred
+   */
   public CompletableFuture<PaymentMethod> switchPreferredAsync(PaymentMethodInput input, RequestOptions options) {
     return Steps.async(backend, Checks.options(options), steps -> switchPreferred(input, steps));
   }
@@ -134,6 +198,7 @@ public final class PaymentMethods {
    * Removes a stored method. Removing the preferred method leaves the account with none until
    * another is made preferred; {@link AccountClient#get()} then shows no preferred method.
    *
+   * @param id the stored method
    * @throws OutcomeUnknownException if it may have been removed; repeat with its key
    */
   public void remove(PaymentMethodId id) {
@@ -143,17 +208,31 @@ public final class PaymentMethods {
   /**
    * Like {@link #remove(PaymentMethodId)}, with per-call options. The removal carries an
    * idempotency key, so repeating it with the same key is answered as the first time.
+   *
+   * @param id the stored method
+   * @param options your idempotency key, or a timeout for this call
    */
   public void remove(PaymentMethodId id, RequestOptions options) {
     Steps.blocking(backend, Checks.options(options), steps -> remove(id, steps));
   }
 
-  /** Like {@link #remove(PaymentMethodId)}, without blocking. */
+  /**
+   * Like {@link #remove(PaymentMethodId)}, without blocking.
+   *
+   * @param id the stored method
+   * @return a future that completes when the method is removed
+   */
   public CompletableFuture<Void> removeAsync(PaymentMethodId id) {
     return removeAsync(id, RequestOptions.defaults());
   }
 
-  /** Like {@link #remove(PaymentMethodId, RequestOptions)}, without blocking. */
+  /**
+   * Like {@link #remove(PaymentMethodId, RequestOptions)}, without blocking.
+   *
+   * @param id the stored method
+   * @param options your idempotency key, or a timeout for this call
+   * @return a future that completes when the method is removed
+   */
   public CompletableFuture<Void> removeAsync(PaymentMethodId id, RequestOptions options) {
     return Steps.async(backend, Checks.options(options), steps -> remove(id, steps));
   }
@@ -165,6 +244,8 @@ public final class PaymentMethods {
    * the single stored method is always the preferred one: naming it returns it unchanged, and
    * there is no other to name.
    *
+   * @param id the stored method
+   * @return the method, now preferred
    * @throws UnsupportedPortalOperationException on Portal I for a method that is not the stored
    *     one; nothing was changed
    */
@@ -172,17 +253,34 @@ public final class PaymentMethods {
     return makePreferred(id, RequestOptions.defaults());
   }
 
-  /** Like {@link #makePreferred(PaymentMethodId)}, with per-call options. */
+  /**
+   * Like {@link #makePreferred(PaymentMethodId)}, with per-call options.
+   *
+   * @param id the stored method
+   * @param options your idempotency key, or a timeout for this call
+   * @return the method, now preferred
+   */
   public PaymentMethod makePreferred(PaymentMethodId id, RequestOptions options) {
     return Steps.blocking(backend, Checks.options(options), steps -> makePreferred(id, steps));
   }
 
-  /** Like {@link #makePreferred(PaymentMethodId)}, without blocking. */
+  /**
+   * Like {@link #makePreferred(PaymentMethodId)}, without blocking.
+   *
+   * @param id the stored method
+   * @return a future of the method, now preferred
+   */
   public CompletableFuture<PaymentMethod> makePreferredAsync(PaymentMethodId id) {
     return makePreferredAsync(id, RequestOptions.defaults());
   }
 
-  /** Like {@link #makePreferred(PaymentMethodId, RequestOptions)}, without blocking. */
+  /**
+   * Like {@link #makePreferred(PaymentMethodId, RequestOptions)}, without blocking.
+   *
+   * @param id the stored method
+   * @param options your idempotency key, or a timeout for this call
+   * @return a future of the method, now preferred
+   */
   public CompletableFuture<PaymentMethod> makePreferredAsync(PaymentMethodId id, RequestOptions options) {
     return Steps.async(backend, Checks.options(options), steps -> makePreferred(id, steps));
   }

@@ -15,7 +15,9 @@ import java.util.Optional;
  * next renewal. The cause is the failure of the add.
  */
 public final class PreferredSwitchException extends SettleException {
+  /** The preferred method after the switch failed, or null when the account has none. */
   private final PaymentMethod preferredAfter;
+  /** Whether the previous method was put back. */
   private final boolean previousRestored;
 
   PreferredSwitchException(
@@ -25,12 +27,12 @@ public final class PreferredSwitchException extends SettleException {
     this.previousRestored = previousRestored;
   }
 
-  /** The account's preferred method after the failed switch; empty when it has none. */
+  /** {@return the account's preferred method after the failed switch; empty when it has none} */
   public Optional<PaymentMethod> preferredAfter() {
     return Optional.ofNullable(preferredAfter);
   }
 
-  /** True when the previous method was removed and then put back. */
+  /** {@return true when the previous method was removed and then put back} */
   public boolean previousRestored() {
     return previousRestored;
   }

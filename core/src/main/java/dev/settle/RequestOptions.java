@@ -27,7 +27,7 @@ public final class RequestOptions {
     this.timeout = builder.timeout;
   }
 
-  /** No key of your own, the client's timeouts. */
+  /** {@return options with no key of your own and the client's timeouts} */
   public static RequestOptions defaults() {
     return DEFAULTS;
   }
@@ -39,20 +39,22 @@ public final class RequestOptions {
     return builder.build();
   }
 
+  /** {@return a builder with no key and no timeout set} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The caller's idempotency key, if given. */
+  /** {@return the caller's idempotency key, if given} */
   public Optional<String> idempotencyKey() {
     return Optional.ofNullable(idempotencyKey);
   }
 
-  /** The whole call's timeout, overriding the client's, if given. */
+  /** {@return the whole call's timeout, overriding the client's, if given} */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
 
+  /** {@return a builder holding these options, to derive options that differ in one} */
   public Builder newBuilder() {
     Builder builder = new Builder();
     builder.idempotencyKey = idempotencyKey;
@@ -75,6 +77,8 @@ public final class RequestOptions {
     /**
      * Sets the idempotency key: 1 to 240 printable ASCII characters.
      *
+     * @param key your key, stable across the tries of one operation
+     * @return this builder
      * @throws ValidationException if it is not
      */
     public Builder idempotencyKey(String key) {
@@ -91,6 +95,8 @@ public final class RequestOptions {
     /**
      * Sets the timeout of the whole call.
      *
+     * @param timeout a positive duration
+     * @return this builder
      * @throws ValidationException if it is not positive
      */
     public Builder timeout(Duration timeout) {
@@ -101,6 +107,11 @@ public final class RequestOptions {
       return this;
     }
 
+    /**
+     * Builds the options.
+     *
+     * @return new options
+     */
     public RequestOptions build() {
       return new RequestOptions(this);
     }

@@ -32,29 +32,40 @@ public final class RetryPolicy {
     this.maxBackoff = builder.maxBackoff;
   }
 
-  /** Up to 4 attempts, waits from 200 ms doubling up to 5 s. */
+  /** {@return the default policy: up to 4 attempts, waits from 200 ms doubling up to 5 s} */
   public static RetryPolicy defaults() {
     return DEFAULTS;
   }
 
-  /** One attempt: failures reach the caller at once. */
+  /** {@return a policy of one attempt: failures reach the caller at once} */
   public static RetryPolicy none() {
     return NONE;
   }
 
+  /** {@return a builder starting from the defaults} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Attempts per call, the first included. */
+  /**
+   * Attempts per call, the first included.
+   *
+   * @return the attempts per call, at least 1
+   */
   public int maxAttempts() {
     return maxAttempts;
   }
 
+  /**
+   * {@return the longest first wait: the first retry waits a random time up to it (full jitter)}
+   */
   public Duration initialBackoff() {
     return initialBackoff;
   }
 
+  /**
+   * {@return the longest any wait may be, unless the server's {@code Retry-After} asks for more}
+   */
   public Duration maxBackoff() {
     return maxBackoff;
   }
@@ -76,6 +87,8 @@ public final class RetryPolicy {
     /**
      * Sets the attempts per call, the first included; 1 turns retries off.
      *
+     * @param maxAttempts the attempts per call, at least 1
+     * @return this builder
      * @throws SettleConfigurationException if below 1
      */
     public Builder maxAttempts(int maxAttempts) {
@@ -86,18 +99,33 @@ public final class RetryPolicy {
       return this;
     }
 
-    /** The longest first wait; each later one may be twice as long. */
+    /**
+     * The longest first wait; each later one may be twice as long.
+     *
+     * @param backoff a positive duration
+     * @return this builder
+     */
     public Builder initialBackoff(Duration backoff) {
       this.initialBackoff = nonNegative(backoff, "initialBackoff");
       return this;
     }
 
-    /** The longest any wait may be, unless the server's {@code Retry-After} asks for more. */
+    /**
+     * The longest any wait may be, unless the server's {@code Retry-After} asks for more.
+     *
+     * @param backoff a positive duration
+     * @return this builder
+     */
     public Builder maxBackoff(Duration backoff) {
       this.maxBackoff = nonNegative(backoff, "maxBackoff");
       return this;
     }
 
+    /**
+     * Builds the policy.
+     *
+     * @return a new policy
+     */
     public RetryPolicy build() {
       return new RetryPolicy(this);
     }

@@ -66,7 +66,7 @@ public final class SettleClient implements AutoCloseable {
     this.backend = new Backend(http, transport, providers, settings.clock, closed::get);
   }
 
-  /** A builder for a new client; only {@code baseUrl} and {@code apiKey} are required. */
+  /** {@return a builder for a new client; only {@code baseUrl} and {@code apiKey} are required} */
   public static Builder builder() {
     return new Builder();
   }
@@ -75,6 +75,8 @@ public final class SettleClient implements AutoCloseable {
    * A builder holding this client's settings, to derive a client that differs in a few. The
    * derived client shares this one's connection pool, dispatcher and timer unless it is given
    * another {@code OkHttpClient} or limit of calls in flight.
+   *
+   * @return a builder with this client's settings
    */
   public Builder newBuilder() {
     return new Builder(settings).shareResources(resources);
@@ -83,13 +85,15 @@ public final class SettleClient implements AutoCloseable {
   /**
    * The account of {@code customerId}. Makes no request: each call on the returned object does.
    *
+   * @param customerId the customer whose account to reach
+   * @return the account's client, bound to this client's settings
    * @throws dev.settle.exception.ValidationException if {@code customerId} is null
    */
   public AccountClient account(CustomerId customerId) {
     return new AccountClient(Checks.required(customerId, "customerId"), backend);
   }
 
-  /** The URLs the billing system sends signed events to. */
+  /** {@return the URLs the billing system sends signed events to} */
   public WebhookEndpoints webhookEndpoints() {
     return new WebhookEndpoints(backend);
   }
@@ -169,6 +173,8 @@ public final class SettleClient implements AutoCloseable {
      * The billing system's address. HTTPS is required, except for a loopback host such as a
      * local sandbox.
      *
+     * @param baseUrl the API's root, such as {@code https://billing.example.com/}
+     * @return this builder
      * @throws SettleConfigurationException if it is not an absolute http(s) URL, or is plain
      *     HTTP to a host other than loopback
      */
@@ -177,7 +183,14 @@ public final class SettleClient implements AutoCloseable {
       return this;
     }
 
-    /** The secret API key, sent as a bearer token; it never appears in logs or messages. */
+    /**
+     * The secret API key, sent as a bearer token; it never appears in logs or messages.
+     *
+     * @param apiKey the key, printable ASCII without spaces
+     * @return this builder
+     * @throws SettleConfigurationException if it is blank or holds a space, a control or a
+     *     non-ASCII character
+     */
     public Builder apiKey(String apiKey) {
       if (apiKey == null || apiKey.isBlank()) {
         throw new SettleConfigurationException("The API key is missing");
@@ -196,25 +209,43 @@ public final class SettleClient implements AutoCloseable {
      * from it with {@link OkHttpClient#newBuilder()}, adding its timeouts and, after the
      * client's own interceptors, its headers (so they never see the API key), and turning off
      * OkHttp's silent retry, which could repeat a payment.
+     *
+     * @param client the client to derive Settle's own from; it is never closed by Settle
+     * @return this builder
      */
     public Builder okHttpClient(OkHttpClient client) {
       this.okHttpClient = Objects.requireNonNull(client, "client");
       return this;
     }
 
-    /** How long to wait for a connection to open; 10 s unless set. */
+    /**
+     * How long to wait for a connection to open; 10 s unless set.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
     public Builder connectTimeout(Duration timeout) {
       this.connectTimeout = positive(timeout, "connectTimeout");
       return this;
     }
 
-    /** How long a read may wait for data on an open connection; 30 s unless set. */
+    /**
+     * How long a read may wait for data on an open connection; 30 s unless set.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
     public Builder readTimeout(Duration timeout) {
       this.readTimeout = positive(timeout, "readTimeout");
       return this;
     }
 
-    /** How long a write may wait to send data on an open connection; 30 s unless set. */
+    /**
+     * How long a write may wait to send data on an open connection; 30 s unless set.
+     *
+     * @param timeout a positive duration
+     * @return this builder
+     */
     public Builder writeTimeout(Duration timeout) {
       this.writeTimeout = positive(timeout, "writeTimeout");
       return this;
@@ -223,6 +254,9 @@ public final class SettleClient implements AutoCloseable {
     /**
      * When to repeat a call that failed for a reason that may pass; {@link RetryPolicy#defaults()}
      * unless set. {@link RetryPolicy#none()} turns retries off.
+     *
+     * @param policy the retry policy
+     * @return this builder
      */
     public Builder retryPolicy(RetryPolicy policy) {
       this.retryPolicy = Objects.requireNonNull(policy, "policy");
@@ -239,6 +273,8 @@ public final class SettleClient implements AutoCloseable {
      * host); set them there. A blocking call runs on its caller's thread, and a limit on calls
      * from many threads is the caller's.
      *
+     * @param maxConcurrentCalls at least 1
+     * @return this builder
      * @throws SettleConfigurationException if below 1
      */
     public Builder maxConcurrentCalls(int maxConcurrentCalls) {
@@ -269,6 +305,9 @@ public final class SettleClient implements AutoCloseable {
      * {@code pins} ({@code sha256/<base64>} of a public key) fails before any request is sent.
      * Pin a backup key too, or a key rotation will lock the client out.
      *
+     * @param host a host name, or a pattern such as {@code *.example.com}
+     * @param pins the accepted public-key hashes
+     * @return this builder
      * @throws SettleConfigurationException if a pin is not of the form {@code sha256/<base64>}
      */
     public Builder certificatePins(String host, String... pins) {
@@ -284,6 +323,10 @@ public final class SettleClient implements AutoCloseable {
     /**
      * Writes every HTTP exchange to {@code logger} at {@code level}, with secrets masked; off by
      * default. See {@link HttpLogger}.
+     *
+     * @param logger where the lines go
+     * @param level how much of each exchange to write
+     * @return this builder
      */
     public Builder httpLogger(HttpLogger logger, HttpLogger.Level level) {
       this.httpLogger = Objects.requireNonNull(logger, "logger");
@@ -291,7 +334,12 @@ public final class SettleClient implements AutoCloseable {
       return this;
     }
 
-    /** Sees every call and attempt, for metrics and traces; see {@link CallListener}. */
+    /**
+     * Sees every call and attempt, for metrics and traces; see {@link CallListener}.
+     *
+     * @param listener the listener; thread-safe, quick, and not throwing
+     * @return this builder
+     */
     public Builder callListener(CallListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
@@ -300,13 +348,21 @@ public final class SettleClient implements AutoCloseable {
     /**
      * The limit for a whole call, all its attempts and waits included; {@link
      * RequestOptions#timeout()} overrides it per call.
+     *
+     * @param timeout a positive duration
+     * @return this builder
      */
     public Builder callTimeout(Duration timeout) {
       this.callTimeout = positive(timeout, "callTimeout");
       return this;
     }
 
-    /** The clock used to check card expiry and read dates; the system clock by default. */
+    /**
+     * The clock used to check card expiry and read dates; the system clock by default.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -315,6 +371,9 @@ public final class SettleClient implements AutoCloseable {
     /**
      * Registers a provider. It is used for its kind even when another provider of that kind is
      * found on the classpath.
+     *
+     * @param provider the provider to use for its kind
+     * @return this builder
      */
     public Builder addProvider(PaymentMethodProvider provider) {
       providers.add(Objects.requireNonNull(provider, "provider"));
@@ -324,6 +383,9 @@ public final class SettleClient implements AutoCloseable {
     /**
      * Whether to look for providers on the classpath with {@link java.util.ServiceLoader}; on by
      * default.
+     *
+     * @param discover false to use only the providers added with {@link #addProvider}
+     * @return this builder
      */
     public Builder discoverProviders(boolean discover) {
       this.discoverProviders = discover;
@@ -333,6 +395,7 @@ public final class SettleClient implements AutoCloseable {
     /**
      * Builds the client.
      *
+     * @return a new client, ready for calls
      * @throws SettleConfigurationException when the base URL or API key is missing, or two
      *     providers claim one kind
      */

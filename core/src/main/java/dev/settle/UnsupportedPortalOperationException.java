@@ -10,6 +10,7 @@ import dev.settle.model.Portal;
  * always the preferred one and changing it means replacing it.
  */
 public final class UnsupportedPortalOperationException extends SettleException {
+  /** The portal of the account the operation was refused on. */
   private final Portal portal;
 
   UnsupportedPortalOperationException(Portal portal, String message) {
@@ -17,7 +18,7 @@ public final class UnsupportedPortalOperationException extends SettleException {
     this.portal = portal;
   }
 
-  /** The portal of the account. */
+  /** {@return the portal of the account} */
   public Portal portal() {
     return portal;
   }

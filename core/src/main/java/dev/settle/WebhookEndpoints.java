@@ -27,63 +27,121 @@ public final class WebhookEndpoints {
   /**
    * Registers {@code url} for {@code events} (all events when empty); the result's
    * {@link WebhookEndpoint#secret()} is the only time the signing secret is shown.
+   *
+   * @param url where the events are posted
+   * @param events the event types to send; empty for all
+   * @return the endpoint, with its signing secret
    */
   public WebhookEndpoint create(URI url, List<WebhookEventType> events) {
     return create(url, events, RequestOptions.defaults());
   }
 
-  /** Like {@link #create(URI, List)}, with per-call options. */
+  /**
+   * Like {@link #create(URI, List)}, with per-call options.
+   *
+   * @param url where the events are posted
+   * @param events the event types to send; empty for all
+   * @param options your idempotency key, or a timeout for this call
+   * @return the endpoint, with its signing secret
+   */
   public WebhookEndpoint create(URI url, List<WebhookEventType> events, RequestOptions options) {
     return backend.call(createCall(url, events, Checks.options(options)), options);
   }
 
-  /** Like {@link #create(URI, List)}, without blocking. */
+  /**
+   * Like {@link #create(URI, List)}, without blocking.
+   *
+   * @param url where the events are posted
+   * @param events the event types to send; empty for all
+   * @return a future of the endpoint, with its signing secret
+   */
   public CompletableFuture<WebhookEndpoint> createAsync(URI url, List<WebhookEventType> events) {
     return createAsync(url, events, RequestOptions.defaults());
   }
 
-  /** Like {@link #create(URI, List, RequestOptions)}, without blocking. */
+  /**
+   * Like {@link #create(URI, List, RequestOptions)}, without blocking.
+   *
+   * @param url where the events are posted
+   * @param events the event types to send; empty for all
+   * @param options your idempotency key, or a timeout for this call
+   * @return a future of the endpoint, with its signing secret
+   */
   public CompletableFuture<WebhookEndpoint> createAsync(URI url, List<WebhookEventType> events,
       RequestOptions options) {
     return backend.callAsync(createCall(url, events, Checks.options(options)), options);
   }
 
-  /** The registered endpoints, without their secrets. */
+  /** {@return the registered endpoints, without their secrets} */
   public List<WebhookEndpoint> list() {
     return list(RequestOptions.defaults());
   }
 
-  /** Like {@link #list()}, with per-call options. */
+  /**
+   * Like {@link #list()}, with per-call options.
+   *
+   * @param options options for this call, such as its timeout
+   * @return the endpoints
+   */
   public List<WebhookEndpoint> list(RequestOptions options) {
     return Steps.blocking(backend, Checks.options(options), this::list);
   }
 
-  /** Like {@link #list()}, without blocking. */
+  /**
+   * Like {@link #list()}, without blocking.
+   *
+   * @return a future of the endpoints
+   */
   public CompletableFuture<List<WebhookEndpoint>> listAsync() {
     return listAsync(RequestOptions.defaults());
   }
 
-  /** Like {@link #list(RequestOptions)}, without blocking. */
+  /**
+   * Like {@link #list(RequestOptions)}, without blocking.
+   *
+   * @param options options for this call, such as its timeout
+   * @return a future of the endpoints
+   */
   public CompletableFuture<List<WebhookEndpoint>> listAsync(RequestOptions options) {
     return Steps.async(backend, Checks.options(options), this::list);
   }
 
-  /** Stops deliveries to an endpoint. */
+  /**
+   * Stops deliveries to an endpoint.
+   *
+   * @param id the endpoint
+   */
   public void remove(WebhookEndpointId id) {
     remove(id, RequestOptions.defaults());
   }
 
-  /** Like {@link #remove(WebhookEndpointId)}, with per-call options. */
+  /**
+   * Like {@link #remove(WebhookEndpointId)}, with per-call options.
+   *
+   * @param id the endpoint
+   * @param options options for this call, such as its timeout
+   */
   public void remove(WebhookEndpointId id, RequestOptions options) {
     backend.call(removeCall(id), Checks.options(options));
   }
 
-  /** Like {@link #remove(WebhookEndpointId)}, without blocking. */
+  /**
+   * Like {@link #remove(WebhookEndpointId)}, without blocking.
+   *
+   * @param id the endpoint
+   * @return a future that completes when the endpoint is removed
+   */
   public CompletableFuture<Void> removeAsync(WebhookEndpointId id) {
     return removeAsync(id, RequestOptions.defaults());
   }
 
-  /** Like {@link #remove(WebhookEndpointId, RequestOptions)}, without blocking. */
+  /**
+   * Like {@link #remove(WebhookEndpointId, RequestOptions)}, without blocking.
+   *
+   * @param id the endpoint
+   * @param options options for this call, such as its timeout
+   * @return a future that completes when the endpoint is removed
+   */
   public CompletableFuture<Void> removeAsync(WebhookEndpointId id, RequestOptions options) {
     return Steps.async(backend, Checks.options(options), steps -> steps.call(removeCall(id)).thenApply(removed -> null));
   }

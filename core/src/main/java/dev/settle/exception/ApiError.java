@@ -24,7 +24,13 @@ public record ApiError(
     @Nullable String declineCode,
     @Nullable String requestId) {
 
-  /** An error of {@code statusCode} whose body was not the API's error shape. */
+  /**
+   * An error of {@code statusCode} whose body was not the API's error shape.
+   *
+   * @param statusCode the HTTP status
+   * @param requestId the response's request id, or null
+   * @return an error with only the status and request id
+   */
   public static ApiError ofStatus(int statusCode, @Nullable String requestId) {
     return new ApiError(statusCode, null, null, null, null, null, requestId);
   }

@@ -9,11 +9,20 @@ import java.util.Optional;
  * reason, such as {@code portal_single_method} or {@code invoice_not_open}.
  */
 public class ApiException extends SettleException {
+  /** The HTTP status. */
   private final int statusCode;
+  /** The error's type, or null. */
   private final String type;
+  /** The machine-readable reason, or null. */
   private final String code;
+  /** The request parameter the error is about, or null. */
   private final String param;
 
+  /**
+   * Creates the exception from the error the server answered with.
+   *
+   * @param error the status and the decoded error body
+   */
   public ApiException(ApiError error) {
     super(error.describe(), error.requestId(), null);
     this.statusCode = error.statusCode();
@@ -22,22 +31,27 @@ public class ApiException extends SettleException {
     this.param = error.param();
   }
 
-  /** The HTTP status. */
+  /** {@return the HTTP status} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** The error's type, such as {@code invalid_request_error}; empty if the body had none. */
+  /**
+   * {@return the error's type, such as {@code invalid_request_error}; empty if the body had none}
+   */
   public Optional<String> type() {
     return Optional.ofNullable(type);
   }
 
-  /** The machine-readable reason, such as {@code resource_missing}; empty if the body had none. */
+  /**
+   * {@return the machine-readable reason, such as {@code resource_missing}; empty if the body had
+   * none}
+   */
   public Optional<String> code() {
     return Optional.ofNullable(code);
   }
 
-  /** The request parameter the error is about, when there is one. */
+  /** {@return the request parameter the error is about, when there is one} */
   public Optional<String> param() {
     return Optional.ofNullable(param);
   }

@@ -6,6 +6,11 @@ package dev.settle.exception;
  * <p>Retrying cannot help; check the key given to {@link dev.settle.SettleClient.Builder#apiKey}.
  */
 public final class AuthenticationException extends ApiException {
+  /**
+   * Creates the exception from the error the server answered with.
+   *
+   * @param error the status and the decoded error body
+   */
   public AuthenticationException(ApiError error) {
     super(error);
   }

@@ -5,7 +5,11 @@ package dev.settle.exception;
  * client, or close the client only when nothing will use it again.
  */
 public final class ClientClosedException extends SettleException {
-  /** Creates the exception with its explanation. */
+  /**
+   * Creates the exception with its explanation.
+   *
+   * @param message what was called after the client was closed
+   */
   public ClientClosedException(String message) {
     super(message);
   }

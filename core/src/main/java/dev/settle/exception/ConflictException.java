@@ -8,6 +8,11 @@ package dev.settle.exception;
  * write is still running.
  */
 public final class ConflictException extends ApiException {
+  /**
+   * Creates the exception from the error the server answered with.
+   *
+   * @param error the status and the decoded error body
+   */
   public ConflictException(ApiError error) {
     super(error);
   }

@@ -11,6 +11,12 @@ import java.io.IOException;
  * reached the server.
  */
 public final class ConnectionException extends SettleException {
+  /**
+   * Creates the exception for a request that failed on the network.
+   *
+   * @param message what failed, without secrets
+   * @param cause the network failure
+   */
   public ConnectionException(String message, IOException cause) {
     super(message, null, cause);
   }

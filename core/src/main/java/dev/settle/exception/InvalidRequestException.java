@@ -6,6 +6,11 @@ package dev.settle.exception;
  * <p>Retrying the same request gets the same answer.
  */
 public final class InvalidRequestException extends ApiException {
+  /**
+   * Creates the exception from the error the server answered with.
+   *
+   * @param error the status and the decoded error body
+   */
   public InvalidRequestException(ApiError error) {
     super(error);
   }

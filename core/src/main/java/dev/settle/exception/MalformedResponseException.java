@@ -10,15 +10,24 @@ import org.jspecify.annotations.Nullable;
  * server does not keep its contract.
  */
 public final class MalformedResponseException extends SettleException {
+  /** The HTTP status of the unreadable response. */
   private final int statusCode;
 
+  /**
+   * Creates the exception for a response whose body could not be read.
+   *
+   * @param message what could not be read, without the body's values
+   * @param statusCode the response's HTTP status
+   * @param requestId the response's request id, or null
+   * @param cause the decoding failure
+   */
   public MalformedResponseException(String message, int statusCode, @Nullable String requestId,
       @Nullable Throwable cause) {
     super(message, requestId, cause);
     this.statusCode = statusCode;
   }
 
-  /** The HTTP status of the unreadable response. */
+  /** {@return the HTTP status of the unreadable response} */
   public int statusCode() {
     return statusCode;
   }

@@ -8,8 +8,14 @@ package dev.settle.exception;
  * {@link dev.settle.model.UnknownPaymentMethodDetails}.
  */
 public final class MissingProviderException extends SettleConfigurationException {
+  /** The payment method kind that has no provider. */
   private final String kind;
 
+  /**
+   * Creates the exception for a kind no provider handles; the message names the artifact to add.
+   *
+   * @param kind the payment method kind, such as {@code card}
+   */
   public MissingProviderException(String kind) {
     super(
         "No provider for payment methods of kind '" + kind + "': add the artifact dev.settle:"
@@ -17,12 +23,14 @@ public final class MissingProviderException extends SettleConfigurationException
     this.kind = kind;
   }
 
-  /** The kind that has no provider. */
+  /** {@return the kind that has no provider} */
   public String kind() {
     return kind;
   }
 
-  /** The Maven coordinates of the module that provides the kind, by Settle's naming rule. */
+  /**
+   * {@return the Maven coordinates of the module that provides the kind, by Settle's naming rule}
+   */
   public String artifact() {
     return "dev.settle:" + artifact(kind);
   }

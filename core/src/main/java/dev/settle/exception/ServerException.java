@@ -5,6 +5,11 @@ package dev.settle.exception;
  * same idempotency key to find out without risk.
  */
 public final class ServerException extends ApiException {
+  /**
+   * Creates the exception from the error the server answered with.
+   *
+   * @param error the status and the decoded error body
+   */
   public ServerException(ApiError error) {
     super(error);
   }

@@ -5,6 +5,11 @@ package dev.settle.exception;
  * insecure base URL, no provider for the kind of payment method being added.
  */
 public class SettleConfigurationException extends SettleException {
+  /**
+   * Creates the exception.
+   *
+   * @param message what is wrong with the configuration, without secrets
+   */
   public SettleConfigurationException(String message) {
     super(message);
   }

@@ -11,18 +11,31 @@ import org.jspecify.annotations.Nullable;
  * Messages never contain card numbers, CVCs, API keys or secrets.
  */
 public class SettleException extends RuntimeException {
+  /** The server's request id, or null. */
   private final @Nullable String requestId;
 
+  /**
+   * Creates the exception.
+   *
+   * @param message what failed, without card data or secrets
+   * @param requestId the server's request id, or null
+   * @param cause the failure underneath, or null
+   */
   public SettleException(String message, @Nullable String requestId, @Nullable Throwable cause) {
     super(message, cause);
     this.requestId = requestId;
   }
 
+  /**
+   * Creates the exception with a message alone.
+   *
+   * @param message what failed, without card data or secrets
+   */
   public SettleException(String message) {
     this(message, null, null);
   }
 
-  /** The server's id of the request that failed, when a response carried one. */
+  /** {@return the server's id of the request that failed, when a response carried one} */
   public Optional<String> requestId() {
     return Optional.ofNullable(requestId);
   }

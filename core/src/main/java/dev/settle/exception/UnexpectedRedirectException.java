@@ -13,9 +13,19 @@ import org.jspecify.annotations.Nullable;
  * redirect's body is not read.
  */
 public final class UnexpectedRedirectException extends SettleException {
+  /** The redirect's HTTP status. */
   private final int statusCode;
+  /** The host the redirect named, or null. */
   private final @Nullable String targetHost;
 
+  /**
+   * Creates the exception for a redirect that was not followed.
+   *
+   * @param message what was refused
+   * @param statusCode the redirect's HTTP status
+   * @param targetHost the host its {@code Location} named, or null
+   * @param requestId the response's request id, or null
+   */
   public UnexpectedRedirectException(String message, int statusCode, @Nullable String targetHost,
       @Nullable String requestId) {
     super(message, requestId, null);
@@ -23,12 +33,12 @@ public final class UnexpectedRedirectException extends SettleException {
     this.targetHost = targetHost;
   }
 
-  /** The HTTP status, such as 301 or 307. */
+  /** {@return the HTTP status, such as 301 or 307} */
   public int statusCode() {
     return statusCode;
   }
 
-  /** The host the redirect pointed to, when its {@code Location} named one. */
+  /** {@return the host the redirect pointed to, when its {@code Location} named one} */
   public Optional<String> targetHost() {
     return Optional.ofNullable(targetHost);
   }

@@ -71,7 +71,13 @@ public final class ValidationException extends SettleException {
    * @param message what is wrong, for a person; never the refused value when it is secret
    */
   public record Violation(String param, Reason reason, String message) {
-    /** Checks that every component is present. */
+    /**
+     * Checks that every component is present.
+     *
+     * @param param the field's name
+     * @param reason why it was refused
+     * @param message what is wrong, for a person
+     */
     public Violation {
       Objects.requireNonNull(param, "param");
       Objects.requireNonNull(reason, "reason");
@@ -85,6 +91,7 @@ public final class ValidationException extends SettleException {
     }
   }
 
+  /** Every refused field, at least one. */
   private final List<Violation> violations;
 
   /**
@@ -94,12 +101,21 @@ public final class ValidationException extends SettleException {
    *
    * <p>Providers throw it from their validation. The message must describe the problem without
    * repeating the rejected value when that value is secret (a card number, a CVC).
+   *
+   * @param param the refused field's name
+   * @param message what is wrong, for a person
    */
   public ValidationException(String param, String message) {
     this(param, Reason.FORMAT, message);
   }
 
-  /** Creates the exception for one refused field; see {@link Violation} for the parts. */
+  /**
+   * Creates the exception for one refused field; see {@link Violation} for the parts.
+   *
+   * @param param the refused field's name
+   * @param reason why it was refused
+   * @param message what is wrong, for a person
+   */
   public ValidationException(String param, Reason reason, String message) {
     this(List.of(new Violation(param, reason, message)));
   }
@@ -108,6 +124,7 @@ public final class ValidationException extends SettleException {
    * Creates the exception for every field that was refused, in the order the caller should read
    * them.
    *
+   * @param violations every refused field, at least one
    * @throws IllegalArgumentException if {@code violations} is empty
    */
   public ValidationException(List<Violation> violations) {
@@ -127,17 +144,20 @@ public final class ValidationException extends SettleException {
         + violations.stream().map(Violation::toString).collect(Collectors.joining("; "));
   }
 
-  /** The name of the (first) field that was refused, such as {@code number} or {@code customer_id}. */
+  /**
+   * {@return the name of the (first) field that was refused, such as {@code number} or
+   * {@code customer_id}}
+   */
   public String param() {
     return violations.get(0).param();
   }
 
-  /** Why the (first) field was refused. */
+  /** {@return why the (first) field was refused} */
   public Reason reason() {
     return violations.get(0).reason();
   }
 
-  /** Every refused field, at least one; the first is the one {@link #param()} names. */
+  /** {@return every refused field, at least one; the first is the one {@link #param()} names} */
   public List<Violation> violations() {
     return violations;
   }

@@ -39,24 +39,34 @@ public final class WebhookVerificationException extends SettleException {
     INVALID_PAYLOAD
   }
 
+  /** Why the delivery or secret was refused. */
   private final Reason reason;
 
   /**
    * Creates the exception; used by {@code dev.settle.webhooks}.
    *
    * <p>{@code message} must describe the problem without any secret or signature value.
+   *
+   * @param reason why the delivery or secret was refused
+   * @param message what is wrong, without secrets or signatures
    */
   public WebhookVerificationException(Reason reason, String message) {
     this(reason, message, null);
   }
 
-  /** Like {@link #WebhookVerificationException(Reason, String)}, with the failure underneath. */
+  /**
+   * Like {@link #WebhookVerificationException(Reason, String)}, with the failure underneath.
+   *
+   * @param reason why the delivery or secret was refused
+   * @param message what is wrong, without secrets or signatures
+   * @param cause the failure underneath
+   */
   public WebhookVerificationException(Reason reason, String message, @Nullable Throwable cause) {
     super(message, null, cause);
     this.reason = Objects.requireNonNull(reason, "reason");
   }
 
-  /** Why the delivery or secret was refused. */
+  /** {@return why the delivery or secret was refused} */
   public Reason reason() {
     return reason;
   }

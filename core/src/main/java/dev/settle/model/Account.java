@@ -13,30 +13,37 @@ import org.immutables.value.Value;
 public abstract class Account {
   Account() {}
 
+  /** {@return the customer number the account belongs to} */
   public abstract CustomerId customerId();
 
-  /** The portal the account lives on; it decides how the preferred method is switched. */
+  /** {@return the portal the account lives on; it decides how the preferred method is switched} */
   public abstract Portal portal();
 
+  /** {@return the account holder's name} */
   public abstract String name();
 
+  /** {@return the account's email address, when it has one} */
   public abstract Optional<String> email();
 
-  /** The currency the account is invoiced in. */
+  /** {@return the currency the account is invoiced in} */
   public abstract Currency currency();
 
-  /** The method renewals are charged to; empty when the account has none. */
+  /** {@return the method renewals are charged to; empty when the account has none} */
   public abstract Optional<PaymentMethod> preferredPaymentMethod();
 
+  /** {@return when the account was opened} */
   public abstract Instant createdAt();
 
   /**
    * The server's id of the request that answered with this value, when it was the direct answer
    * to one (not an item of a list, not a value built by hand). Not part of equality.
+   *
+   * @return the request id, or empty
    */
   @Value.Auxiliary
   public abstract Optional<String> requestId();
 
+  /** {@return a builder of accounts, for tests of code that reads them} */
   public static Builder builder() {
     return new Builder();
   }

@@ -10,19 +10,26 @@ import org.immutables.value.Value;
 public abstract class BankDetails {
   BankDetails() {}
 
-  /** The account holder's name. */
+  /** {@return the account holder's name} */
   @Value.Parameter
   public abstract String name();
 
-  /** The IBAN, without spaces. */
+  /** {@return the IBAN, without spaces} */
   @Value.Parameter
   public abstract String iban();
 
-  /** The BIC (SWIFT code) of the payee's bank. */
+  /** {@return the BIC (SWIFT code) of the payee's bank} */
   @Value.Parameter
   public abstract String bic();
 
-  /** Returns the bank details. */
+  /**
+   * Returns the bank details.
+   *
+   * @param name the account holder's name
+   * @param iban the IBAN, without spaces
+   * @param bic the BIC of the payee's bank
+   * @return the bank details
+   */
   public static BankDetails of(String name, String iban, String bic) {
     return ImmutableBankDetails.of(name, iban, bic);
   }

@@ -17,13 +17,15 @@ public abstract class CustomerId {
 
   CustomerId() {}
 
-  /** The customer number: 6 to 12 digits. */
+  /** {@return the customer number: 6 to 12 digits} */
   @Value.Parameter
   public abstract String value();
 
   /**
    * Returns the id for {@code value}.
    *
+   * @param value the customer number
+   * @return the id
    * @throws ValidationException if it is not 6 to 12 digits
    */
   public static CustomerId of(String value) {

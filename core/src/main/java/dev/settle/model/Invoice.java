@@ -15,41 +15,52 @@ import org.immutables.value.Value;
 public abstract class Invoice {
   Invoice() {}
 
+  /** {@return the invoice's id} */
   public abstract InvoiceId id();
 
-  /** The number printed on the invoice, such as {@code INV-2026-0001}. */
+  /** {@return the number printed on the invoice, such as {@code INV-2026-0001}} */
   public abstract String number();
 
+  /** {@return where the invoice stands: open, paid, void or uncollectible} */
   public abstract InvoiceStatus status();
 
+  /** {@return what was billed} */
   public abstract Money total();
 
+  /** {@return what is still owed} */
   public abstract Money amountDue();
 
+  /** {@return what has arrived so far} */
   public abstract Money amountPaid();
 
+  /** {@return when the invoice was issued} */
   public abstract Instant issuedAt();
 
+  /** {@return when payment is due} */
   public abstract Instant dueAt();
 
-  /** When it was paid in full; empty while it is not. */
+  /** {@return when it was paid in full; empty while it is not} */
   public abstract Optional<Instant> paidAt();
 
-  /** The payee's bank details, for paying by bank transfer. */
+  /** {@return the payee's bank details, for paying by bank transfer} */
   public abstract BankDetails payee();
 
-  /** The ISO 11649 creditor reference (RF…) to quote on a bank transfer. */
+  /** {@return the ISO 11649 creditor reference (RF…) to quote on a bank transfer} */
   public abstract String paymentReference();
 
+  /** {@return what the invoice bills, line by line} */
   public abstract List<InvoiceLine> lines();
 
   /**
    * The server's id of the request that answered with this value, when it was the direct answer
    * to one (not an item of a list, not a value built by hand). Not part of equality.
+   *
+   * @return the request id, or empty
    */
   @Value.Auxiliary
   public abstract Optional<String> requestId();
 
+  /** {@return a builder of invoices, for tests of code that reads them} */
   public static Builder builder() {
     return new Builder();
   }

@@ -11,13 +11,15 @@ import org.immutables.value.Value;
 public abstract class InvoiceId {
   InvoiceId() {}
 
-  /** The id as the server wrote it. */
+  /** {@return the id as the server wrote it} */
   @Value.Parameter
   public abstract String value();
 
   /**
    * Returns the id for {@code value}.
    *
+   * @param value an id of the form {@code in_…}
+   * @return the id
    * @throws dev.settle.exception.ValidationException if it is not of the form {@code in_…}
    */
   public static InvoiceId of(String value) {

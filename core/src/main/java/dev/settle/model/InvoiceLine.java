@@ -8,13 +8,16 @@ import org.immutables.value.Value;
 public abstract class InvoiceLine {
   InvoiceLine() {}
 
+  /** {@return what the line bills, as printed on the invoice} */
   public abstract String description();
 
+  /** {@return the line's amount} */
   public abstract Money amount();
 
-  /** The license the line bills, when it bills one. */
+  /** {@return the license the line bills, when it bills one} */
   public abstract Optional<LicenseId> licenseId();
 
+  /** {@return a builder of invoice lines, for tests of code that reads them} */
   public static Builder builder() {
     return new Builder();
   }

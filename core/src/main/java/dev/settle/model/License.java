@@ -13,41 +13,51 @@ import org.immutables.value.Value;
 public abstract class License {
   License() {}
 
+  /** {@return the license's id} */
   public abstract LicenseId id();
 
-  /** The product licensed. */
+  /** {@return the product licensed} */
   public abstract String product();
 
+  /** {@return where the license stands, such as active or expired} */
   public abstract LicenseStatus status();
 
-  /** True when the license renews itself by charging the preferred method. */
+  /** {@return true when the license renews itself by charging the preferred method} */
   public abstract boolean autoRenewal();
 
   /**
    * Conditions the caller should act on, such as {@code no_preferred_payment_method} while
    * automatic renewal is on.
+   *
+   * @return the warnings' codes; empty when there is nothing to do
    */
   public abstract List<String> warnings();
 
-  /** The yearly price. */
+  /** {@return the yearly price} */
   public abstract Money price();
 
+  /** {@return when the license was activated; empty while it is not} */
   public abstract Optional<Instant> activatedAt();
 
-  /** The next renewal date; empty while the license is not active. */
+  /** {@return the next renewal date; empty while the license is not active} */
   public abstract Optional<Instant> renewsAt();
 
+  /** {@return the invoice of the license's last renewal, when it has renewed} */
   public abstract Optional<InvoiceId> lastRenewalInvoiceId();
 
+  /** {@return when the license was bought} */
   public abstract Instant createdAt();
 
   /**
    * The server's id of the request that answered with this value, when it was the direct answer
    * to one (not an item of a list, not a value built by hand). Not part of equality.
+   *
+   * @return the request id, or empty
    */
   @Value.Auxiliary
   public abstract Optional<String> requestId();
 
+  /** {@return a builder of licenses, for tests of code that reads them} */
   public static Builder builder() {
     return new Builder();
   }

@@ -17,17 +17,20 @@ import org.immutables.value.Value;
 public abstract class Money implements Comparable<Money> {
   Money() {}
 
-  /** The amount in minor units; never negative. */
+  /** {@return the amount in minor units; never negative} */
   @Value.Parameter
   public abstract long minorUnits();
 
-  /** The currency. */
+  /** {@return the currency} */
   @Value.Parameter
   public abstract Currency currency();
 
   /**
    * Returns {@code minorUnits} of {@code currencyCode}.
    *
+   * @param minorUnits the amount in minor units (cents for EUR), zero or more
+   * @param currencyCode an ISO 4217 code, such as {@code EUR}
+   * @return the amount
    * @throws ValidationException if the amount is negative or the code is not ISO 4217
    */
   public static Money ofMinor(long minorUnits, String currencyCode) {
@@ -37,6 +40,9 @@ public abstract class Money implements Comparable<Money> {
   /**
    * Returns {@code minorUnits} of {@code currency}.
    *
+   * @param minorUnits the amount in minor units (cents for EUR), zero or more
+   * @param currency the currency
+   * @return the amount
    * @throws ValidationException if the amount is negative
    */
   public static Money ofMinor(long minorUnits, Currency currency) {
@@ -53,6 +59,9 @@ public abstract class Money implements Comparable<Money> {
   /**
    * Returns the amount written in major units, such as {@code 119.00} EUR.
    *
+   * @param amount the amount in major units
+   * @param currencyCode an ISO 4217 code, such as {@code EUR}
+   * @return the amount
    * @throws ValidationException if it is negative or has more decimals than the currency allows
    */
   public static Money of(BigDecimal amount, String currencyCode) {
@@ -73,12 +82,15 @@ public abstract class Money implements Comparable<Money> {
     }
   }
 
-  /** The amount in major units, with the currency's scale: {@code 119.00} for 11900 EUR cents. */
+  /**
+   * {@return the amount in major units, with the currency's scale: {@code 119.00} for 11900 EUR
+   * cents}
+   */
   public BigDecimal toBigDecimal() {
     return BigDecimal.valueOf(minorUnits(), currency().getDefaultFractionDigits());
   }
 
-  /** True when the amount is zero. */
+  /** {@return true when the amount is zero} */
   public boolean isZero() {
     return minorUnits() == 0;
   }

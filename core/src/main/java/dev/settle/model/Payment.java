@@ -15,36 +15,55 @@ import org.immutables.value.Value;
 public abstract class Payment {
   Payment() {}
 
-  /** The server's id for the attempt. */
+  /** {@return the server's id for the attempt} */
   public abstract PaymentId id();
 
+  /** {@return the invoice the payment is for} */
   public abstract InvoiceId invoiceId();
 
+  /** {@return where the payment stands} */
   public abstract PaymentStatus status();
 
+  /** {@return the amount charged or attempted} */
   public abstract Money amount();
 
-  /** The method charged; empty when none was (for example a bank transfer). */
+  /** {@return the method charged; empty when none was (for example a bank transfer)} */
   public abstract Optional<PaymentMethodId> paymentMethodId();
 
-  /** For a failed payment, the issuer's reason, such as {@code insufficient_funds}. */
+  /**
+   * For a failed payment, the issuer's reason, such as {@code insufficient_funds}.
+   *
+   * @return the decline code, or empty
+   */
   public abstract Optional<String> declineCode();
 
-  /** For a failed payment, a message that may be shown to the customer. */
+  /**
+   * For a failed payment, a message that may be shown to the customer.
+   *
+   * @return the message, or empty
+   */
   public abstract Optional<String> failureMessage();
 
-  /** For {@link PaymentStatus#REQUIRES_ACTION}, where the customer authenticates. */
+  /**
+   * For {@link PaymentStatus#REQUIRES_ACTION}, where the customer authenticates.
+   *
+   * @return the authentication URL, or empty
+   */
   public abstract Optional<URI> nextActionUrl();
 
+  /** {@return when the payment was attempted} */
   public abstract Instant createdAt();
 
   /**
    * The server's id of the request that answered with this value, when it was the direct answer
    * to one (not an item of a list, not a value built by hand). Not part of equality.
+   *
+   * @return the request id, or empty
    */
   @Value.Auxiliary
   public abstract Optional<String> requestId();
 
+  /** {@return a builder of payments, for tests of code that reads them} */
   public static Builder builder() {
     return new Builder();
   }

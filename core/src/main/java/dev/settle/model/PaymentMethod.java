@@ -14,23 +14,32 @@ import org.immutables.value.Value;
 public abstract class PaymentMethod {
   PaymentMethod() {}
 
+  /** {@return the stored method's id} */
   public abstract PaymentMethodId id();
 
-  /** The kind's wire name, such as {@code card} or {@code paypal}. */
+  /** {@return the kind's wire name, such as {@code card} or {@code paypal}} */
   public abstract String kind();
 
-  /** True when renewals are charged to this method. */
+  /** {@return true when renewals are charged to this method} */
   public abstract boolean preferred();
 
+  /** {@return when the method was stored} */
   public abstract Instant createdAt();
 
-  /** What is specific to the kind; {@link UnknownPaymentMethodDetails} for a kind Settle lacks. */
+  /**
+   * {@return what is specific to the kind; {@link UnknownPaymentMethodDetails} for a kind Settle
+   * lacks}
+   */
   public abstract PaymentMethodDetails details();
 
   /**
    * Returns the details as {@code type} when they are of that type.
    *
    * <p>For example {@code method.details(Card.class).map(Card::lastFour)}.
+   *
+   * @param <T> the details type
+   * @param type the class of the details expected, such as {@code Card.class}
+   * @return the details, or empty when they are of another type
    */
   public final <T extends PaymentMethodDetails> Optional<T> details(Class<T> type) {
     return type.isInstance(details()) ? Optional.of(type.cast(details())) : Optional.empty();
@@ -39,10 +48,13 @@ public abstract class PaymentMethod {
   /**
    * The server's id of the request that answered with this value, when it was the direct answer
    * to one (not an item of a list, not a value built by hand). Not part of equality.
+   *
+   * @return the request id, or empty
    */
   @Value.Auxiliary
   public abstract Optional<String> requestId();
 
+  /** {@return a builder of payment methods, for tests of code that reads them} */
   public static Builder builder() {
     return new Builder();
   }

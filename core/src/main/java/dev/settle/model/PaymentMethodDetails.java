@@ -9,6 +9,6 @@ package dev.settle.model;
  * {@link UnknownPaymentMethodDetails}, so an older client keeps working against a newer server.
  */
 public interface PaymentMethodDetails {
-  /** The kind's wire name, such as {@code card} or {@code paypal}. */
+  /** {@return the kind's wire name, such as {@code card} or {@code paypal}} */
   String kind();
 }

@@ -8,6 +8,6 @@ package dev.settle.model;
  * method is stored; the raw data never goes anywhere else.
  */
 public interface PaymentMethodInput {
-  /** The kind's wire name, such as {@code card}. */
+  /** {@return the kind's wire name, such as {@code card}} */
   String kind();
 }

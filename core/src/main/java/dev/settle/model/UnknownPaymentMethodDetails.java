@@ -17,11 +17,20 @@ public abstract class UnknownPaymentMethodDetails implements PaymentMethodDetail
   @Value.Parameter
   public abstract String kind();
 
-  /** The kind's attributes as decoded JSON: maps, lists, strings, doubles, booleans or null. */
+  /**
+   * {@return the kind's attributes as decoded JSON: maps, lists, strings, doubles, booleans or
+   * null}
+   */
   @Value.Parameter
   public abstract Map<String, Object> attributes();
 
-  /** Returns details of {@code kind} holding {@code attributes}. */
+  /**
+   * Returns details of {@code kind} holding {@code attributes}.
+   *
+   * @param kind the kind's wire name
+   * @param attributes the kind's attributes as decoded JSON
+   * @return the details
+   */
   public static UnknownPaymentMethodDetails of(String kind, Map<String, ?> attributes) {
     return ImmutableUnknownPaymentMethodDetails.of(kind, Map.copyOf(attributes));
   }

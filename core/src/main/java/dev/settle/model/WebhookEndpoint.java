@@ -16,30 +16,37 @@ import org.immutables.value.Value;
 public abstract class WebhookEndpoint {
   WebhookEndpoint() {}
 
-  /** The endpoint's id. */
+  /** {@return the endpoint's id} */
   public abstract WebhookEndpointId id();
 
+  /** {@return where the events are posted} */
   public abstract URI url();
 
   /**
    * The event types delivered; empty means all. A type this version of Settle does not know is
    * {@link WebhookEventType#UNKNOWN}.
+   *
+   * @return the event types, or empty for all
    */
   public abstract List<WebhookEventType> events();
 
-  /** The signing secret, {@code whsec_…}, on the endpoint just created. */
+  /** {@return the signing secret, {@code whsec_…}, on the endpoint just created} */
   @Value.Redacted
   public abstract Optional<String> secret();
 
+  /** {@return when the endpoint was registered} */
   public abstract Instant createdAt();
 
   /**
    * The server's id of the request that answered with this value, when it was the direct answer
    * to one (not an item of a list, not a value built by hand). Not part of equality.
+   *
+   * @return the request id, or empty
    */
   @Value.Auxiliary
   public abstract Optional<String> requestId();
 
+  /** {@return a builder of webhook endpoints, for tests of code that reads them} */
   public static Builder builder() {
     return new Builder();
   }

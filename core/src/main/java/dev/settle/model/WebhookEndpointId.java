@@ -12,13 +12,15 @@ import org.immutables.value.Value;
 public abstract class WebhookEndpointId {
   WebhookEndpointId() {}
 
-  /** The id as the server wrote it. */
+  /** {@return the id as the server wrote it} */
   @Value.Parameter
   public abstract String value();
 
   /**
    * Returns the id for {@code value}.
    *
+   * @param value an id of the form {@code we_…}
+   * @return the id
    * @throws dev.settle.exception.ValidationException if it is not of the form {@code we_…}
    */
   public static WebhookEndpointId of(String value) {

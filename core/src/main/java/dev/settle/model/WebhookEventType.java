@@ -27,14 +27,19 @@ public enum WebhookEventType {
   }
 
   /**
-   * The type's name on the wire, such as {@code invoice.paid}, as used when subscribing an
-   * endpoint to events; empty for {@link #UNKNOWN}, which has none.
+   * {@return the type's name on the wire, such as {@code invoice.paid}, as used when subscribing an
+   * endpoint to events; empty for {@link #UNKNOWN}, which has none}
    */
   public String value() {
     return value;
   }
 
-  /** The type named {@code value} on the wire; {@link #UNKNOWN} for a name Settle does not know. */
+  /**
+   * The type named {@code value} on the wire; {@link #UNKNOWN} for a name Settle does not know.
+   *
+   * @param value the wire name, such as {@code invoice.paid}
+   * @return the type, or {@link #UNKNOWN}
+   */
   public static WebhookEventType of(String value) {
     for (WebhookEventType type : values()) {
       if (type != UNKNOWN && type.value.equals(value)) {

@@ -22,6 +22,8 @@ package dev.settle.spi;
  * @param <T> what a successful answer decodes to
  */
 public interface ApiCall<T> {
-  /** The operation's name, which is the name of the interface method that built the call. */
+  /**
+   * {@return the operation's name, which is the name of the interface method that built the call}
+   */
   String operation();
 }

@@ -17,14 +17,17 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface PaymentMethodProvider {
   /**
-   * The kind's wire name, such as {@code card}: the value of a payment method's {@code type} and
-   * the name of the JSON object that holds its details.
+   * {@return the kind's wire name, such as {@code card}: the value of a payment method's
+   * {@code type} and the name of the JSON object that holds its details}
    */
   String kind();
 
   /**
    * The adapter that reads this kind's details object. Called once per client; {@code moshi}
    * already knows Settle's shared types (timestamps, for example).
+   *
+   * @param moshi the client's Moshi, to look up adapters for nested types
+   * @return the details adapter
    */
   JsonAdapter<? extends PaymentMethodDetails> detailsAdapter(Moshi moshi);
 
@@ -37,6 +40,7 @@ public interface PaymentMethodProvider {
    * the provider's {@link ProviderApi}, carrying {@link ProviderContext#nextIdempotencyKey()}.
    *
    * @param input an input whose {@link PaymentMethodInput#kind()} is this provider's kind
+   * @param context the call's access to the API, its clock and its idempotency keys
    * @return the token's id, such as {@code tok_…}
    */
   String tokenize(PaymentMethodInput input, ProviderContext context);
@@ -44,6 +48,10 @@ public interface PaymentMethodProvider {
   /**
    * Like {@link #tokenize}, without blocking the caller: used by Settle's asynchronous calls.
    * Validation failures may be thrown directly or returned as a failed future.
+   *
+   * @param input an input whose {@link PaymentMethodInput#kind()} is this provider's kind
+   * @param context the call's access to the API, its clock and its idempotency keys
+   * @return a future of the token's id
    */
   CompletableFuture<String> tokenizeAsync(PaymentMethodInput input, ProviderContext context);
 }

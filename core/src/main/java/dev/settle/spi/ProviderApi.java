@@ -29,7 +29,14 @@ public final class ProviderApi<S> {
     this.jsonAdapters = jsonAdapters;
   }
 
-  /** The interface {@code service}, whose bodies {@code jsonAdapters} read and write. */
+  /**
+   * The interface {@code service}, whose bodies {@code jsonAdapters} read and write.
+   *
+   * @param <S> the interface type
+   * @param service the Retrofit interface of the provider's requests
+   * @param jsonAdapters the adapters of the provider's request and response bodies
+   * @return the provider's API
+   */
   public static <S> ProviderApi<S> of(Class<S> service, JsonAdapter.Factory... jsonAdapters) {
     if (!Objects.requireNonNull(service, "service").isInterface()) {
       throw new IllegalArgumentException(service.getName() + " is not an interface");
@@ -37,7 +44,14 @@ public final class ProviderApi<S> {
     return new ProviderApi<>(service, List.of(jsonAdapters));
   }
 
-  /** A factory that gives {@code adapter} for {@code type} and nothing else. */
+  /**
+   * A factory that gives {@code adapter} for {@code type} and nothing else.
+   *
+   * @param <T> the type read and written
+   * @param type the type {@code adapter} is for
+   * @param adapter the adapter
+   * @return a factory for that type alone
+   */
   public static <T> JsonAdapter.Factory adapter(Type type, JsonAdapter<T> adapter) {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(adapter, "adapter");
@@ -45,12 +59,12 @@ public final class ProviderApi<S> {
         annotations.isEmpty() && requested.equals(type) ? adapter : null;
   }
 
-  /** The Retrofit interface. */
+  /** {@return the Retrofit interface} */
   public Class<S> service() {
     return service;
   }
 
-  /** The adapters its bodies need beyond Settle's model. */
+  /** {@return the adapters its bodies need beyond Settle's model} */
   public List<JsonAdapter.Factory> jsonAdapters() {
     return jsonAdapters;
   }

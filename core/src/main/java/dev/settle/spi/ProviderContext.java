@@ -26,19 +26,25 @@ import java.util.concurrent.CompletableFuture;
  * completes them.
  */
 public interface ProviderContext {
-  /** The client's clock; check expiry dates against it, never against the system clock. */
+  /** {@return the client's clock; check expiry dates against it, never against the system clock} */
   Clock clock();
 
-  /** The account the call is for, as the path parameter of the provider's requests. */
+  /** {@return the account the call is for, as the path parameter of the provider's requests} */
   CustomerId customerId();
 
-  /** The implementation of {@code api}'s interface for this client; built once and kept. */
+  /**
+   * The implementation of {@code api}'s interface for this client; built once and kept.
+   *
+   * @param <S> the interface type
+   * @param api the provider's API
+   * @return the interface's implementation
+   */
   <S> S api(ProviderApi<S> api);
 
   /**
-   * The idempotency key of this call's next write: the call's own key followed by {@code :1},
-   * {@code :2}… in order, so that repeating the whole call with its key replays each write
-   * instead of repeating it.
+   * {@return the idempotency key of this call's next write: the call's own key followed by
+   * {@code :1}, {@code :2}… in order, so that repeating the whole call with its key replays each
+   * write instead of repeating it}
    */
   String nextIdempotencyKey();
 
@@ -46,6 +52,9 @@ public interface ProviderContext {
    * Makes {@code call}, retrying as the client's policy says, and returns what its answer
    * decodes to.
    *
+   * @param call the request, made on the provider's API
+   * @param <T> what the answer decodes to
+   * @return the decoded answer
    * @throws dev.settle.exception.SettleException any of Settle's failures; for a write whose
    *     outcome is unknown, an {@code OutcomeUnknownException} under the call's own key
    */
@@ -54,6 +63,10 @@ public interface ProviderContext {
   /**
    * Like {@link #execute}, without blocking: the future completes on an OkHttp thread, and
    * cancelling it cancels the request in flight.
+   *
+   * @param <T> what the answer decodes to
+   * @param call the request, made on the provider's API
+   * @return a future of the decoded answer
    */
   <T> CompletableFuture<T> executeAsync(ApiCall<T> call);
 }

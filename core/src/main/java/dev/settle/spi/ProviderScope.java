@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Thread-safe.
  */
 public interface ProviderScope {
-  /** The account's customer number. */
+  /** {@return the account's customer number} */
   CustomerId customerId();
 
   /**
@@ -20,6 +20,7 @@ public interface ProviderScope {
    *
    * @param idempotencyKey the caller's key for the call, or null for a fresh one
    * @param timeout the whole call's limit, or null for the client's
+   * @return a context for the call
    */
   ProviderContext context(@Nullable String idempotencyKey, @Nullable Duration timeout);
 }

@@ -18,7 +18,10 @@ public final class StrictJson {
   /**
    * The next value, which must be a JSON string.
    *
+   * @param reader the reader, before the value
+   * @return the string
    * @throws JsonDataException naming the path when it is a number, a boolean, null or a structure
+   * @throws java.io.IOException if the reader fails
    */
   public static String string(JsonReader reader) throws IOException {
     if (reader.peek() != JsonReader.Token.STRING) {
@@ -30,6 +33,11 @@ public final class StrictJson {
   /**
    * {@code value}, which was read from field {@code field} of the object at {@code objectPath}.
    *
+   * @param field the field's name
+   * @param objectPath the JSON path of the object, for the message
+   * @param value the value read, or null
+   * @param <T> the value's type
+   * @return {@code value}, not null
    * @throws JsonDataException when it is null: the field was missing or JSON null
    */
   public static <T> T required(T value, String objectPath, String field) {

@@ -16,7 +16,12 @@ import org.jspecify.annotations.Nullable;
 public record Token(String id) {
   private static final Pattern ID = Pattern.compile("tok_[A-Za-z0-9]{1,64}");
 
-  /** Whether {@code id} is of the form {@code tok_…}: the only ids Settle attaches. */
+  /**
+   * Whether {@code id} is of the form {@code tok_…}: the only ids Settle attaches.
+   *
+   * @param id a token id, or null
+   * @return whether it is a well-formed token id
+   */
   public static boolean isWellFormed(@Nullable String id) {
     return id != null && ID.matcher(id).matches();
   }

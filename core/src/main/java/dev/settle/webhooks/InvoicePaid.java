@@ -23,22 +23,27 @@ public abstract non-sealed class InvoicePaid extends WebhookEvent {
     return WebhookEventType.INVOICE_PAID;
   }
 
-  /** The account the invoice belongs to. */
+  /** {@return the account the invoice belongs to} */
   public abstract CustomerId customerId();
 
+  /** {@return the invoice paid} */
   public abstract InvoiceId invoiceId();
 
-  /** The payment that settled it ({@code py_…}); empty when it was paid by bank transfer. */
+  /**
+   * {@return the payment that settled it ({@code py_…}); empty when it was paid by bank transfer}
+   */
   public abstract Optional<String> paymentId();
 
-  /** The amount paid. */
+  /** {@return the amount paid} */
   public abstract Money amount();
 
-  /** The stored method charged; empty when none was. */
+  /** {@return the stored method charged; empty when none was} */
   public abstract Optional<PaymentMethodId> paymentMethodId();
 
+  /** {@return when the invoice was paid in full} */
   public abstract Instant paidAt();
 
+  /** {@return a builder of these events, for tests of code that handles them} */
   public static Builder builder() {
     return new Builder();
   }

@@ -22,33 +22,35 @@ public abstract non-sealed class InvoicePaymentFailed extends WebhookEvent {
     return WebhookEventType.INVOICE_PAYMENT_FAILED;
   }
 
-  /** The account the invoice belongs to. */
+  /** {@return the account the invoice belongs to} */
   public abstract CustomerId customerId();
 
+  /** {@return the invoice that is still open} */
   public abstract InvoiceId invoiceId();
 
-  /** The failed payment attempt ({@code py_…}). */
+  /** {@return the failed payment attempt ({@code py_…})} */
   public abstract String paymentId();
 
-  /** The amount the charge was for. */
+  /** {@return the amount the charge was for} */
   public abstract Money amount();
 
-  /** The stored method that was charged. */
+  /** {@return the stored method that was charged} */
   public abstract PaymentMethodId paymentMethodId();
 
   /**
-   * Why, in the API's error codes: {@code card_declined}, {@code expired_card}, {@code
-   * incorrect_cvc}, {@code processing_error}, {@code authentication_required} (the customer must
-   * authenticate the payment), or another a newer server sends.
+   * {@return the reason, in the API's error codes: {@code card_declined}, {@code expired_card},
+   * {@code incorrect_cvc}, {@code processing_error}, {@code authentication_required} (the
+   * customer must authenticate the payment), or another a newer server sends}
    */
   public abstract String failureCode();
 
-  /** The issuer's reason for a decline, such as {@code insufficient_funds}. */
+  /** {@return the issuer's reason for a decline, such as {@code insufficient_funds}} */
   public abstract Optional<String> declineCode();
 
-  /** A message that may be shown to the customer. */
+  /** {@return a message that may be shown to the customer} */
   public abstract Optional<String> failureMessage();
 
+  /** {@return a builder of these events, for tests of code that handles them} */
   public static Builder builder() {
     return new Builder();
   }

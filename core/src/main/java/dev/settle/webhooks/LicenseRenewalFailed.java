@@ -21,26 +21,29 @@ public abstract non-sealed class LicenseRenewalFailed extends WebhookEvent {
     return WebhookEventType.LICENSE_RENEWAL_FAILED;
   }
 
-  /** The account the license belongs to. */
+  /** {@return the account the license belongs to} */
   public abstract CustomerId customerId();
 
+  /** {@return the license that did not renew} */
   public abstract LicenseId licenseId();
 
-  /** The renewal invoice, left open. */
+  /** {@return the renewal invoice, left open} */
   public abstract InvoiceId invoiceId();
 
   /**
-   * Why: {@code no_preferred_payment_method} when there was nothing to charge, else the failed
-   * payment's code ({@code card_declined}, {@code expired_card}, {@code authentication_required}…).
+   * {@return the reason: {@code no_preferred_payment_method} when there was nothing to charge,
+   * else the failed payment's code ({@code card_declined}, {@code expired_card},
+   * {@code authentication_required}…)}
    */
   public abstract String failureCode();
 
-  /** The failed payment attempt; empty when nothing was charged. */
+  /** {@return the failed payment attempt; empty when nothing was charged} */
   public abstract Optional<String> paymentId();
 
-  /** The issuer's reason for a decline, such as {@code insufficient_funds}. */
+  /** {@return the issuer's reason for a decline, such as {@code insufficient_funds}} */
   public abstract Optional<String> declineCode();
 
+  /** {@return a builder of these events, for tests of code that handles them} */
   public static Builder builder() {
     return new Builder();
   }

@@ -19,20 +19,22 @@ public abstract non-sealed class LicenseRenewed extends WebhookEvent {
     return WebhookEventType.LICENSE_RENEWED;
   }
 
-  /** The account the license belongs to. */
+  /** {@return the account the license belongs to} */
   public abstract CustomerId customerId();
 
+  /** {@return the license renewed} */
   public abstract LicenseId licenseId();
 
-  /** The renewal invoice, now paid. */
+  /** {@return the renewal invoice, now paid} */
   public abstract InvoiceId invoiceId();
 
-  /** The payment that paid it; empty when it was paid by bank transfer. */
+  /** {@return the payment that paid it; empty when it was paid by bank transfer} */
   public abstract Optional<String> paymentId();
 
-  /** When the license renews next. */
+  /** {@return when the license renews next} */
   public abstract Instant renewsAt();
 
+  /** {@return a builder of these events, for tests of code that handles them} */
   public static Builder builder() {
     return new Builder();
   }

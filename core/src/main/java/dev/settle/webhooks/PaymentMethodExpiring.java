@@ -20,17 +20,19 @@ public abstract non-sealed class PaymentMethodExpiring extends WebhookEvent {
     return WebhookEventType.PAYMENT_METHOD_EXPIRING;
   }
 
-  /** The account the method is stored on. */
+  /** {@return the account the method is stored on} */
   public abstract CustomerId customerId();
 
+  /** {@return the method that expires soon} */
   public abstract PaymentMethodId paymentMethodId();
 
-  /** The last month the card can be charged in. */
+  /** {@return the last month the card can be charged in} */
   public abstract YearMonth expiry();
 
-  /** True when renewals are charged to this method. */
+  /** {@return true when renewals are charged to this method} */
   public abstract boolean preferred();
 
+  /** {@return a builder of these events, for tests of code that handles them} */
   public static Builder builder() {
     return new Builder();
   }

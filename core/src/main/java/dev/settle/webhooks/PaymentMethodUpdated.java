@@ -21,17 +21,19 @@ public abstract non-sealed class PaymentMethodUpdated extends WebhookEvent {
     return WebhookEventType.PAYMENT_METHOD_UPDATED;
   }
 
-  /** The account the method is stored on. */
+  /** {@return the account the method is stored on} */
   public abstract CustomerId customerId();
 
+  /** {@return the method that changed} */
   public abstract PaymentMethodId paymentMethodId();
 
-  /** True when renewals are now charged to this method. */
+  /** {@return true when renewals are now charged to this method} */
   public abstract boolean preferred();
 
-  /** A card's expiry as it is now; empty for a method without one (PayPal). */
+  /** {@return a card's expiry as it is now; empty for a method without one (PayPal)} */
   public abstract Optional<YearMonth> expiry();
 
+  /** {@return a builder of these events, for tests of code that handles them} */
   public static Builder builder() {
     return new Builder();
   }

@@ -45,17 +45,17 @@ public final class SignatureCheck {
     return new SignatureCheck(null, null, Objects.requireNonNull(reason, "reason"), message);
   }
 
-  /** True when the delivery was signed with a configured secret within the tolerance. */
+  /** {@return true when the delivery was signed with a configured secret within the tolerance} */
   public boolean isVerified() {
     return reason == null;
   }
 
-  /** Why the delivery was refused; empty when it was verified. */
+  /** {@return why the delivery was refused; empty when it was verified} */
   public Optional<Reason> reason() {
     return Optional.ofNullable(reason);
   }
 
-  /** What was found, for a log line: why the delivery was refused, or which one passed. */
+  /** {@return what was found, for a log line: why the delivery was refused, or which one passed} */
   public String message() {
     return message;
   }
@@ -63,12 +63,14 @@ public final class SignatureCheck {
   /**
    * The {@code webhook-id} of a verified delivery, the same on every retry of it: a key to do
    * each delivery's work once. Empty when refused, because an unverified id proves nothing.
+   *
+   * @return the delivery's id, or empty
    */
   public Optional<String> deliveryId() {
     return Optional.ofNullable(deliveryId);
   }
 
-  /** When a verified delivery was signed, to the second; empty when refused. */
+  /** {@return when a verified delivery was signed, to the second; empty when refused} */
   public Optional<Instant> signedAt() {
     return Optional.ofNullable(signedAt);
   }
@@ -76,6 +78,7 @@ public final class SignatureCheck {
   /**
    * Returns this check when the delivery was verified.
    *
+   * @return this check
    * @throws WebhookVerificationException with {@link #reason()} and {@link #message()} when not
    */
   public SignatureCheck orThrow() {

@@ -22,6 +22,7 @@ public abstract non-sealed class UnknownEvent extends WebhookEvent {
   @Override
   public abstract String typeName();
 
+  /** {@return a builder of these events, for tests of code that handles them} */
   public static Builder builder() {
     return new Builder();
   }

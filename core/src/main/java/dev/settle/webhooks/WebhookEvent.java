@@ -35,24 +35,28 @@ public abstract sealed class WebhookEvent
 
   WebhookEvent() {}
 
-  /** The event's id ({@code evt_…}): the same on every delivery of one event. */
+  /** {@return the event's id ({@code evt_…}): the same on every delivery of one event} */
   public abstract String id();
 
-  /** The event's type; {@link WebhookEventType#UNKNOWN} for one Settle does not know. */
+  /** {@return the event's type; {@link WebhookEventType#UNKNOWN} for one Settle does not know} */
   public abstract WebhookEventType type();
 
-  /** The type's name as sent, such as {@code invoice.paid}; also set for an unknown type. */
+  /**
+   * {@return the type's name as sent, such as {@code invoice.paid}; also set for an unknown type}
+   */
   public String typeName() {
     return type().value();
   }
 
-  /** When the event happened on the billing system. */
+  /** {@return when the event happened on the billing system} */
   public abstract Instant createdAt();
 
   /**
    * The event's {@code data} object as sent, for fields Settle does not model yet: JSON objects
    * are {@code Map}s, arrays {@code List}s, numbers {@code Double}s, and {@code null} stays {@code
    * null}. Empty for an event built by hand unless given.
+   *
+   * @return the data object's fields
    */
   @AllowNulls
   public abstract Map<String, Object> data();

@@ -47,6 +47,8 @@ public final class WebhookSigner {
    * A signer for {@code secret}, {@code whsec_<base64>} or the bare base64, timing deliveries
    * with the system clock.
    *
+   * @param secret the endpoint's signing secret
+   * @return the signer
    * @throws dev.settle.exception.WebhookVerificationException ({@code MALFORMED_SECRET}) if it is not
    *     base64; the message does not repeat it
    */
@@ -54,17 +56,35 @@ public final class WebhookSigner {
     return create(secret, Clock.systemUTC());
   }
 
-  /** Like {@link #create(String)}, timing deliveries with {@code clock}. */
+  /**
+   * Like {@link #create(String)}, timing deliveries with {@code clock}.
+   *
+   * @param secret the endpoint's signing secret
+   * @param clock the clock that dates the deliveries
+   * @return the signer
+   */
   public static WebhookSigner create(String secret, Clock clock) {
     return new WebhookSigner(WebhookSecret.key(secret), Objects.requireNonNull(clock, "clock"));
   }
 
-  /** Signs {@code body} (as UTF-8) now, under a new random id {@code msg_…}. */
+  /**
+   * Signs {@code body} (as UTF-8) now, under a new random id {@code msg_…}.
+   *
+   * @param body the event's JSON
+   * @return the headers {@code webhook-id}, {@code webhook-timestamp} and {@code webhook-signature}
+   */
   public Map<String, String> sign(String body) {
     return sign(newId(), clock.instant(), body);
   }
 
-  /** Signs {@code body} (as UTF-8) as delivery {@code id} at {@code timestamp}. */
+  /**
+   * Signs {@code body} (as UTF-8) as delivery {@code id} at {@code timestamp}.
+   *
+   * @param id the delivery's id
+   * @param timestamp when the delivery is signed
+   * @param body the event's JSON
+   * @return the headers {@code webhook-id}, {@code webhook-timestamp} and {@code webhook-signature}
+   */
   public Map<String, String> sign(String id, Instant timestamp, String body) {
     return sign(id, timestamp, Objects.requireNonNull(body, "body").getBytes(StandardCharsets.UTF_8));
   }
@@ -73,6 +93,9 @@ public final class WebhookSigner {
    * Signs {@code body} as delivery {@code id} at {@code timestamp} (whole seconds; a fraction is
    * dropped).
    *
+   * @param body the request body to sign
+   * @param timestamp when the delivery is signed
+   * @param id the delivery's id
    * @return the headers {@code webhook-id}, {@code webhook-timestamp} and {@code
    *     webhook-signature}, in that order; hand them to a verifier as {@code headers::get}
    * @throws ValidationException with param {@code id} ({@link Reason#REQUIRED} when blank, {@link

@@ -80,12 +80,14 @@ public final class WebhookVerifier {
     this.clock = builder.clock;
   }
 
-  /** A builder with no secret, the default tolerance and the system clock. */
+  /** {@return a builder with no secret, the default tolerance and the system clock} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder with this verifier's secrets, tolerance and clock, to derive another from. */
+  /**
+   * {@return a builder with this verifier's secrets, tolerance and clock, to derive another from}
+   */
   public Builder newBuilder() {
     return new Builder(this);
   }
@@ -96,6 +98,7 @@ public final class WebhookVerifier {
    * @param body the request body, byte for byte as received
    * @param headers the request headers; names are matched ignoring case, and several {@code
    *     webhook-signature} values are read as one list
+   * @return the event, typed by its {@code type}
    * @throws WebhookVerificationException when the delivery must not be trusted or is not an event;
    *     {@code reason()} says which
    */
@@ -105,6 +108,10 @@ public final class WebhookVerifier {
 
   /**
    * Like {@link #verify(byte[], Map)}, for a body held as text; it is signed as its UTF-8 bytes.
+   *
+   * @param body the request body as text
+   * @param headers the request headers, read as {@link #verify(byte[], Map)} reads them
+   * @return the event, typed by its {@code type}
    */
   public WebhookEvent verify(String body, Map<String, List<String>> headers) {
     return verify(utf8(body), headers);
@@ -119,6 +126,7 @@ public final class WebhookVerifier {
    *     case, so give it a lookup that ignores case, as servers' lookups do: a servlet request's
    *     {@code getHeader}, Spring's {@code HttpHeaders::getFirst}, the JDK server's {@code
    *     Headers::getFirst}; or a {@link WebhookSigner}'s map, {@code signed::get}
+   * @return the event, typed by its {@code type}
    * @throws WebhookVerificationException when the delivery must not be trusted or is not an event;
    *     {@code reason()} says which
    */
@@ -130,6 +138,10 @@ public final class WebhookVerifier {
   /**
    * Like {@link #verify(byte[], Function)}, for a body held as text; it is signed as its UTF-8
    * bytes.
+   *
+   * @param body the request body as text
+   * @param headers returns the value of the named header, or null
+   * @return the event, typed by its {@code type}
    */
   public WebhookEvent verify(String body, Function<String, String> headers) {
     return verify(utf8(body), headers);
@@ -142,6 +154,7 @@ public final class WebhookVerifier {
    * @param id the {@code webhook-id} header
    * @param timestamp the {@code webhook-timestamp} header
    * @param signature the {@code webhook-signature} header
+   * @return the event, typed by its {@code type}
    * @throws WebhookVerificationException when the delivery must not be trusted or is not an event;
    *     {@code reason()} says which
    */
@@ -152,6 +165,12 @@ public final class WebhookVerifier {
   /**
    * Like {@link #verify(byte[], String, String, String)}, for a body held as text; it is signed as
    * its UTF-8 bytes.
+   *
+   * @param body the request body as text
+   * @param id the {@code webhook-id} header
+   * @param timestamp the {@code webhook-timestamp} header
+   * @param signature the {@code webhook-signature} header
+   * @return the event, typed by its {@code type}
    */
   public WebhookEvent verify(String body, String id, String timestamp, String signature) {
     return verify(utf8(body), id, timestamp, signature);
@@ -163,6 +182,7 @@ public final class WebhookVerifier {
    *
    * @param body the request body, byte for byte as received
    * @param headers the request headers, read as {@link #verify(byte[], Map)} reads them
+   * @return the check's result
    */
   public SignatureCheck checkSignature(byte[] body, Map<String, List<String>> headers) {
     return checkSignature(body, WebhookHeaders.of(headers));
@@ -171,6 +191,10 @@ public final class WebhookVerifier {
   /**
    * Like {@link #checkSignature(byte[], Map)}, with the headers read through a lookup, as {@link
    * #verify(byte[], Function)} reads them.
+   *
+   * @param body the request body, byte for byte as received
+   * @param headers returns the value of the named header, or null
+   * @return the check's result
    */
   public SignatureCheck checkSignature(byte[] body, Function<String, String> headers) {
     Objects.requireNonNull(body, "body");
@@ -198,7 +222,7 @@ public final class WebhookVerifier {
     return refusal == null ? SignatureCheck.passed(id, signedAt) : refusal;
   }
 
-  /** How far a delivery's timestamp may be from the clock, in either direction. */
+  /** {@return how far a delivery's timestamp may be from the clock, in either direction} */
   public Duration tolerance() {
     return tolerance;
   }
@@ -293,6 +317,8 @@ public final class WebhookVerifier {
      * base64 after the prefix, as the Standard Webhooks libraries accept it. Add several while
      * rotating: a delivery signed with any of them passes.
      *
+     * @param secret the secret, with or without its {@code whsec_} prefix
+     * @return this builder
      * @throws WebhookVerificationException ({@link Reason#MALFORMED_SECRET}) if it is not base64;
      *     the message does not repeat it
      */
@@ -305,6 +331,8 @@ public final class WebhookVerifier {
      * Replaces all secrets with {@code secrets}, for example to drop a rotated-out one from a
      * {@link WebhookVerifier#newBuilder()}.
      *
+     * @param secrets the secrets, each with or without its {@code whsec_} prefix
+     * @return this builder
      * @throws WebhookVerificationException ({@link Reason#MALFORMED_SECRET}) if one is malformed;
      *     the secrets are then left as they were
      */
@@ -323,6 +351,8 @@ public final class WebhookVerifier {
      * delivery delays and clock skew; {@link #DEFAULT_TOLERANCE} unless set. Deliveries exactly at
      * the limit pass. Shorter narrows the window for replaying a captured delivery.
      *
+     * @param tolerance a positive duration
+     * @return this builder
      * @throws IllegalArgumentException unless positive
      */
     public Builder tolerance(Duration tolerance) {
@@ -334,7 +364,12 @@ public final class WebhookVerifier {
       return this;
     }
 
-    /** The clock timestamps are checked against; the system clock unless set (tests fix it). */
+    /**
+     * The clock timestamps are checked against; the system clock unless set (tests fix it).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -343,6 +378,7 @@ public final class WebhookVerifier {
     /**
      * Builds the verifier.
      *
+     * @return a new verifier
      * @throws IllegalStateException if no secret was given
      */
     public WebhookVerifier build() {

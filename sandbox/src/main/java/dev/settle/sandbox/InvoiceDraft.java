@@ -42,25 +42,46 @@ public final class InvoiceDraft {
 
   InvoiceDraft() {}
 
-  /** Adds a line; {@code amountMinor} is in minor units of the invoice's currency (cents for EUR). */
+  /**
+   * Adds a line.
+   *
+   * @param description what the line is for
+   * @param amountMinor its amount, in minor units of the invoice's currency (cents for EUR)
+   * @return this draft
+   */
   public InvoiceDraft line(String description, long amountMinor) {
     lines.add(new InvoiceLine(description, amountMinor, null));
     return this;
   }
 
-  /** An upper-case ISO 4217 code; the account's currency unless set. */
+  /**
+   * Sets the invoice's currency; the account's unless set.
+   *
+   * @param currency an upper-case ISO 4217 code
+   * @return this draft
+   */
   public InvoiceDraft currency(String currency) {
     this.currency = Objects.requireNonNull(currency, "currency");
     return this;
   }
 
-  /** When it is due, not before the sandbox's now; 30 days after issue unless set. */
+  /**
+   * Sets when it is due; 30 days after issue unless set.
+   *
+   * @param dueAt not before the sandbox's now
+   * @return this draft
+   */
   public InvoiceDraft dueAt(Instant dueAt) {
     this.dueAt = Objects.requireNonNull(dueAt, "dueAt");
     return this;
   }
 
-  /** {@link Collection#MANUAL} unless set. */
+  /**
+   * Sets how it is collected; {@link Collection#MANUAL} unless set.
+   *
+   * @param collection charged to the preferred method when due, or paid by hand
+   * @return this draft
+   */
   public InvoiceDraft collection(Collection collection) {
     this.collection = Objects.requireNonNull(collection, "collection");
     return this;

@@ -54,6 +54,7 @@ public final class SandboxClock extends Clock {
    * Moves the sandbox's time forward, and processes the license renewals that came due meanwhile
    * before returning.
    *
+   * @param amount how far to move, zero or more
    * @throws IllegalArgumentException if {@code amount} is negative: time in a billing system only
    *     moves forward
    */

@@ -74,6 +74,9 @@ public final class SandboxFaults {
   /**
    * Restarts the pseudo-random sequence the rates draw from; the same seed, settings and requests
    * give the same faults.
+   *
+   * @param seed the seed
+   * @return these faults
    */
   public synchronized SandboxFaults seed(long seed) {
     this.seed = seed;
@@ -87,6 +90,8 @@ public final class SandboxFaults {
    * {@code "POST /v1/tokens"} or {@code "* /v1/accounts/200001/**"}. Asking again for the same
    * pattern answers the same settings.
    *
+   * @param pattern a method, or {@code *} for any, and a path pattern
+   * @return the route's settings, to switch faults on for it
    * @throws IllegalArgumentException for a malformed pattern
    */
   public synchronized Rules route(String pattern) {
@@ -101,36 +106,63 @@ public final class SandboxFaults {
     return rules;
   }
 
-  /** The global settings, which {@link #latency} and the others on this object change. */
+  /** {@return the global settings, which {@link #latency} and the others on this object change} */
   public Rules all() {
     return global;
   }
 
-  /** Global: see {@link Rules#latency(Duration)}. */
+  /**
+   * Global: see {@link Rules#latency(Duration)}.
+   *
+   * @param delay the delay, zero to switch it off
+   * @return these faults
+   */
   public SandboxFaults latency(Duration delay) {
     global.latency(delay);
     return this;
   }
 
-  /** Global: see {@link Rules#errorRate(double, int)}. */
+  /**
+   * Global: see {@link Rules#errorRate(double, int)}.
+   *
+   * @param rate from 0 (never) to 1 (always)
+   * @param status an HTTP error status from 400 to 599
+   * @return these faults
+   */
   public SandboxFaults errorRate(double rate, int status) {
     global.errorRate(rate, status);
     return this;
   }
 
-  /** Global: see {@link Rules#rateLimitBurst(int, Duration)}. */
+  /**
+   * Global: see {@link Rules#rateLimitBurst(int, Duration)}.
+   *
+   * @param count how many requests to answer 429, zero to cancel
+   * @param retryAfter the wait to announce
+   * @return these faults
+   */
   public SandboxFaults rateLimitBurst(int count, Duration retryAfter) {
     global.rateLimitBurst(count, retryAfter);
     return this;
   }
 
-  /** Global: see {@link Rules#dropBeforeCommit(double)}. */
+  /**
+   * Global: see {@link Rules#dropBeforeCommit(double)}.
+   *
+   * @param rate from 0 (never) to 1 (always)
+   * @return these faults
+   */
   public SandboxFaults dropBeforeCommit(double rate) {
     global.dropBeforeCommit(rate);
     return this;
   }
 
-  /** Global: see {@link Rules#dropAfterCommit(double)}. */
+  /**
+   * Global: see {@link Rules#dropAfterCommit(double)}.
+   *
+   * @param rate from 0 (never) to 1 (always)
+   * @return these faults
+   */
   public SandboxFaults dropAfterCommit(double rate) {
     global.dropAfterCommit(rate);
     return this;
@@ -139,6 +171,8 @@ public final class SandboxFaults {
   /**
    * Switches every fault off (global and route settings, pending bursts), zeroes the counters and
    * restarts the pseudo-random sequence from the current seed.
+   *
+   * @return these faults
    */
   public synchronized SandboxFaults clear() {
     global.clear();
@@ -148,7 +182,10 @@ public final class SandboxFaults {
     return this;
   }
 
-  /** How many faults of each kind were injected since the last {@link #clear()}; every kind is present. */
+  /**
+   * {@return how many faults of each kind were injected since the last {@link #clear()}; every kind
+   * is present}
+   */
   public synchronized Map<Kind, Long> injected() {
     Map<Kind, Long> counts = new EnumMap<>(Kind.class);
     for (Kind kind : Kind.values()) {
@@ -259,7 +296,10 @@ public final class SandboxFaults {
       this.route = route;
     }
 
-    /** {@code "POST /v1/tokens"} for a route's settings, {@code "all API requests"} for the global ones. */
+    /**
+     * {@return {@code "POST /v1/tokens"} for a route's settings, {@code "all API requests"} for the
+     * global ones}
+     */
     public String route() {
       return name;
     }
@@ -269,6 +309,8 @@ public final class SandboxFaults {
      * switches it off. The wait holds no server thread, so a thousand delayed requests are
      * answered together, except that a request the switches will drop waits on its thread.
      *
+     * @param delay the delay, zero to switch it off
+     * @return these settings
      * @throws IllegalArgumentException if negative or over a minute
      */
     public Rules latency(Duration delay) {
@@ -291,6 +333,7 @@ public final class SandboxFaults {
      *
      * @param rate from 0 (never, switching it off) to 1 (always)
      * @param status an HTTP error status from 400 to 599
+     * @return these settings
      */
     public Rules errorRate(double rate, int status) {
       requireRate(rate, "errorRate");
@@ -309,6 +352,9 @@ public final class SandboxFaults {
      * {@code rate_limited} with {@code Retry-After} in whole seconds (rounded up), without
      * handling them. Zero cancels a burst still pending.
      *
+     * @param retryAfter the wait to announce, rounded up to whole seconds
+     * @param count how many requests to answer 429, zero to cancel
+     * @return these settings
      * @throws IllegalArgumentException if {@code count} or {@code retryAfter} is negative, or
      *     {@code retryAfter} is over an hour
      */
@@ -332,6 +378,7 @@ public final class SandboxFaults {
      * answering: the client sees an I/O error and no status, and nothing happened.
      *
      * @param rate from 0 (never) to 1 (always)
+     * @return these settings
      */
     public Rules dropBeforeCommit(double rate) {
       requireRate(rate, "dropBeforeCommit");
@@ -348,6 +395,7 @@ public final class SandboxFaults {
      * key.
      *
      * @param rate from 0 (never) to 1 (always)
+     * @return these settings
      */
     public Rules dropAfterCommit(double rate) {
       requireRate(rate, "dropAfterCommit");

@@ -24,8 +24,9 @@ abstract class SandboxFixtures {
   abstract WebhookDispatcher webhooks();
 
   /**
-   * Every webhook delivery since the sandbox was built or last {@linkplain SettleSandbox#reset() reset}, one per
-   * event and endpoint, in the order the events happened, as they stand now (a snapshot).
+   * {@return every webhook delivery since the sandbox was built or last {@linkplain
+   * SettleSandbox#reset() reset}, one per event and endpoint, in the order the events happened, as
+   * they stand now (a snapshot)}
    */
   public List<WebhookDelivery> webhookDeliveries() {
     return webhooks().snapshot();
@@ -36,6 +37,9 @@ abstract class SandboxFixtures {
    * every attempt, or cancelled), then answers {@link #webhookDeliveries()}. Deliveries run on
    * their own threads; this is how a test waits for them without sleeping.
    *
+   * @param count how many finished deliveries to wait for
+   * @param timeout how long to wait at most
+   * @return the deliveries, a snapshot
    * @throws IllegalStateException if fewer are finished when {@code timeout} has passed; the
    *     message lists the deliveries as they stood
    * @throws InterruptedException if the waiting thread is interrupted
@@ -49,6 +53,8 @@ abstract class SandboxFixtures {
    * Creates an account with nothing stored, for tests that need one beyond the demo accounts; its
    * customer id is the next free one from 900001. Over HTTP: {@code POST /sandbox/accounts}.
    *
+   * @param portal the portal the account lives on
+   * @param name the customer's name
    * @param currency an upper-case ISO 4217 code, such as {@code EUR} or {@code JPY}
    * @return the new account's customer id
    * @throws IllegalArgumentException for a blank name or an unknown currency
@@ -62,6 +68,10 @@ abstract class SandboxFixtures {
    * #createAccount(Portal, String, String)} does otherwise.
    *
    * @param customerId 6 to 12 digits, not taken; null for the next free one
+   * @param portal the portal the account lives on
+   * @param name the customer's name
+   * @param currency an upper-case ISO 4217 code
+   * @return the new account's customer id
    * @throws IllegalArgumentException for a malformed customer id, a blank name or an unknown currency
    * @throws IllegalStateException if an account has that customer id already
    */
@@ -74,7 +84,9 @@ abstract class SandboxFixtures {
   /**
    * Issues an open invoice of one line on an account, due in 30 days, collected by hand.
    *
+   * @param customerId the account's customer id
    * @param amountMinor the amount in the account currency's minor units (cents for EUR)
+   * @param description the invoice line's text
    * @return the new invoice's id
    * @throws IllegalArgumentException for an unknown account, an amount that is not positive or a
    *     blank description
@@ -87,6 +99,8 @@ abstract class SandboxFixtures {
    * Issues an open invoice on an account, as {@code invoice} describes it (see {@link
    * InvoiceDraft}). Over HTTP: {@code POST /sandbox/accounts/{customer_id}/invoices}.
    *
+   * @param customerId the account's customer id
+   * @param invoice fills in the draft: lines, currency, due date, how it is collected
    * @return the new invoice's id
    * @throws IllegalArgumentException for an unknown account, no line or more than 100, a blank
    *     description, an amount that is not positive, an unknown currency or a due date passed
@@ -102,6 +116,9 @@ abstract class SandboxFixtures {
    * Sells a license on an account, in its currency, with automatic renewal on. Over HTTP: {@code
    * POST /sandbox/accounts/{customer_id}/licenses}.
    *
+   * @param customerId the account's customer id
+   * @param product the product's name
+   * @param seats how many seats it covers
    * @param yearlyPriceMinor what each renewal charges, in minor units
    * @param renewsAt its next renewal, later than the sandbox's now and at most a year later (the
    *     license is active, as activated a year before it); null for a license bought but not yet
@@ -140,6 +157,7 @@ abstract class SandboxFixtures {
    * Test helper: cancels a PayPal setup as the payer would with the approval page's Cancel
    * button. The setup is then {@code cancelled}; completing it fails with {@code setup_cancelled}.
    *
+   * @param setupId the setup's id ({@code pps_…})
    * @return where the payer's browser would be sent: the setup's {@code cancel_url} with
    *     {@code approval_session_id} (the setup id)
    * @throws IllegalArgumentException for an unknown setup
@@ -173,14 +191,22 @@ abstract class SandboxFixtures {
     return billing().transfers().receiveFromJava(amountMinor, currency, reference, valueDate);
   }
 
-  /** Test helper: {@link #receiveTransfer(long, String, String, Instant)} with the value date now. */
+  /**
+   * Test helper: {@link #receiveTransfer(long, String, String, Instant)} with the value date now.
+   *
+   * @param amountMinor the amount received, in minor units of {@code currency}; positive
+   * @param currency an upper-case ISO 4217 code
+   * @param reference the remittance information, such as {@code RF75 INV2 0260 006}
+   * @return what became of the transfer
+   */
   public TransferReceipt receiveTransfer(long amountMinor, String currency, String reference) {
     return receiveTransfer(amountMinor, currency, reference, null);
   }
 
   /**
-   * Every transfer received since the sandbox was built or last {@linkplain SettleSandbox#reset() reset}, in
-   * the order received, matched or not. Over HTTP: {@code GET /sandbox/transfers}.
+   * {@return every transfer received since the sandbox was built or last {@linkplain
+   * SettleSandbox#reset() reset}, in the order received, matched or not} Over HTTP: {@code GET
+   * /sandbox/transfers}.
    */
   public List<TransferReceipt> transfers() {
     return billing().transfers().all();

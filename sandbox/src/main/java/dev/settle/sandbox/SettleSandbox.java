@@ -56,7 +56,12 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
    * The management portal an account lives on: Portal I stores one payment method, which is the
    * preferred one; Portal II stores many, at most one of them preferred.
    */
-  public enum Portal { I, II }
+  public enum Portal {
+    /** Stores one payment method, always the preferred one. */
+    I,
+    /** Stores many payment methods, at most one preferred. */
+    II
+  }
 
   /**
    * An account every sandbox starts with, so that tests and demos can use it without setup.
@@ -101,7 +106,7 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
         new AuthenticationPages(billing.invoices()), new PayPalPages(billing.payPal()), faults);
   }
 
-  /** A builder with port 0 (any free port), the default API key and a clock standing at now. */
+  /** {@return a builder with port 0 (any free port), the default API key and a clock standing at now} */
   public static Builder builder() {
     return new Builder();
   }
@@ -135,7 +140,7 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
   }
 
   /**
-   * Where the sandbox listens, ending in a slash, like {@code http://127.0.0.1:54321/}.
+   * {@return where the sandbox listens, ending in a slash, like {@code http://127.0.0.1:54321/}}
    *
    * @throws IllegalStateException before {@link #start()}
    */
@@ -147,17 +152,17 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
     return url;
   }
 
-  /** The one API key this sandbox accepts, to send as {@code Authorization: Bearer <key>}. */
+  /** {@return the one API key this sandbox accepts, to send as {@code Authorization: Bearer <key>}} */
   public String apiKey() {
     return apiKey;
   }
 
-  /** The sandbox's clock; {@link SandboxClock#advance} moves the sandbox's time forward. */
+  /** {@return the sandbox's clock; {@link SandboxClock#advance} moves the sandbox's time forward} */
   public SandboxClock clock() {
     return clock;
   }
 
-  /** The accounts every sandbox starts with, and {@link #reset()} brings back. */
+  /** {@return the accounts every sandbox starts with, and {@link #reset()} brings back} */
   public List<DemoAccount> demoAccounts() {
     return DemoData.ACCOUNTS;
   }
@@ -175,6 +180,8 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
   /**
    * {@link #reset()}, with the clock set to {@code now} instead of its start: earlier or later,
    * as time may only go back together with the state. The demo data is laid out around {@code now}.
+   *
+   * @param now where the clock stands after the reset
    */
   public void reset(Instant now) {
     faults.reset();
@@ -187,6 +194,8 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
    * The fault switches: latency, error answers, 429 bursts and dropped connections, globally or per
    * route, repeatable under a seed. Nothing is switched on until a test does; {@link #reset()}
    * switches everything off. Over HTTP: {@code /sandbox/faults}.
+   *
+   * @return the fault switches
    */
   public SandboxFaults faults() {
     return faults;
@@ -233,6 +242,9 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
    * Runs a sandbox until the process is killed: {@code [--port N] [--api-key KEY] [--host ADDRESS]
    * [--seed N] [--demo-data standard|none] [--clock INSTANT]}. Port 0 picks a free one; the default
    * is 12111. It prints its URL, whether only this machine can reach it, its API key and accounts.
+   *
+   * @param args the options above
+   * @throws InterruptedException if the thread waiting for the server to stop is interrupted
    */
   public static void main(String[] args) throws InterruptedException {
     Standalone.main(args);
@@ -260,7 +272,12 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
 
     private Builder() {}
 
-    /** The port to bind on 127.0.0.1; 0, the default, picks a free one. */
+    /**
+     * Sets the port to bind; 0, the default, picks a free one.
+     *
+     * @param port the port
+     * @return this builder
+     */
     public Builder port(int port) {
       if (port < 0 || port > 65535) {
         throw new IllegalArgumentException("port must be from 0 to 65535, not " + port);
@@ -269,7 +286,12 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
       return this;
     }
 
-    /** The API key to accept; defaults to {@code sk_test_settle_sandbox}. */
+    /**
+     * Sets the API key to accept; {@code sk_test_settle_sandbox} unless set.
+     *
+     * @param apiKey the key
+     * @return this builder
+     */
     public Builder apiKey(String apiKey) {
       if (apiKey == null || apiKey.isBlank() || apiKey.chars().anyMatch(Character::isWhitespace)) {
         throw new IllegalArgumentException("apiKey must be non-blank and without spaces");
@@ -282,6 +304,9 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
      * The clock the sandbox's time starts from. A fixed clock (the default stands at the time the
      * builder was made, in whole seconds) keeps time still unless a test advances it; a ticking
      * clock lets it run.
+     *
+     * @param clock where the sandbox's time starts, and whether it ticks
+     * @return this builder
      */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
@@ -292,6 +317,8 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
      * How long, in sandbox clock time, a PayPal setup waits for the payer's approval before it
      * expires; 3 hours unless set (PayPal publishes no figure; its approval tokens live 3 hours).
      *
+     * @param lifetime how long a setup waits for its payer
+     * @return this builder
      * @throws IllegalArgumentException unless positive
      */
     public Builder paypalSetupLifetime(Duration lifetime) {
@@ -308,6 +335,8 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
      * other machines too. 127.0.0.1 unless set, so that nothing outside this machine can reach the
      * sandbox; anyone who can reach it and has its API key controls it.
      *
+     * @param host a name or an address to bind
+     * @return this builder
      * @throws IllegalArgumentException for a name that does not resolve
      */
     public Builder host(String host) {
@@ -323,19 +352,27 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
      * Makes ids repeatable: with the same seed, the same requests get the same ids ({@code tok_…},
      * {@code pm_…}, {@code in_…}…) in every run, and again after each {@link SettleSandbox#reset()}.
      * Unseeded, ids are random. Request ids and webhook secrets stay random.
+     *
+     * @param seed the seed
+     * @return this builder
      */
     public Builder seed(long seed) {
       this.seed = seed;
       return this;
     }
 
-    /** Whether the sandbox starts (and resets) with the demo accounts; true unless set. */
+    /**
+     * Sets whether the sandbox starts (and resets) with the demo accounts; true unless set.
+     *
+     * @param demoData false for an empty sandbox
+     * @return this builder
+     */
     public Builder demoData(boolean demoData) {
       this.demoData = demoData;
       return this;
     }
 
-    /** A sandbox with the demo data, not yet listening; call {@link SettleSandbox#start()}. */
+    /** {@return a sandbox as set up here, not yet listening; call {@link SettleSandbox#start()}} */
     public SettleSandbox build() {
       return new SettleSandbox(this);
     }

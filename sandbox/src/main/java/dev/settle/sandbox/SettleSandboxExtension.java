@@ -50,7 +50,7 @@ public final class SettleSandboxExtension implements BeforeAllCallback, BeforeEa
   /** For {@code @ExtendWith}; in code, {@link #create()} reads better. */
   public SettleSandboxExtension() {}
 
-  /** An extension to register with {@code @RegisterExtension} on a static field. */
+  /** {@return an extension to register with {@code @RegisterExtension} on a static field} */
   public static SettleSandboxExtension create() {
     return new SettleSandboxExtension();
   }
@@ -58,6 +58,7 @@ public final class SettleSandboxExtension implements BeforeAllCallback, BeforeEa
   /**
    * The sandbox of the running test class.
    *
+   * @return the sandbox
    * @throws IllegalStateException before the extension has started it
    */
   public SettleSandbox server() {
@@ -67,6 +68,7 @@ public final class SettleSandboxExtension implements BeforeAllCallback, BeforeEa
   /**
    * A client of the running test class's sandbox, built once with its URL and API key.
    *
+   * @return the client
    * @throws IllegalStateException before the extension has started the sandbox
    */
   public SettleClient client() {

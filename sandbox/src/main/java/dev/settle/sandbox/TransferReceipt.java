@@ -39,7 +39,21 @@ public record TransferReceipt(
     long amountApplied,
     long excess) {
 
-  /** Checks that the parts add up, so no receipt can lose or invent money. */
+  /**
+   * Checks that the parts add up, so no receipt can lose or invent money.
+   *
+   * @param id the transfer's id
+   * @param amountMinor the amount received
+   * @param currency the transfer's currency
+   * @param reference the remittance information
+   * @param valueDate when the money was credited
+   * @param customerId the matched account, or null
+   * @param invoiceId the matched invoice, or null
+   * @param paymentId the payment recorded, or null
+   * @param outcome what became of the transfer
+   * @param amountApplied the part applied to the invoice
+   * @param excess the part not applied
+   */
   public TransferReceipt {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(currency, "currency");

@@ -27,7 +27,7 @@ public record WebhookDelivery(String eventId, String type, String endpointId, St
     /** The endpoint was deleted before the event got through. */
     CANCELLED;
 
-    /** Whether the delivery is over: no attempt will follow. */
+    /** {@return whether the delivery is over: no attempt will follow} */
     public boolean finished() {
       return this != PENDING;
     }

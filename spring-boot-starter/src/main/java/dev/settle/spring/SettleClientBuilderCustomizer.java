@@ -17,6 +17,10 @@ import dev.settle.SettleClient;
  */
 @FunctionalInterface
 public interface SettleClientBuilderCustomizer {
-  /** Changes {@code builder}, which already holds the properties' settings. */
+  /**
+   * Changes {@code builder}, which already holds the properties' settings.
+   *
+   * @param builder the builder the starter will build the client from
+   */
   void customize(SettleClient.Builder builder);
 }

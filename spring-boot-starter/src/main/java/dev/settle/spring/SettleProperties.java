@@ -47,74 +47,143 @@ public class SettleProperties {
   private final Health health = new Health();
   private final Webhooks webhooks = new Webhooks();
 
+  /**
+   * {@return the {@code settle.base-url} property: the billing API's address; HTTPS, or HTTP to a
+   * loopback host such as a local sandbox}
+   */
   public URI getBaseUrl() {
     return baseUrl;
   }
 
+  /**
+   * Sets the {@code settle.base-url} property: the billing API's address; HTTPS, or HTTP to a
+   * loopback host such as a local sandbox.
+   *
+   * @param baseUrl the new value
+   */
   public void setBaseUrl(URI baseUrl) {
     this.baseUrl = baseUrl;
   }
 
+  /** {@return the {@code settle.api-key} property: the secret API key, sent as a bearer token} */
   public String getApiKey() {
     return apiKey;
   }
 
+  /**
+   * Sets the {@code settle.api-key} property: the secret API key, sent as a bearer token.
+   *
+   * @param apiKey the new value
+   */
   public void setApiKey(String apiKey) {
     this.apiKey = apiKey;
   }
 
+  /**
+   * {@return the {@code settle.connect-timeout} property: how long to wait for a connection to
+   * open}
+   */
   public Duration getConnectTimeout() {
     return connectTimeout;
   }
 
+  /**
+   * Sets the {@code settle.connect-timeout} property: how long to wait for a connection to open.
+   *
+   * @param connectTimeout the new value
+   */
   public void setConnectTimeout(Duration connectTimeout) {
     this.connectTimeout = connectTimeout;
   }
 
+  /**
+   * {@return the {@code settle.read-timeout} property: how long a read may wait for data on an open
+   * connection}
+   */
   public Duration getReadTimeout() {
     return readTimeout;
   }
 
+  /**
+   * Sets the {@code settle.read-timeout} property: how long a read may wait for data on an open
+   * connection.
+   *
+   * @param readTimeout the new value
+   */
   public void setReadTimeout(Duration readTimeout) {
     this.readTimeout = readTimeout;
   }
 
+  /**
+   * {@return the {@code settle.write-timeout} property: how long a write may wait to send data on
+   * an open connection}
+   */
   public Duration getWriteTimeout() {
     return writeTimeout;
   }
 
+  /**
+   * Sets the {@code settle.write-timeout} property: how long a write may wait to send data on an
+   * open connection.
+   *
+   * @param writeTimeout the new value
+   */
   public void setWriteTimeout(Duration writeTimeout) {
     this.writeTimeout = writeTimeout;
   }
 
+  /**
+   * {@return the {@code settle.call-timeout} property: the limit for a whole call, all its attempts
+   * and the waits between them included}
+   */
   public Duration getCallTimeout() {
     return callTimeout;
   }
 
+  /**
+   * Sets the {@code settle.call-timeout} property: the limit for a whole call, all its attempts and
+   * the waits between them included.
+   *
+   * @param callTimeout the new value
+   */
   public void setCallTimeout(Duration callTimeout) {
     this.callTimeout = callTimeout;
   }
 
+  /**
+   * {@return the {@code settle.http-logging} property: how much of each HTTP exchange is written to
+   * the dev.settle.http logger, at INFO, with secrets masked}
+   */
   public HttpLogger.Level getHttpLogging() {
     return httpLogging;
   }
 
+  /**
+   * Sets the {@code settle.http-logging} property: how much of each HTTP exchange is written to the
+   * dev.settle.http logger, at INFO, with secrets masked.
+   *
+   * @param httpLogging the new value
+   */
   public void setHttpLogging(HttpLogger.Level httpLogging) {
     this.httpLogging = httpLogging;
   }
 
+  /** {@return the {@code settle.retry.*} properties} */
   public Retry getRetry() {
     return retry;
   }
 
+  /** {@return the {@code settle.metrics.*} properties} */
   public Metrics getMetrics() {
     return metrics;
   }
 
+  /** {@return the {@code settle.health.*} properties} */
   public Health getHealth() {
     return health;
   }
 
+  /** {@return the {@code settle.webhooks.*} properties} */
   public Webhooks getWebhooks() {
     return webhooks;
   }
@@ -130,26 +199,56 @@ public class SettleProperties {
     /** The longest any wait may be, unless the server's Retry-After asks for more. */
     private Duration maxBackoff = Duration.ofSeconds(5);
 
+    /**
+     * {@return the {@code settle.retry.max-attempts} property: attempts per call, the first
+     * included; 1 turns retries off}
+     */
     public int getMaxAttempts() {
       return maxAttempts;
     }
 
+    /**
+     * Sets the {@code settle.retry.max-attempts} property: attempts per call, the first included; 1
+     * turns retries off.
+     *
+     * @param maxAttempts the new value
+     */
     public void setMaxAttempts(int maxAttempts) {
       this.maxAttempts = maxAttempts;
     }
 
+    /**
+     * {@return the {@code settle.retry.initial-backoff} property: the longest first wait; each
+     * later one may be twice as long}
+     */
     public Duration getInitialBackoff() {
       return initialBackoff;
     }
 
+    /**
+     * Sets the {@code settle.retry.initial-backoff} property: the longest first wait; each later
+     * one may be twice as long.
+     *
+     * @param initialBackoff the new value
+     */
     public void setInitialBackoff(Duration initialBackoff) {
       this.initialBackoff = initialBackoff;
     }
 
+    /**
+     * {@return the {@code settle.retry.max-backoff} property: the longest any wait may be, unless
+     * the server's Retry-After asks for more}
+     */
     public Duration getMaxBackoff() {
       return maxBackoff;
     }
 
+    /**
+     * Sets the {@code settle.retry.max-backoff} property: the longest any wait may be, unless the
+     * server's Retry-After asks for more.
+     *
+     * @param maxBackoff the new value
+     */
     public void setMaxBackoff(Duration maxBackoff) {
       this.maxBackoff = maxBackoff;
     }
@@ -160,10 +259,20 @@ public class SettleProperties {
     /** Whether to record the settle.calls timer and the settle.retries counter. */
     private boolean enabled = true;
 
+    /**
+     * {@return the {@code settle.metrics.enabled} property: whether to record the settle.calls
+     * timer and the settle.retries counter}
+     */
     public boolean isEnabled() {
       return enabled;
     }
 
+    /**
+     * Sets the {@code settle.metrics.enabled} property: whether to record the settle.calls timer
+     * and the settle.retries counter.
+     *
+     * @param enabled the new value
+     */
     public void setEnabled(boolean enabled) {
       this.enabled = enabled;
     }
@@ -177,10 +286,20 @@ public class SettleProperties {
     /** How long after its last answer the billing API still counts as answering. */
     private Duration recent = Duration.ofMinutes(5);
 
+    /**
+     * {@return the {@code settle.health.recent} property: how long after its last answer the
+     * billing API still counts as answering}
+     */
     public Duration getRecent() {
       return recent;
     }
 
+    /**
+     * Sets the {@code settle.health.recent} property: how long after its last answer the billing
+     * API still counts as answering.
+     *
+     * @param recent the new value
+     */
     public void setRecent(Duration recent) {
       this.recent = recent;
     }
@@ -206,42 +325,94 @@ public class SettleProperties {
     /** The largest body accepted; larger deliveries are refused with 413. */
     private DataSize maxBodySize = DataSize.ofMegabytes(1);
 
+    /**
+     * {@return the {@code settle.webhooks.path} property: the path the endpoint listens on, such as
+     * /settle/webhooks; no endpoint unless set}
+     */
     public String getPath() {
       return path;
     }
 
+    /**
+     * Sets the {@code settle.webhooks.path} property: the path the endpoint listens on, such as
+     * /settle/webhooks; no endpoint unless set.
+     *
+     * @param path the new value
+     */
     public void setPath(String path) {
       this.path = path;
     }
 
+    /**
+     * {@return the {@code settle.webhooks.secrets} property: the endpoints' signing secrets
+     * (whsec_...); a delivery signed with any of them passes, so list the old and the new one while
+     * rotating}
+     */
     public List<String> getSecrets() {
       return secrets;
     }
 
+    /**
+     * Sets the {@code settle.webhooks.secrets} property: the endpoints' signing secrets
+     * (whsec_...); a delivery signed with any of them passes, so list the old and the new one while
+     * rotating.
+     *
+     * @param secrets the new value
+     */
     public void setSecrets(List<String> secrets) {
       this.secrets = secrets;
     }
 
+    /**
+     * {@return the {@code settle.webhooks.tolerance} property: how far a delivery's timestamp may
+     * be from the application's clock, either way}
+     */
     public Duration getTolerance() {
       return tolerance;
     }
 
+    /**
+     * Sets the {@code settle.webhooks.tolerance} property: how far a delivery's timestamp may be
+     * from the application's clock, either way.
+     *
+     * @param tolerance the new value
+     */
     public void setTolerance(Duration tolerance) {
       this.tolerance = tolerance;
     }
 
+    /**
+     * {@return the {@code settle.webhooks.deduplication} property: where delivery ids are
+     * remembered so that a repeated delivery is published once}
+     */
     public Deduplication getDeduplication() {
       return deduplication;
     }
 
+    /**
+     * Sets the {@code settle.webhooks.deduplication} property: where delivery ids are remembered so
+     * that a repeated delivery is published once.
+     *
+     * @param deduplication the new value
+     */
     public void setDeduplication(Deduplication deduplication) {
       this.deduplication = deduplication;
     }
 
+    /**
+     * {@return the {@code settle.webhooks.max-body-size} property: the largest body accepted;
+     * larger deliveries are refused with 413}
+     */
     public DataSize getMaxBodySize() {
       return maxBodySize;
     }
 
+    /**
+     * Sets the {@code settle.webhooks.max-body-size} property: the largest body accepted; larger
+     * deliveries are refused with 413.
+     *
+     * @param maxBodySize the new value
+     */
     public void setMaxBodySize(DataSize maxBodySize) {
       this.maxBodySize = maxBodySize;
     }

@@ -21,10 +21,15 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface SettleWebhookSecrets {
-  /** The secrets ({@code whsec_...}) a delivery may be signed with now. */
+  /** {@return the secrets ({@code whsec_...}) a delivery may be signed with now} */
   List<String> current();
 
-  /** Always the same secrets. */
+  /**
+   * Always the same secrets.
+   *
+   * @param secrets the secrets, copied
+   * @return a source that always answers them
+   */
   static SettleWebhookSecrets of(List<String> secrets) {
     List<String> fixed = List.copyOf(secrets);
     return () -> fixed;

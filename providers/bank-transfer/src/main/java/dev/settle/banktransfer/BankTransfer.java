@@ -59,7 +59,12 @@ public final class BankTransfer {
     this.scope = scope;
   }
 
-  /** The bank-transfer flow of {@code account}. */
+  /**
+   * The bank-transfer flow of {@code account}.
+   *
+   * @param account the account's client
+   * @return the account's bank-transfer flow
+   */
   public static BankTransfer of(AccountClient account) {
     if (account == null) {
       throw new ValidationException("account", "account is required");
@@ -70,6 +75,8 @@ public final class BankTransfer {
   /**
    * Reads what the customer needs to pay {@code invoice} by bank transfer.
    *
+   * @param invoice the open invoice
+   * @return the payee, amount and reference to transfer to
    * @throws dev.settle.exception.NotFoundException if the account has no such invoice
    * @throws dev.settle.exception.MalformedResponseException if the server's answer is not valid
    *     instructions, including a payee IBAN or BIC that fails its checks or a reference that is
@@ -79,18 +86,35 @@ public final class BankTransfer {
     return instructions(invoice, RequestOptions.defaults());
   }
 
-  /** Like {@link #instructions(InvoiceId)}, with per-call options (a timeout, for example). */
+  /**
+   * Like {@link #instructions(InvoiceId)}, with per-call options (a timeout, for example).
+   *
+   * @param invoice the open invoice
+   * @param options options for this call, such as its timeout
+   * @return the payee, amount and reference to transfer to
+   */
   public BankTransferInstructions instructions(InvoiceId invoice, RequestOptions options) {
     ProviderContext context = context(options);
     return context.execute(call(context, invoice));
   }
 
-  /** Like {@link #instructions(InvoiceId)}, without blocking. */
+  /**
+   * Like {@link #instructions(InvoiceId)}, without blocking.
+   *
+   * @param invoice the open invoice
+   * @return a future of the instructions
+   */
   public CompletableFuture<BankTransferInstructions> instructionsAsync(InvoiceId invoice) {
     return instructionsAsync(invoice, RequestOptions.defaults());
   }
 
-  /** Like {@link #instructions(InvoiceId, RequestOptions)}, without blocking. */
+  /**
+   * Like {@link #instructions(InvoiceId, RequestOptions)}, without blocking.
+   *
+   * @param invoice the open invoice
+   * @param options options for this call, such as its timeout
+   * @return a future of the instructions
+   */
   public CompletableFuture<BankTransferInstructions> instructionsAsync(InvoiceId invoice, RequestOptions options) {
     ProviderContext context = context(options);
     return context.executeAsync(call(context, invoice));

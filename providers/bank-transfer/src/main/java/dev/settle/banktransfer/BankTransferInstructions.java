@@ -17,29 +17,31 @@ import org.immutables.value.Value;
 public abstract class BankTransferInstructions {
   BankTransferInstructions() {}
 
-  /** The invoice these instructions pay. */
+  /** {@return the invoice these instructions pay} */
   public abstract InvoiceId invoiceId();
 
-  /** The payee, the account holder's name to type as the beneficiary. */
+  /** {@return the payee, the account holder's name to type as the beneficiary} */
   public abstract String payeeName();
 
-  /** The payee's IBAN. */
+  /** {@return the payee's IBAN} */
   public abstract Iban iban();
 
-  /** The BIC of the payee's bank. */
+  /** {@return the BIC of the payee's bank} */
   public abstract Bic bic();
 
-  /** The amount to transfer: what is still due on the invoice, in its currency. */
+  /** {@return the amount to transfer: what is still due on the invoice, in its currency} */
   public abstract Money amount();
 
-  /** The reference to quote; without it the payment cannot be matched to the invoice. */
+  /** {@return the reference to quote; without it the payment cannot be matched to the invoice} */
   public abstract CreditorReference reference();
 
   static ImmutableBankTransferInstructions.Builder builder() {
     return ImmutableBankTransferInstructions.builder();
   }
 
-  /** Whether {@link #epcQrCode()} can be offered: the amount is in euros and at least 0.01. */
+  /**
+   * {@return whether {@link #epcQrCode()} can be offered: the amount is in euros and at least 0.01}
+   */
   public boolean hasEpcQrCode() {
     return EpcQrCode.fits(this);
   }
@@ -47,6 +49,7 @@ public abstract class BankTransferInstructions {
   /**
    * These instructions as an EPC QR code ("GiroCode"), which banking apps in the euro area read.
    *
+   * @return the QR code
    * @throws ValidationException with param {@code currency} when the invoice is not in euros
    *     (EPC069-12 carries euro amounts only, so no QR code is offered), or listing the fields
    *     ({@code amount}, {@code name}) that do not fit the standard
@@ -66,6 +69,8 @@ public abstract class BankTransferInstructions {
    * Amount:    EUR 119.00
    * Reference: RF18 5390 0754 7034
    * </pre>
+   *
+   * @return the lines, separated by LF
    */
   public String toPrintable() {
     return "Payee:     " + payeeName() + "\n"

@@ -29,13 +29,15 @@ public abstract class Bic {
 
   Bic() {}
 
-  /** The BIC, upper case and without spaces, such as {@code COBADEFFXXX}. */
+  /** {@return the BIC, upper case and without spaces, such as {@code COBADEFFXXX}} */
   @Value.Parameter
   public abstract String value();
 
   /**
    * Returns the BIC written in {@code text}; spaces are ignored and lower case is accepted.
    *
+   * @param text the BIC as a person types it
+   * @return the BIC
    * @throws ValidationException with param {@code bic}, saying what is wrong: nothing given
    *     ({@link Reason#REQUIRED}), the length, 8 or 11 ({@link Reason#LENGTH}), a character that
    *     is neither a letter nor a digit, or a bank or country code that is not letters ({@link
@@ -51,6 +53,8 @@ public abstract class Bic {
    * Returns the BIC in {@code text}, which must be in its electronic form, upper case and without
    * spaces; for what a person types, use {@link #of}.
    *
+   * @param text the BIC in its electronic form
+   * @return the BIC
    * @throws ValidationException with param {@code bic}: {@link Reason#FORMAT} for a space or a
    *     lower-case letter, and otherwise as {@link #of}
    */
@@ -62,32 +66,40 @@ public abstract class Bic {
   /**
    * What is wrong with the BIC written in {@code text}, as {@link #of} would report it; empty when
    * it is valid. Never throws.
+   *
+   * @param text the BIC as a person types it
+   * @return the violation, or empty
    */
   public static Optional<Violation> check(String text) {
     return Optional.ofNullable(violation(Mod97.normalise(text)));
   }
 
-  /** Whether {@link #of} accepts {@code text}; never throws. */
+  /**
+   * Whether {@link #of} accepts {@code text}; never throws.
+   *
+   * @param text the BIC as a person types it
+   * @return whether it is valid
+   */
   public static boolean isValid(String text) {
     return violation(Mod97.normalise(text)) == null;
   }
 
-  /** The bank code, the first four letters: {@code COBA}. */
+  /** {@return the bank code, the first four letters: {@code COBA}} */
   public String bankCode() {
     return value().substring(0, 4);
   }
 
-  /** The bank's ISO 3166 country code: {@code DE}. */
+  /** {@return the bank's ISO 3166 country code: {@code DE}} */
   public String countryCode() {
     return value().substring(4, 6);
   }
 
-  /** The location code: {@code FF}. */
+  /** {@return the location code: {@code FF}} */
   public String locationCode() {
     return value().substring(6, 8);
   }
 
-  /** The branch code of an 11-character BIC ({@code XXX} is the primary office). */
+  /** {@return the branch code of an 11-character BIC ({@code XXX} is the primary office)} */
   public Optional<String> branchCode() {
     return value().length() == 11 ? Optional.of(value().substring(8)) : Optional.empty();
   }

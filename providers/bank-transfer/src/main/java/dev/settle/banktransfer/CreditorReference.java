@@ -32,7 +32,10 @@ public abstract class CreditorReference {
 
   CreditorReference() {}
 
-  /** The reference in its electronic form: upper case, no spaces, such as {@code RF18539007547034}. */
+  /**
+   * {@return the reference in its electronic form: upper case, no spaces, such as
+   * {@code RF18539007547034}}
+   */
   @Value.Parameter
   public abstract String value();
 
@@ -40,6 +43,8 @@ public abstract class CreditorReference {
    * Returns the reference written in {@code text}; spaces are ignored and lower case is
    * accepted.
    *
+   * @param text the reference as a person types it
+   * @return the reference
    * @throws ValidationException with param {@code reference}, saying what is wrong: nothing given
    *     ({@link Reason#REQUIRED}), a character that is neither a letter nor a digit, no {@code RF}
    *     prefix or check digits that are not digits ({@link Reason#FORMAT}), the length, 5 to 25
@@ -54,6 +59,8 @@ public abstract class CreditorReference {
    * Returns the reference in {@code text}, which must be in its electronic form, upper case and
    * without spaces; for what a person types, use {@link #of}.
    *
+   * @param text the reference in its electronic form
+   * @return the reference
    * @throws ValidationException with param {@code reference}: {@link Reason#FORMAT} for a space
    *     or a lower-case letter, and otherwise as {@link #of}
    */
@@ -66,12 +73,20 @@ public abstract class CreditorReference {
   /**
    * What is wrong with the reference written in {@code text}, as {@link #of} would report it;
    * empty when it is valid. Never throws.
+   *
+   * @param text the reference as a person types it
+   * @return the violation, or empty
    */
   public static Optional<Violation> check(String text) {
     return Optional.ofNullable(violation(Mod97.normalise(text)));
   }
 
-  /** Whether {@link #of} accepts {@code text}; never throws. */
+  /**
+   * Whether {@link #of} accepts {@code text}; never throws.
+   *
+   * @param text the reference as a person types it
+   * @return whether it is valid
+   */
   public static boolean isValid(String text) {
     return violation(Mod97.normalise(text)) == null;
   }
@@ -81,6 +96,8 @@ public abstract class CreditorReference {
    * {@code RF} and the check digits computed for them. {@code INV-2026-0001} gives the reference
    * part {@code INV20260001}.
    *
+   * @param invoiceNumber the invoice number, such as {@code INV-2026-0001}
+   * @return the reference
    * @throws ValidationException with param {@code reference} if the number has no letter or
    *     digit, or more than 21 of them (cutting it would make two invoices share a reference), or
    *     a letter outside A–Z (accented letters are not allowed in a reference)
@@ -111,17 +128,19 @@ public abstract class CreditorReference {
     return ImmutableCreditorReference.of("RF" + Mod97.checkDigits(body, "RF") + body);
   }
 
-  /** The two check digits after {@code RF}. */
+  /** {@return the two check digits after {@code RF}} */
   public String checkDigits() {
     return value().substring(2, 4);
   }
 
-  /** What follows the check digits: the creditor's own reference. */
+  /** {@return what follows the check digits: the creditor's own reference} */
   public String reference() {
     return value().substring(4);
   }
 
-  /** The reference in groups of four, as printed for people: {@code RF18 5390 0754 7034}. */
+  /**
+   * {@return the reference in groups of four, as printed for people: {@code RF18 5390 0754 7034}}
+   */
   public String printable() {
     return Mod97.groupsOfFour(value());
   }

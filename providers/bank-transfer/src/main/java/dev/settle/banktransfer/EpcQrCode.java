@@ -100,6 +100,8 @@ public final class EpcQrCode {
   /**
    * The EPC QR code of {@code instructions}.
    *
+   * @param instructions the instructions to encode
+   * @return the QR code
    * @throws ValidationException listing what does not fit the standard: with param {@code
    *     currency} when the amount is not in euros (EPC069-12 carries euro amounts only, so no QR
    *     code is offered and nothing else is checked); with param {@code amount} when it is below
@@ -117,19 +119,19 @@ public final class EpcQrCode {
     return new EpcQrCode(payload);
   }
 
-  /** A builder for an EPC QR code of a payee of your own, with no field set. */
+  /** {@return a builder for an EPC QR code of a payee of your own, with no field set} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The payload text, lines separated by LF, as encoded in the symbol (in UTF-8). */
+  /** {@return the payload text, lines separated by LF, as encoded in the symbol (in UTF-8)} */
   public String payload() {
     return payload;
   }
 
   /**
-   * The symbol as a PNG image, {@value #DEFAULT_PIXELS_PER_MODULE} pixels a module, black on
-   * white, with its quiet zone.
+   * {@return the symbol as a PNG image, {@value #DEFAULT_PIXELS_PER_MODULE} pixels a module, black
+   * on white, with its quiet zone}
    */
   public byte[] png() {
     return png(DEFAULT_PIXELS_PER_MODULE);
@@ -139,6 +141,8 @@ public final class EpcQrCode {
    * The symbol as a PNG image with {@code pixelsPerModule} pixels a module. Printed, the
    * guidelines recommend at least 46 × 46 mm.
    *
+   * @param pixelsPerModule the side of a module in pixels, 1 to 100
+   * @return the PNG's bytes
    * @throws IllegalArgumentException if {@code pixelsPerModule} is not between 1 and 100
    */
   public byte[] png(int pixelsPerModule) {
@@ -249,30 +253,55 @@ public final class EpcQrCode {
 
     private Builder() {}
 
-    /** The payee's name, the account holder: 1 to 70 characters. */
+    /**
+     * The payee's name, the account holder: 1 to 70 characters.
+     *
+     * @param payeeName the payee's name
+     * @return this builder
+     */
     public Builder payeeName(String payeeName) {
       this.payeeName = payeeName;
       return this;
     }
 
-    /** The payee's IBAN as a person types it; checked by {@link #build()}. */
+    /**
+     * The payee's IBAN as a person types it; checked by {@link #build()}.
+     *
+     * @param iban the IBAN as typed
+     * @return this builder
+     */
     public Builder iban(String iban) {
       this.iban = iban;
       return this;
     }
 
-    /** The payee's IBAN. */
+    /**
+     * The payee's IBAN.
+     *
+     * @param iban the IBAN
+     * @return this builder
+     */
     public Builder iban(Iban iban) {
       return iban(iban == null ? null : iban.value());
     }
 
-    /** The BIC of the payee's bank as a person types it; optional inside the EEA. */
+    /**
+     * The BIC of the payee's bank as a person types it; optional inside the EEA.
+     *
+     * @param bic the BIC as typed, or null or blank for none
+     * @return this builder
+     */
     public Builder bic(String bic) {
       this.bic = blankAsNull(bic);
       return this;
     }
 
-    /** The BIC of the payee's bank; optional inside the EEA. */
+    /**
+     * The BIC of the payee's bank; optional inside the EEA.
+     *
+     * @param bic the BIC, or null
+     * @return this builder
+     */
     public Builder bic(Bic bic) {
       return bic(bic == null ? null : bic.value());
     }
@@ -280,13 +309,21 @@ public final class EpcQrCode {
     /**
      * The amount, in euros: EUR 0.01 to 999,999,999.99. Optional: without it the payer types the
      * amount in their banking app.
+     *
+     * @param amount the amount in euros, or null
+     * @return this builder
      */
     public Builder amount(Money amount) {
       this.amount = amount;
       return this;
     }
 
-    /** The ISO 20022 purpose code, such as {@code GDDS} (goods) or {@code CHAR} (charity). */
+    /**
+     * The ISO 20022 purpose code, such as {@code GDDS} (goods) or {@code CHAR} (charity).
+     *
+     * @param purpose the purpose code, or null or blank for none
+     * @return this builder
+     */
     public Builder purpose(String purpose) {
       this.purpose = blankAsNull(purpose);
       return this;
@@ -295,13 +332,21 @@ public final class EpcQrCode {
     /**
      * The ISO 11649 creditor reference the payer quotes, as a person types it; not together
      * with a {@link #remittanceText}.
+     *
+     * @param reference the reference as typed
+     * @return this builder
      */
     public Builder reference(String reference) {
       this.reference = blankAsNull(reference);
       return this;
     }
 
-    /** The ISO 11649 creditor reference the payer quotes; not together with a remittance text. */
+    /**
+     * The ISO 11649 creditor reference the payer quotes; not together with a remittance text.
+     *
+     * @param reference the reference
+     * @return this builder
+     */
     public Builder reference(CreditorReference reference) {
       return reference(reference == null ? null : reference.value());
     }
@@ -309,6 +354,9 @@ public final class EpcQrCode {
     /**
      * Free text the payer's bank passes on to the payee, at most 140 characters; not together
      * with a {@link #reference}.
+     *
+     * @param remittanceText the text
+     * @return this builder
      */
     public Builder remittanceText(String remittanceText) {
       this.remittanceText = blankAsNull(remittanceText);
@@ -318,6 +366,9 @@ public final class EpcQrCode {
     /**
      * A note for the payer, which their banking app shows (EPC069-12's beneficiary-to-originator
      * information), at most 70 characters.
+     *
+     * @param noteToPayer the note
+     * @return this builder
      */
     public Builder noteToPayer(String noteToPayer) {
       this.noteToPayer = blankAsNull(noteToPayer);
@@ -327,6 +378,7 @@ public final class EpcQrCode {
     /**
      * Checks every field and returns the code.
      *
+     * @return the QR code
      * @throws ValidationException listing every field that does not fit EPC069-12, in the order
      *     of the payload: {@code bic}, {@code name}, {@code iban} (as {@link Bic#of}, {@link
      *     Iban#of} say, or {@link Reason#REQUIRED}), {@code currency} (not euros), {@code amount}

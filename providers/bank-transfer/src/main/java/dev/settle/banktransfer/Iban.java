@@ -31,7 +31,10 @@ public abstract class Iban {
 
   Iban() {}
 
-  /** The IBAN in its electronic form: upper case, no spaces, such as {@code DE89370400440532013000}. */
+  /**
+   * {@return the IBAN in its electronic form: upper case, no spaces, such as
+   * {@code DE89370400440532013000}}
+   */
   @Value.Parameter
   public abstract String value();
 
@@ -44,6 +47,8 @@ public abstract class Iban {
    * Italian account numbers, MOD 97-10 misses about one such swap in 97: no IBAN check can do
    * better without asking the bank.
    *
+   * @param text the IBAN as a person types it
+   * @return the IBAN
    * @throws ValidationException with param {@code iban}, saying what is wrong: nothing given
    *     ({@link Reason#REQUIRED}), a character that is neither a letter nor a digit or one the
    *     country's structure does not allow there ({@link Reason#FORMAT}), a country that issues no
@@ -60,6 +65,8 @@ public abstract class Iban {
    * without spaces, as in a file or a message from another system; for what a person types, use
    * {@link #of}.
    *
+   * @param text the IBAN in its electronic form
+   * @return the IBAN
    * @throws ValidationException with param {@code iban}: {@link Reason#FORMAT} for a space or a
    *     lower-case letter, and otherwise as {@link #of}
    */
@@ -71,32 +78,45 @@ public abstract class Iban {
   /**
    * What is wrong with the IBAN written in {@code text}, as {@link #of} would report it; empty
    * when it is valid. Never throws.
+   *
+   * @param text the IBAN as a person types it
+   * @return the violation, or empty
    */
   public static Optional<Violation> check(String text) {
     return Optional.ofNullable(violation(Mod97.normalise(text)));
   }
 
-  /** Whether {@link #of} accepts {@code text}; never throws. */
+  /**
+   * Whether {@link #of} accepts {@code text}; never throws.
+   *
+   * @param text the IBAN as a person types it
+   * @return whether it is valid
+   */
   public static boolean isValid(String text) {
     return violation(Mod97.normalise(text)) == null;
   }
 
-  /** The ISO 3166 country code, the first two letters: {@code DE}. */
+  /** {@return the ISO 3166 country code, the first two letters: {@code DE}} */
   public String countryCode() {
     return value().substring(0, 2);
   }
 
-  /** The two check digits after the country code: {@code 89}. */
+  /** {@return the two check digits after the country code: {@code 89}} */
   public String checkDigits() {
     return value().substring(2, 4);
   }
 
-  /** The Basic Bank Account Number, the country-specific rest: {@code 370400440532013000}. */
+  /**
+   * {@return the Basic Bank Account Number, the country-specific rest: {@code 370400440532013000}}
+   */
   public String bban() {
     return value().substring(4);
   }
 
-  /** The IBAN in groups of four, as printed for people: {@code DE89 3704 0044 0532 0130 00}. */
+  /**
+   * {@return the IBAN in groups of four, as printed for people: {@code DE89 3704 0044 0532 0130
+   * 00}}
+   */
   public String printable() {
     return Mod97.groupsOfFour(value());
   }

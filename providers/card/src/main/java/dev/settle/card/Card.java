@@ -26,23 +26,23 @@ public abstract class Card implements PaymentMethodDetails {
   }
 
   /**
-   * The brand as the API names it, such as {@code visa}; also set for a brand {@link CardBrand}
-   * does not list.
+   * {@return the brand as the API names it, such as {@code visa}; also set for a brand {@link
+   * CardBrand} does not list}
    */
   public abstract String brandName();
 
-  /** The brand; empty when {@link #brandName()} is one this version does not know. */
+  /** {@return the brand; empty when {@link #brandName()} is one this version does not know} */
   public final Optional<CardBrand> brand() {
     return CardBrand.fromWireName(brandName());
   }
 
-  /** The last four digits of the number. */
+  /** {@return the last four digits of the number} */
   public abstract String lastFour();
 
-  /** The month after which the card can no longer be charged. */
+  /** {@return the month after which the card can no longer be charged} */
   public abstract YearMonth expiry();
 
-  /** The name on the card, when one was given. */
+  /** {@return the name on the card, when one was given} */
   public abstract Optional<String> holderName();
 
   @Value.Check
@@ -53,7 +53,7 @@ public abstract class Card implements PaymentMethodDetails {
     }
   }
 
-  /** A builder with no field set. */
+  /** {@return a builder with no field set} */
   public static Builder builder() {
     return new Builder();
   }
@@ -62,7 +62,12 @@ public abstract class Card implements PaymentMethodDetails {
   public static final class Builder extends ImmutableCard.Builder {
     Builder() {}
 
-    /** Sets {@link #brandName(String)} to the brand's API name. */
+    /**
+     * Sets {@link #brandName(String)} to the brand's API name.
+     *
+     * @param brand the brand
+     * @return this builder
+     */
     public Builder brand(CardBrand brand) {
       return brandName(brand.wireName());
     }

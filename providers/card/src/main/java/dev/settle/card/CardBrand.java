@@ -11,9 +11,13 @@ import java.util.Optional;
  * system would refuse it anyway and the caller deserves to know why at once.
  */
 public enum CardBrand {
+  /** Visa: numbers of 13, 16 or 19 digits, a 3-digit CVC. */
   VISA("visa", "Visa", 3, List.of(13, 16, 19)),
+  /** Mastercard: numbers of 16 digits, a 3-digit CVC. */
   MASTERCARD("mastercard", "Mastercard", 3, List.of(16)),
+  /** American Express: numbers of 15 digits, a 4-digit CVC. */
   AMERICAN_EXPRESS("amex", "American Express", 4, List.of(15)),
+  /** JCB: numbers of 16 to 19 digits, a 3-digit CVC. */
   JCB("jcb", "JCB", 3, List.of(16, 17, 18, 19));
 
   private final String wireName;
@@ -28,12 +32,15 @@ public enum CardBrand {
     this.numberLengths = numberLengths;
   }
 
-  /** The brand as the API names it: {@code visa}, {@code mastercard}, {@code amex}, {@code jcb}. */
+  /**
+   * {@return the brand as the API names it: {@code visa}, {@code mastercard}, {@code amex},
+   * {@code jcb}}
+   */
   public String wireName() {
     return wireName;
   }
 
-  /** The brand as a person reads it, such as {@code American Express}. */
+  /** {@return the brand as a person reads it, such as {@code American Express}} */
   public String displayName() {
     return displayName;
   }

@@ -48,7 +48,7 @@ public final class CardDetails implements PaymentMethodInput {
     this.holderName = holderName;
   }
 
-  /** A builder with no field set. */
+  /** {@return a builder with no field set} */
   public static Builder builder() {
     return new Builder();
   }
@@ -59,22 +59,22 @@ public final class CardDetails implements PaymentMethodInput {
     return "card";
   }
 
-  /** The brand, told from the number. */
+  /** {@return the brand, told from the number} */
   public CardBrand brand() {
     return number.brand();
   }
 
-  /** The last four digits of the number: what a person recognises a card by. */
+  /** {@return the last four digits of the number: what a person recognises a card by} */
   public String lastFour() {
     return number.lastFour();
   }
 
-  /** The month after which the card can no longer be charged. */
+  /** {@return the month after which the card can no longer be charged} */
   public YearMonth expiry() {
     return expiry;
   }
 
-  /** The name printed on the card, if the caller gave one. */
+  /** {@return the name printed on the card, if the caller gave one} */
   public Optional<String> holderName() {
     return Optional.ofNullable(holderName);
   }
@@ -132,31 +132,55 @@ public final class CardDetails implements PaymentMethodInput {
     /**
      * The number as printed, typed or pasted: spaces and dashes of any kind between the digits
      * are ignored, as {@link CardNumber#of} ignores them.
+     *
+     * @param number the card number
+     * @return this builder
      */
     public Builder number(String number) {
       this.number = number;
       return this;
     }
 
-    /** The expiry as printed on the card, such as {@code expiry(12, 2030)} for 12/30. */
+    /**
+     * The expiry as printed on the card, such as {@code expiry(12, 2030)} for 12/30.
+     *
+     * @param month the month, 1 to 12
+     * @param year the year, four digits
+     * @return this builder
+     */
     public Builder expiry(int month, int year) {
       this.expiryMonth = month;
       this.expiryYear = year;
       return this;
     }
 
-    /** The expiry as a month of a year. */
+    /**
+     * The expiry as a month of a year.
+     *
+     * @param expiry the expiry month
+     * @return this builder
+     */
     public Builder expiry(YearMonth expiry) {
       return expiry(expiry.getMonthValue(), expiry.getYear());
     }
 
-    /** The 3 digits on the back of the card; 4 on the front for American Express. */
+    /**
+     * The 3 digits on the back of the card; 4 on the front for American Express.
+     *
+     * @param cvc the card verification code
+     * @return this builder
+     */
     public Builder cvc(String cvc) {
       this.cvc = cvc;
       return this;
     }
 
-    /** The name on the card; optional, and {@code null} or blank means none. */
+    /**
+     * The name on the card; optional, and {@code null} or blank means none.
+     *
+     * @param holderName the name on the card, or null
+     * @return this builder
+     */
     public Builder holderName(String holderName) {
       this.holderName = holderName;
       return this;
@@ -165,6 +189,7 @@ public final class CardDetails implements PaymentMethodInput {
     /**
      * Validates the fields and returns the card.
      *
+     * @return the validated card details
      * @throws ValidationException listing every refused field ({@code number}, {@code cvc},
      *     {@code exp_month}, {@code exp_year}, {@code holder_name}), the number first; its message
      *     never contains the number or the CVC

@@ -43,6 +43,8 @@ public final class CardNumber {
   /**
    * Returns the card number written in {@code text}.
    *
+   * @param text the number as written, with or without separators
+   * @return the card number
    * @throws ValidationException with param {@code number} and the reason {@link
    *     Reason#REQUIRED} (nothing but separators), {@link Reason#FORMAT} (a character that is not
    *     a digit or a separator), {@link Reason#UNSUPPORTED_BRAND} (a network other than Visa,
@@ -62,22 +64,30 @@ public final class CardNumber {
   /**
    * What is wrong with the card number written in {@code text}, as {@link #of} would report it;
    * empty when it is a valid number of an accepted brand. Never throws.
+   *
+   * @param text the number as written, with or without separators
+   * @return the violation, or empty
    */
   public static Optional<Violation> check(String text) {
     return Optional.ofNullable(violation(digitsOf(text)));
   }
 
-  /** Whether {@code text} is a valid number of an accepted brand; never throws. */
+  /**
+   * Whether {@code text} is a valid number of an accepted brand; never throws.
+   *
+   * @param text the number as written, with or without separators
+   * @return whether it is valid
+   */
   public static boolean isValid(String text) {
     return violation(digitsOf(text)) == null;
   }
 
-  /** The brand, told from the leading digits. */
+  /** {@return the brand, told from the leading digits} */
   public CardBrand brand() {
     return brand;
   }
 
-  /** The last four digits: what a person recognises a card by. */
+  /** {@return the last four digits: what a person recognises a card by} */
   public String lastFour() {
     return digits.substring(digits.length() - 4);
   }

@@ -36,6 +36,10 @@ public final class CardProvider implements PaymentMethodProvider {
     ApiCall<Token> createToken(@Header("Idempotency-Key") String idempotencyKey, @Body TokenRequest body);
   }
 
+  /**
+   * Creates the provider; {@link java.util.ServiceLoader} calls this, or register it on the
+   * client's builder yourself.
+   */
   public CardProvider() {}
 
   /** Always {@code card}. */

@@ -69,7 +69,12 @@ public final class PayPal {
     this.scope = scope;
   }
 
-  /** The PayPal flow of {@code account}. */
+  /**
+   * The PayPal flow of {@code account}.
+   *
+   * @param account the account's client
+   * @return the account's PayPal flow
+   */
   public static PayPal of(AccountClient account) {
     if (account == null) {
       throw new ValidationException("account", "account is required");
@@ -84,6 +89,9 @@ public final class PayPal {
    * {@code cancelUrl} when they cancel. Put what you need to find the setup again (its id, or a
    * session of your own) in those URLs or the payer's session.
    *
+   * @param cancelUrl where PayPal sends the payer after cancelling
+   * @param returnUrl where PayPal sends the payer after approving
+   * @return the setup, waiting for the payer's approval
    * @throws ValidationException with param {@code return_url} or {@code cancel_url} if that URL
    *     is not an absolute http or https URL of at most 4000 characters; nothing was sent
    */
@@ -94,40 +102,80 @@ public final class PayPal {
   /**
    * Like {@link #startSetup(URI, URI)}, with per-call options. Repeating the call with the same
    * idempotency key returns the same setup instead of starting another.
+   *
+   * @param returnUrl where PayPal sends the payer after approving
+   * @param cancelUrl where PayPal sends the payer after cancelling
+   * @param options your idempotency key, or a timeout for this call
+   * @return the setup, waiting for the payer's approval
    */
   public PayPalSetup startSetup(URI returnUrl, URI cancelUrl, RequestOptions options) {
     ProviderContext context = context(options);
     return context.execute(startCall(context, returnUrl, cancelUrl));
   }
 
-  /** Like {@link #startSetup(URI, URI)}, without blocking. */
+  /**
+   * Like {@link #startSetup(URI, URI)}, without blocking.
+   *
+   * @param returnUrl where PayPal sends the payer after approving
+   * @param cancelUrl where PayPal sends the payer after cancelling
+   * @return a future of the setup
+   */
   public CompletableFuture<PayPalSetup> startSetupAsync(URI returnUrl, URI cancelUrl) {
     return startSetupAsync(returnUrl, cancelUrl, RequestOptions.defaults());
   }
 
-  /** Like {@link #startSetup(URI, URI, RequestOptions)}, without blocking. */
+  /**
+   * Like {@link #startSetup(URI, URI, RequestOptions)}, without blocking.
+   *
+   * @param returnUrl where PayPal sends the payer after approving
+   * @param cancelUrl where PayPal sends the payer after cancelling
+   * @param options your idempotency key, or a timeout for this call
+   * @return a future of the setup
+   */
   public CompletableFuture<PayPalSetup> startSetupAsync(URI returnUrl, URI cancelUrl, RequestOptions options) {
     ProviderContext context = context(options);
     return context.executeAsync(startCall(context, returnUrl, cancelUrl));
   }
 
-  /** Reads a setup again, to see its current {@link PayPalSetup#status()}. */
+  /**
+   * Reads a setup again, to see its current {@link PayPalSetup#status()}.
+   *
+   * @param id the setup
+   * @return the setup as it is now
+   */
   public PayPalSetup setup(PayPalSetupId id) {
     return setup(id, RequestOptions.defaults());
   }
 
-  /** Like {@link #setup(PayPalSetupId)}, with per-call options. */
+  /**
+   * Like {@link #setup(PayPalSetupId)}, with per-call options.
+   *
+   * @param id the setup
+   * @param options options for this call, such as its timeout
+   * @return the setup as it is now
+   */
   public PayPalSetup setup(PayPalSetupId id, RequestOptions options) {
     ProviderContext context = context(options);
     return context.execute(setupCall(context, id));
   }
 
-  /** Like {@link #setup(PayPalSetupId)}, without blocking. */
+  /**
+   * Like {@link #setup(PayPalSetupId)}, without blocking.
+   *
+   * @param id the setup
+   * @return a future of the setup as it is now
+   */
   public CompletableFuture<PayPalSetup> setupAsync(PayPalSetupId id) {
     return setupAsync(id, RequestOptions.defaults());
   }
 
-  /** Like {@link #setup(PayPalSetupId, RequestOptions)}, without blocking. */
+  /**
+   * Like {@link #setup(PayPalSetupId, RequestOptions)}, without blocking.
+   *
+   * @param id the setup
+   * @param options options for this call, such as its timeout
+   * @return a future of the setup as it is now
+   */
   public CompletableFuture<PayPalSetup> setupAsync(PayPalSetupId id, RequestOptions options) {
     ProviderContext context = context(options);
     return context.executeAsync(setupCall(context, id));
@@ -137,6 +185,8 @@ public final class PayPal {
    * Completes an approved setup and stores its PayPal account on the account: the same as
    * {@code account.paymentMethods().add(PayPalApproval.of(id))}.
    *
+   * @param id the approved setup
+   * @return the stored PayPal method
    * @throws dev.settle.exception.ConflictException if the setup cannot be completed (see above)
    *     or the account refuses another method ({@code portal_single_method} on Portal I);
    *     nothing was stored
@@ -147,17 +197,34 @@ public final class PayPal {
     return complete(id, RequestOptions.defaults());
   }
 
-  /** Like {@link #complete(PayPalSetupId)}, with per-call options. */
+  /**
+   * Like {@link #complete(PayPalSetupId)}, with per-call options.
+   *
+   * @param id the approved setup
+   * @param options your idempotency key, or a timeout for this call
+   * @return the stored PayPal method
+   */
   public PaymentMethod complete(PayPalSetupId id, RequestOptions options) {
     return account.paymentMethods().add(PayPalApproval.of(id), options);
   }
 
-  /** Like {@link #complete(PayPalSetupId)}, without blocking. */
+  /**
+   * Like {@link #complete(PayPalSetupId)}, without blocking.
+   *
+   * @param id the approved setup
+   * @return a future of the stored PayPal method
+   */
   public CompletableFuture<PaymentMethod> completeAsync(PayPalSetupId id) {
     return completeAsync(id, RequestOptions.defaults());
   }
 
-  /** Like {@link #complete(PayPalSetupId, RequestOptions)}, without blocking. */
+  /**
+   * Like {@link #complete(PayPalSetupId, RequestOptions)}, without blocking.
+   *
+   * @param id the approved setup
+   * @param options your idempotency key, or a timeout for this call
+   * @return a future of the stored PayPal method
+   */
   public CompletableFuture<PaymentMethod> completeAsync(PayPalSetupId id, RequestOptions options) {
     return account.paymentMethods().addAsync(PayPalApproval.of(id), options);
   }

@@ -26,10 +26,14 @@ public abstract class PayPalAccount implements PaymentMethodDetails {
     return "paypal";
   }
 
-  /** The email address of the PayPal account, as PayPal reported it. */
+  /** {@return the email address of the PayPal account, as PayPal reported it} */
   public abstract String email();
 
-  /** PayPal's id of the payer, 13 characters such as {@code 7XRNGHV24HQL4}. */
+  /**
+   * PayPal's id of the payer, 13 characters such as {@code 7XRNGHV24HQL4}.
+   *
+   * @return the payer id
+   */
   public abstract String payerId();
 
   @Value.Check
@@ -42,7 +46,7 @@ public abstract class PayPalAccount implements PaymentMethodDetails {
     }
   }
 
-  /** A builder with no field set. */
+  /** {@return a builder with no field set} */
   public static Builder builder() {
     return new Builder();
   }

@@ -21,7 +21,7 @@ import org.immutables.value.Value;
 public abstract class PayPalApproval implements PaymentMethodInput {
   PayPalApproval() {}
 
-  /** The approved setup. */
+  /** {@return the approved setup} */
   @Value.Parameter
   public abstract PayPalSetupId setupId();
 
@@ -31,7 +31,12 @@ public abstract class PayPalApproval implements PaymentMethodInput {
     return "paypal";
   }
 
-  /** The approval of {@code setupId}. */
+  /**
+   * The approval of {@code setupId}.
+   *
+   * @param setupId the approved setup
+   * @return the input to add or switch to
+   */
   public static PayPalApproval of(PayPalSetupId setupId) {
     return ImmutablePayPalApproval.of(setupId);
   }

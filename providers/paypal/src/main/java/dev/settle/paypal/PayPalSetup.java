@@ -17,22 +17,27 @@ import org.immutables.value.Value;
 public abstract class PayPalSetup {
   PayPalSetup() {}
 
-  /** The setup's id: keep it (in the session, or the return URL) to complete the setup later. */
+  /**
+   * {@return the setup's id: keep it (in the session, or the return URL) to complete the setup
+   * later}
+   */
   public abstract PayPalSetupId id();
 
-  /** The status when the setup was read. */
+  /** {@return the status when the setup was read} */
   public abstract PayPalSetupStatus status();
 
-  /** Where the payer approves, at PayPal. */
+  /** {@return where the payer approves, at PayPal} */
   public abstract URI approvalUrl();
 
-  /** When a setup still waiting for the payer becomes {@link PayPalSetupStatus#EXPIRED}. */
+  /**
+   * {@return when a setup still waiting for the payer becomes {@link PayPalSetupStatus#EXPIRED}}
+   */
   public abstract Instant expiresAt();
 
-  /** When the setup was started. */
+  /** {@return when the setup was started} */
   public abstract Instant createdAt();
 
-  /** A builder with no field set. */
+  /** {@return a builder with no field set} */
   public static Builder builder() {
     return new Builder();
   }

@@ -16,13 +16,15 @@ public abstract class PayPalSetupId {
 
   PayPalSetupId() {}
 
-  /** The id as the server wrote it. */
+  /** {@return the id as the server wrote it} */
   @Value.Parameter
   public abstract String value();
 
   /**
    * Returns the id for {@code value}.
    *
+   * @param value an id of the form {@code pps_…}
+   * @return the id
    * @throws ValidationException with param {@code setup_id} if it is not of the form
    *     {@code pps_…}
    */

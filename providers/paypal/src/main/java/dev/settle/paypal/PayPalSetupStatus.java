@@ -39,14 +39,14 @@ public enum PayPalSetupStatus {
     this.conflictCode = conflictCode;
   }
 
-  /** True only for {@link #APPROVED}: the one status in which completing can succeed. */
+  /** {@return true only for {@link #APPROVED}: the one status in which completing can succeed} */
   public boolean canComplete() {
     return this == APPROVED;
   }
 
   /**
-   * True for {@link #CANCELLED}, {@link #EXPIRED} and {@link #COMPLETED}: the setup will not
-   * change again, so there is no point in reading it back.
+   * {@return true for {@link #CANCELLED}, {@link #EXPIRED} and {@link #COMPLETED}: the setup will
+   * not change again, so there is no point in reading it back}
    */
   public boolean isFinal() {
     return this == CANCELLED || this == EXPIRED || this == COMPLETED;
@@ -70,6 +70,7 @@ public enum PayPalSetupStatus {
    * #PAYER_ACTION_REQUIRED}, {@code setup_cancelled} → {@link #CANCELLED}, {@code setup_expired}
    * → {@link #EXPIRED} and {@code setup_already_completed} → {@link #COMPLETED}.
    *
+   * @param failure what a completion threw
    * @return empty for any other failure, including other conflicts such as
    *     {@code portal_single_method}
    */
