@@ -1,11 +1,12 @@
 package dev.settle;
 
+import static dev.settle.exception.ValidationException.required;
+
 import dev.settle.model.Account;
 import dev.settle.model.CustomerId;
 import dev.settle.spi.ProviderContext;
 import dev.settle.spi.ProviderScope;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -44,7 +45,7 @@ public final class AccountClient {
 
   /** Like {@link #get()}, with per-call options. */
   public Account get(RequestOptions options) {
-    return backend.call(backend.api.getAccount(customerId), Checks.options(options));
+    return backend.call(backend.api.getAccount(customerId), required(options, "options"));
   }
 
   /** Like {@link #get()}, without blocking. */
@@ -54,7 +55,7 @@ public final class AccountClient {
 
   /** Like {@link #get(RequestOptions)}, without blocking. */
   public CompletableFuture<Account> getAsync(RequestOptions options) {
-    return backend.callAsync(backend.api.getAccount(customerId), Checks.options(options));
+    return backend.callAsync(backend.api.getAccount(customerId), required(options, "options"));
   }
 
   /** The account's stored payment methods. */
@@ -81,8 +82,7 @@ public final class AccountClient {
    * and events. It offers no untyped way to the API.
    */
   public <E> E extension(Function<? super ProviderScope, E> factory) {
-    Objects.requireNonNull(factory, "factory");
-    return factory.apply(new Scope());
+    return required(factory, "factory").apply(new Scope());
   }
 
   @Override

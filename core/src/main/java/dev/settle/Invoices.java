@@ -1,5 +1,7 @@
 package dev.settle;
 
+import static dev.settle.exception.ValidationException.required;
+
 import dev.settle.internal.http.Wire;
 import dev.settle.model.CustomerId;
 import dev.settle.model.Invoice;
@@ -52,11 +54,13 @@ public final class Invoices {
 
   /** Like {@link #list(Consumer)}, each page's request made with {@code options}. */
   public PagedIterable<Invoice> list(Consumer<InvoiceQuery.Builder> query, RequestOptions options) {
+    required(query, "query");
+    required(options, "options");
     InvoiceQuery.Builder builder = InvoiceQuery.builder();
-    Checks.required(query, "query").accept(builder);
+    query.accept(builder);
     InvoiceQuery built = builder.build();
     String status = built.status().map(s -> s.name().toLowerCase(Locale.ROOT)).orElse(null);
-    return new PagedIterable<>(backend, Checks.options(options),
+    return new PagedIterable<>(backend, options,
         cursor -> backend.api.listInvoices(customer, status, built.pageSize(), cursor));
   }
 
@@ -67,7 +71,7 @@ public final class Invoices {
 
   /** Like {@link #get(InvoiceId)}, with per-call options. */
   public Invoice get(InvoiceId id, RequestOptions options) {
-    return backend.call(getCall(id), Checks.options(options));
+    return backend.call(getCall(id), required(options, "options"));
   }
 
   /** Like {@link #get(InvoiceId)}, without blocking. */
@@ -77,7 +81,7 @@ public final class Invoices {
 
   /** Like {@link #get(InvoiceId, RequestOptions)}, without blocking. */
   public CompletableFuture<Invoice> getAsync(InvoiceId id, RequestOptions options) {
-    return backend.callAsync(getCall(id), Checks.options(options));
+    return backend.callAsync(getCall(id), required(options, "options"));
   }
 
   /**
@@ -90,7 +94,7 @@ public final class Invoices {
 
   /** Like {@link #pdf(InvoiceId)}, with per-call options. */
   public byte[] pdf(InvoiceId id, RequestOptions options) {
-    return backend.call(pdfCall(id), Checks.options(options));
+    return backend.call(pdfCall(id), required(options, "options"));
   }
 
   /** Like {@link #pdf(InvoiceId)}, without blocking. */
@@ -100,7 +104,7 @@ public final class Invoices {
 
   /** Like {@link #pdf(InvoiceId, RequestOptions)}, without blocking. */
   public CompletableFuture<byte[]> pdfAsync(InvoiceId id, RequestOptions options) {
-    return backend.callAsync(pdfCall(id), Checks.options(options));
+    return backend.callAsync(pdfCall(id), required(options, "options"));
   }
 
   /**
@@ -114,7 +118,8 @@ public final class Invoices {
 
   /** Like {@link #downloadPdf(InvoiceId, Path)}, with per-call options. */
   public Path downloadPdf(InvoiceId id, Path file, RequestOptions options) {
-    return write(Checks.required(file, "file"), pdf(id, options));
+    required(file, "file");
+    return write(file, pdf(id, options));
   }
 
   /** Like {@link #downloadPdf(InvoiceId, Path)}, without blocking; the file is written on an OkHttp thread. */
@@ -124,9 +129,10 @@ public final class Invoices {
 
   /** Like {@link #downloadPdf(InvoiceId, Path, RequestOptions)}, without blocking. */
   public CompletableFuture<Path> downloadPdfAsync(InvoiceId id, Path file, RequestOptions options) {
-    Checks.required(file, "file");
-    return Steps.async(backend, Checks.options(options),
-        steps -> steps.call(pdfCall(id)).thenApply(document -> write(file, document)));
+    ApiCall<byte[]> call = pdfCall(id);
+    required(file, "file");
+    return Steps.async(backend, required(options, "options"),
+        steps -> steps.call(call).thenApply(document -> write(file, document)));
   }
 
   /**
@@ -139,8 +145,8 @@ public final class Invoices {
 
   /** Like {@link #payments(InvoiceId)}, each page's request made with {@code options}. */
   public PagedIterable<Payment> payments(InvoiceId id, RequestOptions options) {
-    Checks.required(id, "id");
-    return new PagedIterable<>(backend, Checks.options(options),
+    required(id, "id");
+    return new PagedIterable<>(backend, required(options, "options"),
         cursor -> backend.api.listInvoicePayments(customer, id, 100, cursor));
   }
 
@@ -162,7 +168,7 @@ public final class Invoices {
 
   /** Like {@link #pay(InvoiceId)}, with per-call options such as your own idempotency key. */
   public Payment pay(InvoiceId id, RequestOptions options) {
-    return backend.call(payCall(id, null, Checks.options(options)), options);
+    return backend.call(payCall(id, null, required(options, "options")), options);
   }
 
   /** Like {@link #pay(InvoiceId)}, without blocking. */
@@ -172,7 +178,7 @@ public final class Invoices {
 
   /** Like {@link #pay(InvoiceId, RequestOptions)}, without blocking. */
   public CompletableFuture<Payment> payAsync(InvoiceId id, RequestOptions options) {
-    return backend.callAsync(payCall(id, null, Checks.options(options)), options);
+    return backend.callAsync(payCall(id, null, required(options, "options")), options);
   }
 
   /** Pays an open invoice with the given stored method instead of the preferred one. */
@@ -182,7 +188,7 @@ public final class Invoices {
 
   /** Like {@link #payWith(InvoiceId, PaymentMethodId)}, with per-call options. */
   public Payment payWith(InvoiceId id, PaymentMethodId method, RequestOptions options) {
-    return backend.call(payCall(id, Checks.required(method, "method"), Checks.options(options)), options);
+    return backend.call(payCall(id, required(method, "method"), required(options, "options")), options);
   }
 
   /** Like {@link #payWith(InvoiceId, PaymentMethodId)}, without blocking. */
@@ -192,7 +198,7 @@ public final class Invoices {
 
   /** Like {@link #payWith(InvoiceId, PaymentMethodId, RequestOptions)}, without blocking. */
   public CompletableFuture<Payment> payWithAsync(InvoiceId id, PaymentMethodId method, RequestOptions options) {
-    return backend.callAsync(payCall(id, Checks.required(method, "method"), Checks.options(options)), options);
+    return backend.callAsync(payCall(id, required(method, "method"), required(options, "options")), options);
   }
 
   @Override
@@ -201,16 +207,16 @@ public final class Invoices {
   }
 
   private ApiCall<Invoice> getCall(InvoiceId id) {
-    return backend.api.getInvoice(customer, Checks.required(id, "id"));
+    return backend.api.getInvoice(customer, required(id, "id"));
   }
 
   private ApiCall<byte[]> pdfCall(InvoiceId id) {
-    return backend.api.getInvoicePdf(customer, Checks.required(id, "id"));
+    return backend.api.getInvoicePdf(customer, required(id, "id"));
   }
 
   private ApiCall<Payment> payCall(InvoiceId id, @Nullable PaymentMethodId method, RequestOptions options) {
     Wire.PayRequest body = new Wire.PayRequest(method == null ? null : method.value());
-    return backend.api.payInvoice(customer, Checks.required(id, "id"), Backend.key(options), body);
+    return backend.api.payInvoice(customer, required(id, "id"), Backend.key(options), body);
   }
 
   private static Path write(Path file, byte[] document) {

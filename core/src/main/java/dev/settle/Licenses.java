@@ -1,5 +1,7 @@
 package dev.settle;
 
+import static dev.settle.exception.ValidationException.required;
+
 import dev.settle.internal.http.Wire;
 import dev.settle.model.CustomerId;
 import dev.settle.model.License;
@@ -32,7 +34,7 @@ public final class Licenses {
 
   /** Like {@link #list()}, each page's request made with {@code options}. */
   public PagedIterable<License> list(RequestOptions options) {
-    return new PagedIterable<>(backend, Checks.options(options),
+    return new PagedIterable<>(backend, required(options, "options"),
         cursor -> backend.api.listLicenses(customer, 100, cursor));
   }
 
@@ -43,7 +45,7 @@ public final class Licenses {
 
   /** Like {@link #get(LicenseId)}, with per-call options. */
   public License get(LicenseId id, RequestOptions options) {
-    return backend.call(getCall(id), Checks.options(options));
+    return backend.call(getCall(id), required(options, "options"));
   }
 
   /** Like {@link #get(LicenseId)}, without blocking. */
@@ -53,7 +55,7 @@ public final class Licenses {
 
   /** Like {@link #get(LicenseId, RequestOptions)}, without blocking. */
   public CompletableFuture<License> getAsync(LicenseId id, RequestOptions options) {
-    return backend.callAsync(getCall(id), Checks.options(options));
+    return backend.callAsync(getCall(id), required(options, "options"));
   }
 
   /** Activates a purchased license; activating an active one changes nothing. */
@@ -63,7 +65,7 @@ public final class Licenses {
 
   /** Like {@link #activate(LicenseId)}, with per-call options. */
   public License activate(LicenseId id, RequestOptions options) {
-    return backend.call(activateCall(id), Checks.options(options));
+    return backend.call(activateCall(id), required(options, "options"));
   }
 
   /** Like {@link #activate(LicenseId)}, without blocking. */
@@ -73,7 +75,7 @@ public final class Licenses {
 
   /** Like {@link #activate(LicenseId, RequestOptions)}, without blocking. */
   public CompletableFuture<License> activateAsync(LicenseId id, RequestOptions options) {
-    return backend.callAsync(activateCall(id), Checks.options(options));
+    return backend.callAsync(activateCall(id), required(options, "options"));
   }
 
   /**
@@ -86,7 +88,7 @@ public final class Licenses {
 
   /** Like {@link #setAutoRenewal(LicenseId, boolean)}, with per-call options. */
   public License setAutoRenewal(LicenseId id, boolean enabled, RequestOptions options) {
-    return backend.call(autoRenewalCall(id, enabled), Checks.options(options));
+    return backend.call(autoRenewalCall(id, enabled), required(options, "options"));
   }
 
   /** Like {@link #setAutoRenewal(LicenseId, boolean)}, without blocking. */
@@ -96,7 +98,7 @@ public final class Licenses {
 
   /** Like {@link #setAutoRenewal(LicenseId, boolean, RequestOptions)}, without blocking. */
   public CompletableFuture<License> setAutoRenewalAsync(LicenseId id, boolean enabled, RequestOptions options) {
-    return backend.callAsync(autoRenewalCall(id, enabled), Checks.options(options));
+    return backend.callAsync(autoRenewalCall(id, enabled), required(options, "options"));
   }
 
   @Override
@@ -105,14 +107,14 @@ public final class Licenses {
   }
 
   private ApiCall<License> getCall(LicenseId id) {
-    return backend.api.getLicense(customer, Checks.required(id, "id"));
+    return backend.api.getLicense(customer, required(id, "id"));
   }
 
   private ApiCall<License> activateCall(LicenseId id) {
-    return backend.api.activateLicense(customer, Checks.required(id, "id"));
+    return backend.api.activateLicense(customer, required(id, "id"));
   }
 
   private ApiCall<License> autoRenewalCall(LicenseId id, boolean enabled) {
-    return backend.api.setAutoRenewal(customer, Checks.required(id, "id"), new Wire.AutoRenewalRequest(enabled));
+    return backend.api.setAutoRenewal(customer, required(id, "id"), new Wire.AutoRenewalRequest(enabled));
   }
 }

@@ -1,5 +1,7 @@
 package dev.settle;
 
+import static dev.settle.exception.ValidationException.required;
+
 import dev.settle.exception.MalformedResponseException;
 import dev.settle.internal.http.Wire;
 import dev.settle.spi.ApiCall;
@@ -86,7 +88,7 @@ public final class PagedIterable<T> implements Iterable<T> {
    * first failure; cancelling it cancels the page request in flight and fetches no more.
    */
   public CompletableFuture<Void> forEachAsync(Consumer<? super T> action) {
-    Checks.required(action, "action");
+    required(action, "action");
     return Steps.async(backend, options, steps -> forEachAsync(steps, null, action));
   }
 

@@ -1,5 +1,7 @@
 package dev.settle;
 
+import static dev.settle.exception.ValidationException.required;
+
 import dev.settle.exception.MalformedResponseException;
 import dev.settle.exception.SettleException;
 import dev.settle.internal.http.Wire;
@@ -40,7 +42,7 @@ public final class PaymentMethods {
 
   /** Like {@link #list()}, each page's request made with {@code options}. */
   public PagedIterable<PaymentMethod> list(RequestOptions options) {
-    return new PagedIterable<>(backend, Checks.options(options),
+    return new PagedIterable<>(backend, required(options, "options"),
         cursor -> backend.api.listPaymentMethods(customer, 100, cursor));
   }
 
@@ -51,7 +53,7 @@ public final class PaymentMethods {
 
   /** Like {@link #get(PaymentMethodId)}, with per-call options. */
   public PaymentMethod get(PaymentMethodId id, RequestOptions options) {
-    return backend.call(getCall(id), Checks.options(options));
+    return backend.call(getCall(id), required(options, "options"));
   }
 
   /** Like {@link #get(PaymentMethodId)}, without blocking. */
@@ -61,7 +63,7 @@ public final class PaymentMethods {
 
   /** Like {@link #get(PaymentMethodId, RequestOptions)}, without blocking. */
   public CompletableFuture<PaymentMethod> getAsync(PaymentMethodId id, RequestOptions options) {
-    return backend.callAsync(getCall(id), Checks.options(options));
+    return backend.callAsync(getCall(id), required(options, "options"));
   }
 
   /**
@@ -83,7 +85,8 @@ public final class PaymentMethods {
 
   /** Like {@link #add(PaymentMethodInput)}, with per-call options such as your own key. */
   public PaymentMethod add(PaymentMethodInput input, RequestOptions options) {
-    return Steps.blocking(backend, Checks.options(options), steps -> add(input, steps));
+    required(input, "input");
+    return Steps.blocking(backend, required(options, "options"), steps -> add(input, steps));
   }
 
   /** Like {@link #add(PaymentMethodInput)}, without blocking. */
@@ -93,7 +96,8 @@ public final class PaymentMethods {
 
   /** Like {@link #add(PaymentMethodInput, RequestOptions)}, without blocking. */
   public CompletableFuture<PaymentMethod> addAsync(PaymentMethodInput input, RequestOptions options) {
-    return Steps.async(backend, Checks.options(options), steps -> add(input, steps));
+    required(input, "input");
+    return Steps.async(backend, required(options, "options"), steps -> add(input, steps));
   }
 
   /**
@@ -117,7 +121,8 @@ public final class PaymentMethods {
 
   /** Like {@link #switchPreferred(PaymentMethodInput)}, with per-call options. */
   public PaymentMethod switchPreferred(PaymentMethodInput input, RequestOptions options) {
-    return Steps.blocking(backend, Checks.options(options), steps -> switchPreferred(input, steps));
+    required(input, "input");
+    return Steps.blocking(backend, required(options, "options"), steps -> switchPreferred(input, steps));
   }
 
   /** Like {@link #switchPreferred(PaymentMethodInput)}, without blocking. */
@@ -127,7 +132,8 @@ public final class PaymentMethods {
 
   /** Like {@link #switchPreferred(PaymentMethodInput, RequestOptions)}, without blocking. */
   public CompletableFuture<PaymentMethod> switchPreferredAsync(PaymentMethodInput input, RequestOptions options) {
-    return Steps.async(backend, Checks.options(options), steps -> switchPreferred(input, steps));
+    required(input, "input");
+    return Steps.async(backend, required(options, "options"), steps -> switchPreferred(input, steps));
   }
 
   /**
@@ -145,7 +151,8 @@ public final class PaymentMethods {
    * idempotency key, so repeating it with the same key is answered as the first time.
    */
   public void remove(PaymentMethodId id, RequestOptions options) {
-    Steps.blocking(backend, Checks.options(options), steps -> remove(id, steps));
+    required(id, "id");
+    Steps.blocking(backend, required(options, "options"), steps -> remove(id, steps));
   }
 
   /** Like {@link #remove(PaymentMethodId)}, without blocking. */
@@ -155,7 +162,8 @@ public final class PaymentMethods {
 
   /** Like {@link #remove(PaymentMethodId, RequestOptions)}, without blocking. */
   public CompletableFuture<Void> removeAsync(PaymentMethodId id, RequestOptions options) {
-    return Steps.async(backend, Checks.options(options), steps -> remove(id, steps));
+    required(id, "id");
+    return Steps.async(backend, required(options, "options"), steps -> remove(id, steps));
   }
 
   /**
@@ -174,7 +182,8 @@ public final class PaymentMethods {
 
   /** Like {@link #makePreferred(PaymentMethodId)}, with per-call options. */
   public PaymentMethod makePreferred(PaymentMethodId id, RequestOptions options) {
-    return Steps.blocking(backend, Checks.options(options), steps -> makePreferred(id, steps));
+    required(id, "id");
+    return Steps.blocking(backend, required(options, "options"), steps -> makePreferred(id, steps));
   }
 
   /** Like {@link #makePreferred(PaymentMethodId)}, without blocking. */
@@ -184,7 +193,8 @@ public final class PaymentMethods {
 
   /** Like {@link #makePreferred(PaymentMethodId, RequestOptions)}, without blocking. */
   public CompletableFuture<PaymentMethod> makePreferredAsync(PaymentMethodId id, RequestOptions options) {
-    return Steps.async(backend, Checks.options(options), steps -> makePreferred(id, steps));
+    required(id, "id");
+    return Steps.async(backend, required(options, "options"), steps -> makePreferred(id, steps));
   }
 
   @Override
@@ -209,12 +219,11 @@ public final class PaymentMethods {
 
   private CompletableFuture<Void> remove(PaymentMethodId id, Steps steps) {
     String key = Backend.key(steps.options());
-    return steps.call(backend.api.removePaymentMethod(customer, Checks.required(id, "id"), key))
+    return steps.call(backend.api.removePaymentMethod(customer, id, key))
         .thenApply(removed -> null);
   }
 
   private CompletableFuture<PaymentMethod> makePreferred(PaymentMethodId id, Steps steps) {
-    Checks.required(id, "id");
     return steps.call(backend.api.getAccount(customer)).thenCompose((Account current) -> {
       if (current.portal() == Portal.II) {
         return steps.call(backend.api.makePaymentMethodPreferred(customer, id));
@@ -254,11 +263,11 @@ public final class PaymentMethods {
   }
 
   private PaymentMethodProvider provider(PaymentMethodInput input) {
-    return backend.providers.forKind(Checks.required(input, "input").kind());
+    return backend.providers.forKind(input.kind());
   }
 
   private ApiCall<PaymentMethod> getCall(PaymentMethodId id) {
-    return backend.api.getPaymentMethod(customer, Checks.required(id, "id"));
+    return backend.api.getPaymentMethod(customer, required(id, "id"));
   }
 
   private ApiCall<PaymentMethod> attachCall(String token, boolean preferred, String key) {

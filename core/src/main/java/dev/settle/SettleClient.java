@@ -1,5 +1,7 @@
 package dev.settle;
 
+import static dev.settle.exception.ValidationException.required;
+
 import dev.settle.exception.ClientClosedException;
 import dev.settle.exception.SettleConfigurationException;
 import dev.settle.internal.http.Backoff;
@@ -18,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.CertificatePinner;
 import okhttp3.HttpUrl;
@@ -88,7 +89,7 @@ public final class SettleClient implements AutoCloseable {
    * @throws dev.settle.exception.ValidationException if {@code customerId} is null
    */
   public AccountClient account(CustomerId customerId) {
-    return new AccountClient(Checks.required(customerId, "customerId"), backend);
+    return new AccountClient(required(customerId, "customerId"), backend);
   }
 
   /** The URLs the billing system sends signed events to. */
@@ -175,7 +176,7 @@ public final class SettleClient implements AutoCloseable {
      *     HTTP to a host other than loopback
      */
     public Builder baseUrl(URI baseUrl) {
-      HttpUrl url = baseUrl == null ? null : HttpUrl.parse(baseUrl.toString());
+      HttpUrl url = HttpUrl.parse(required(baseUrl, "baseUrl").toString());
       if (url == null) {
         throw new SettleConfigurationException("The base URL must be an absolute http(s) URL");
       }
@@ -190,7 +191,7 @@ public final class SettleClient implements AutoCloseable {
 
     /** The secret API key, sent as a bearer token; it never appears in logs or messages. */
     public Builder apiKey(String apiKey) {
-      if (apiKey == null || apiKey.isBlank()) {
+      if (required(apiKey, "apiKey").isBlank()) {
         throw new SettleConfigurationException("The API key is missing");
       }
       if (!apiKey.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
@@ -209,7 +210,7 @@ public final class SettleClient implements AutoCloseable {
      * OkHttp's silent retry, which could repeat a payment.
      */
     public Builder okHttpClient(OkHttpClient client) {
-      this.okHttpClient = Objects.requireNonNull(client, "client");
+      this.okHttpClient = required(client, "client");
       return this;
     }
 
@@ -236,7 +237,7 @@ public final class SettleClient implements AutoCloseable {
      * unless set. {@link RetryPolicy#none()} turns retries off.
      */
     public Builder retryPolicy(RetryPolicy policy) {
-      this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      this.retryPolicy = required(policy, "policy");
       return this;
     }
 
@@ -283,6 +284,10 @@ public final class SettleClient implements AutoCloseable {
      * @throws SettleConfigurationException if a pin is not of the form {@code sha256/<base64>}
      */
     public Builder certificatePins(String host, String... pins) {
+      required(host, "host");
+      for (String pin : required(pins, "pins")) {
+        required(pin, "pins");
+      }
       try {
         this.pins.add(host, pins);
         this.pinned = true;
@@ -297,14 +302,14 @@ public final class SettleClient implements AutoCloseable {
      * default. See {@link HttpLogger}.
      */
     public Builder httpLogger(HttpLogger logger, HttpLogger.Level level) {
-      this.httpLogger = Objects.requireNonNull(logger, "logger");
-      this.httpLogLevel = Objects.requireNonNull(level, "level");
+      this.httpLogger = required(logger, "logger");
+      this.httpLogLevel = required(level, "level");
       return this;
     }
 
     /** Sees every call and attempt, for metrics and traces; see {@link CallListener}. */
     public Builder callListener(CallListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
+      this.listener = required(listener, "listener");
       return this;
     }
 
@@ -319,7 +324,7 @@ public final class SettleClient implements AutoCloseable {
 
     /** The clock used to check card expiry and read dates; the system clock by default. */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = required(clock, "clock");
       return this;
     }
 
@@ -328,7 +333,7 @@ public final class SettleClient implements AutoCloseable {
      * found on the classpath.
      */
     public Builder addProvider(PaymentMethodProvider provider) {
-      providers.add(Objects.requireNonNull(provider, "provider"));
+      providers.add(required(provider, "provider"));
       return this;
     }
 
@@ -389,7 +394,7 @@ public final class SettleClient implements AutoCloseable {
     }
 
     private static Duration positive(Duration timeout, String name) {
-      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+      if (required(timeout, name).isNegative() || timeout.isZero()) {
         throw new SettleConfigurationException(name + " must be a positive duration");
       }
       return timeout;

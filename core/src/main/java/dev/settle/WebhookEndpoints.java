@@ -1,5 +1,7 @@
 package dev.settle;
 
+import static dev.settle.exception.ValidationException.required;
+
 import dev.settle.exception.MalformedResponseException;
 import dev.settle.internal.http.Wire;
 import dev.settle.model.WebhookEndpoint;
@@ -34,7 +36,7 @@ public final class WebhookEndpoints {
 
   /** Like {@link #create(URI, List)}, with per-call options. */
   public WebhookEndpoint create(URI url, List<WebhookEventType> events, RequestOptions options) {
-    return backend.call(createCall(url, events, Checks.options(options)), options);
+    return backend.call(createCall(url, events, required(options, "options")), options);
   }
 
   /** Like {@link #create(URI, List)}, without blocking. */
@@ -45,7 +47,7 @@ public final class WebhookEndpoints {
   /** Like {@link #create(URI, List, RequestOptions)}, without blocking. */
   public CompletableFuture<WebhookEndpoint> createAsync(URI url, List<WebhookEventType> events,
       RequestOptions options) {
-    return backend.callAsync(createCall(url, events, Checks.options(options)), options);
+    return backend.callAsync(createCall(url, events, required(options, "options")), options);
   }
 
   /** The registered endpoints, without their secrets. */
@@ -55,7 +57,7 @@ public final class WebhookEndpoints {
 
   /** Like {@link #list()}, with per-call options. */
   public List<WebhookEndpoint> list(RequestOptions options) {
-    return Steps.blocking(backend, Checks.options(options), this::list);
+    return Steps.blocking(backend, required(options, "options"), this::list);
   }
 
   /** Like {@link #list()}, without blocking. */
@@ -65,7 +67,7 @@ public final class WebhookEndpoints {
 
   /** Like {@link #list(RequestOptions)}, without blocking. */
   public CompletableFuture<List<WebhookEndpoint>> listAsync(RequestOptions options) {
-    return Steps.async(backend, Checks.options(options), this::list);
+    return Steps.async(backend, required(options, "options"), this::list);
   }
 
   /** Stops deliveries to an endpoint. */
@@ -75,7 +77,7 @@ public final class WebhookEndpoints {
 
   /** Like {@link #remove(WebhookEndpointId)}, with per-call options. */
   public void remove(WebhookEndpointId id, RequestOptions options) {
-    backend.call(removeCall(id), Checks.options(options));
+    backend.call(removeCall(id), required(options, "options"));
   }
 
   /** Like {@link #remove(WebhookEndpointId)}, without blocking. */
@@ -85,7 +87,8 @@ public final class WebhookEndpoints {
 
   /** Like {@link #remove(WebhookEndpointId, RequestOptions)}, without blocking. */
   public CompletableFuture<Void> removeAsync(WebhookEndpointId id, RequestOptions options) {
-    return Steps.async(backend, Checks.options(options), steps -> steps.call(removeCall(id)).thenApply(removed -> null));
+    ApiCall<Wire.Deleted> call = removeCall(id);
+    return Steps.async(backend, required(options, "options"), steps -> steps.call(call).thenApply(removed -> null));
   }
 
   @Override
@@ -103,14 +106,14 @@ public final class WebhookEndpoints {
   }
 
   private ApiCall<WebhookEndpoint> createCall(URI url, List<WebhookEventType> events, RequestOptions options) {
-    Checks.required(url, "url");
-    List<String> names = Checks.required(events, "events").stream()
-        .map(type -> Checks.required(type, "events").value()).toList();
+    required(url, "url");
+    List<String> names = required(events, "events").stream()
+        .map(type -> required(type, "events").value()).toList();
     return backend.api.createWebhookEndpoint(Backend.key(options),
         new Wire.CreateWebhookEndpointRequest(url.toString(), names.isEmpty() ? null : names));
   }
 
   private ApiCall<Wire.Deleted> removeCall(WebhookEndpointId id) {
-    return backend.api.removeWebhookEndpoint(Checks.required(id, "id"));
+    return backend.api.removeWebhookEndpoint(required(id, "id"));
   }
 }

@@ -1,7 +1,5 @@
 package dev.settle.exception;
 
-import java.util.Objects;
-
 /**
  * A webhook delivery that must not be trusted, or a webhook secret that cannot be used; {@link
  * #reason()} says which.
@@ -52,7 +50,7 @@ public final class WebhookVerificationException extends SettleException {
   /** Like {@link #WebhookVerificationException(Reason, String)}, with the failure underneath. */
   public WebhookVerificationException(Reason reason, String message, Throwable cause) {
     super(message, null, cause);
-    this.reason = Objects.requireNonNull(reason, "reason");
+    this.reason = ValidationException.required(reason, "reason");
   }
 
   /** Why the delivery or secret was refused. */

@@ -1,5 +1,6 @@
 package dev.settle.model;
 
+import dev.settle.exception.ValidationException;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -33,7 +34,8 @@ public abstract class PaymentMethod {
    * <p>For example {@code method.details(Card.class).map(Card::lastFour)}.
    */
   public final <T extends PaymentMethodDetails> Optional<T> details(Class<T> type) {
-    return type.isInstance(details()) ? Optional.of(type.cast(details())) : Optional.empty();
+    return ValidationException.required(type, "type").isInstance(details())
+        ? Optional.of(type.cast(details())) : Optional.empty();
   }
 
   /**

@@ -1,5 +1,7 @@
 package dev.settle.model;
 
+import org.jspecify.annotations.Nullable;
+
 /** The types of webhook event Settle reads; {@link #UNKNOWN} for any other. */
 public enum WebhookEventType {
   /** {@code invoice.paid}: an invoice was paid in full; read as {@link dev.settle.webhooks.InvoicePaid}. */
@@ -34,8 +36,11 @@ public enum WebhookEventType {
     return value;
   }
 
-  /** The type named {@code value} on the wire; {@link #UNKNOWN} for a name Settle does not know. */
-  public static WebhookEventType of(String value) {
+  /**
+   * The type named {@code value} on the wire; {@link #UNKNOWN} for a name Settle does not know,
+   * and for null, which an event without a type carries.
+   */
+  public static WebhookEventType of(@Nullable String value) {
     for (WebhookEventType type : values()) {
       if (type != UNKNOWN && type.value.equals(value)) {
         return type;

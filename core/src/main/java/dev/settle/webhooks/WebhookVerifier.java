@@ -1,5 +1,7 @@
 package dev.settle.webhooks;
 
+import static dev.settle.exception.ValidationException.required;
+
 import dev.settle.exception.WebhookVerificationException.Reason;
 import dev.settle.exception.WebhookVerificationException;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +15,8 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks that a webhook delivery was signed by the billing system, recently, and reads it as a
@@ -139,13 +141,14 @@ public final class WebhookVerifier {
    * Verifies a delivery given the values of its three headers, and reads its event.
    *
    * @param body the request body, byte for byte as received
-   * @param id the {@code webhook-id} header
-   * @param timestamp the {@code webhook-timestamp} header
-   * @param signature the {@code webhook-signature} header
-   * @throws WebhookVerificationException when the delivery must not be trusted or is not an event;
-   *     {@code reason()} says which
+   * @param id the {@code webhook-id} header; null when the request has none
+   * @param timestamp the {@code webhook-timestamp} header; null when the request has none
+   * @param signature the {@code webhook-signature} header; null when the request has none
+   * @throws WebhookVerificationException when the delivery must not be trusted or is not an event,
+   *     a missing header included; {@code reason()} says which
    */
-  public WebhookEvent verify(byte[] body, String id, String timestamp, String signature) {
+  public WebhookEvent verify(byte[] body, @Nullable String id, @Nullable String timestamp,
+      @Nullable String signature) {
     return verify(body, WebhookHeaders.of(id, timestamp, signature));
   }
 
@@ -153,7 +156,8 @@ public final class WebhookVerifier {
    * Like {@link #verify(byte[], String, String, String)}, for a body held as text; it is signed as
    * its UTF-8 bytes.
    */
-  public WebhookEvent verify(String body, String id, String timestamp, String signature) {
+  public WebhookEvent verify(String body, @Nullable String id, @Nullable String timestamp,
+      @Nullable String signature) {
     return verify(utf8(body), id, timestamp, signature);
   }
 
@@ -173,8 +177,8 @@ public final class WebhookVerifier {
    * #verify(byte[], Function)} reads them.
    */
   public SignatureCheck checkSignature(byte[] body, Function<String, String> headers) {
-    Objects.requireNonNull(body, "body");
-    Objects.requireNonNull(headers, "headers");
+    required(body, "body");
+    required(headers, "headers");
     String id = headers.apply(ID_HEADER);
     String timestamp = headers.apply(TIMESTAMP_HEADER);
     String signature = headers.apply(SIGNATURE_HEADER);
@@ -262,7 +266,7 @@ public final class WebhookVerifier {
   }
 
   private static byte[] utf8(String body) {
-    return Objects.requireNonNull(body, "body").getBytes(StandardCharsets.UTF_8);
+    return required(body, "body").getBytes(StandardCharsets.UTF_8);
   }
 
   @Override
@@ -310,8 +314,8 @@ public final class WebhookVerifier {
      */
     public Builder secrets(Collection<String> secrets) {
       List<byte[]> replaced = new ArrayList<>();
-      for (String secret : Objects.requireNonNull(secrets, "secrets")) {
-        replaced.add(WebhookSecret.key(secret));
+      for (String secret : required(secrets, "secrets")) {
+        replaced.add(WebhookSecret.key(required(secret, "secrets")));
       }
       keys.clear();
       keys.addAll(replaced);
@@ -326,8 +330,7 @@ public final class WebhookVerifier {
      * @throws IllegalArgumentException unless positive
      */
     public Builder tolerance(Duration tolerance) {
-      Objects.requireNonNull(tolerance, "tolerance");
-      if (tolerance.isNegative() || tolerance.isZero()) {
+      if (required(tolerance, "tolerance").isNegative() || tolerance.isZero()) {
         throw new IllegalArgumentException("The tolerance must be a positive duration");
       }
       this.tolerance = tolerance;
@@ -336,7 +339,7 @@ public final class WebhookVerifier {
 
     /** The clock timestamps are checked against; the system clock unless set (tests fix it). */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = required(clock, "clock");
       return this;
     }
 

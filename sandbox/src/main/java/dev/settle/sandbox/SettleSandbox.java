@@ -1,5 +1,7 @@
 package dev.settle.sandbox;
 
+import static dev.settle.exception.ValidationException.required;
+
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,6 +23,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stateful, in-memory server of the Settle billing API, for tests and local development: the
@@ -200,8 +203,7 @@ public final class SettleSandbox implements AutoCloseable {
    * @throws InterruptedException if the waiting thread is interrupted
    */
   public List<WebhookDelivery> awaitDeliveries(int count, Duration timeout) throws InterruptedException {
-    Objects.requireNonNull(timeout, "timeout");
-    return webhooks.await(count, timeout);
+    return webhooks.await(count, required(timeout, "timeout"));
   }
 
   /**
@@ -212,11 +214,13 @@ public final class SettleSandbox implements AutoCloseable {
    * @throws IllegalArgumentException for a blank name or an unknown currency
    */
   public String createAccount(Portal portal, String name, String currency) {
-    Objects.requireNonNull(portal, "portal");
-    if (name == null || name.isBlank()) {
+    required(portal, "portal");
+    required(name, "name");
+    required(currency, "currency");
+    if (name.isBlank()) {
       throw new IllegalArgumentException("name must not be blank");
     }
-    if (currency == null || !currency.matches("[A-Z]{3}")) {
+    if (!currency.matches("[A-Z]{3}")) {
       throw new IllegalArgumentException("currency must be an upper-case ISO 4217 code, not " + currency);
     }
     Currency.getInstance(currency);
@@ -232,10 +236,12 @@ public final class SettleSandbox implements AutoCloseable {
    *     blank description
    */
   public String createInvoice(String customerId, long amountMinor, String description) {
+    required(customerId, "customerId");
+    required(description, "description");
     if (amountMinor <= 0) {
       throw new IllegalArgumentException("amountMinor must be positive, not " + amountMinor);
     }
-    if (description == null || description.isBlank()) {
+    if (description.isBlank()) {
       throw new IllegalArgumentException("description must not be blank");
     }
     return billing.createInvoice(customerId, amountMinor, description);
@@ -258,8 +264,9 @@ public final class SettleSandbox implements AutoCloseable {
    * @throws IllegalStateException if the setup is expired, cancelled or completed
    */
   public URI approvePayPalSetup(String setupId, String email) {
-    Objects.requireNonNull(setupId, "setupId");
-    if (email == null || !email.strip().matches("[^@\\s]+@[^@\\s]+")) {
+    required(setupId, "setupId");
+    required(email, "email");
+    if (!email.strip().matches("[^@\\s]+@[^@\\s]+")) {
       throw new IllegalArgumentException("email must be an email address such as buyer@example.com");
     }
     return payerAnswer(setupId, billing.approvePayPalSetup(setupId, email.strip()));
@@ -275,8 +282,7 @@ public final class SettleSandbox implements AutoCloseable {
    * @throws IllegalStateException if the setup is approved, expired or completed
    */
   public URI cancelPayPalSetup(String setupId) {
-    Objects.requireNonNull(setupId, "setupId");
-    return payerAnswer(setupId, billing.cancelPayPalSetup(setupId));
+    return payerAnswer(required(setupId, "setupId"), billing.cancelPayPalSetup(setupId));
   }
 
   /**
@@ -309,14 +315,17 @@ public final class SettleSandbox implements AutoCloseable {
    * @throws IllegalArgumentException for an amount that is not positive, an unknown currency, a
    *     blank or longer reference, or a value date in the sandbox's future
    */
-  public TransferReceipt receiveTransfer(long amountMinor, String currency, String reference, Instant valueDate) {
+  public TransferReceipt receiveTransfer(long amountMinor, String currency, String reference,
+      @Nullable Instant valueDate) {
+    required(currency, "currency");
+    required(reference, "reference");
     if (amountMinor <= 0 || amountMinor > TransferRoutes.MAX_AMOUNT) {
       throw new IllegalArgumentException("amountMinor must be from 1 to " + TransferRoutes.MAX_AMOUNT);
     }
-    if (currency == null || !currency.matches("[A-Z]{3}") || !TransferRoutes.isCurrency(currency)) {
+    if (!currency.matches("[A-Z]{3}") || !TransferRoutes.isCurrency(currency)) {
       throw new IllegalArgumentException("currency must be an upper-case ISO 4217 code, not " + currency);
     }
-    if (reference == null || reference.isBlank() || reference.length() > 140) {
+    if (reference.isBlank() || reference.length() > 140) {
       throw new IllegalArgumentException("reference must be non-blank and at most 140 characters");
     }
     Instant now = clock.instant();
@@ -415,8 +424,8 @@ public final class SettleSandbox implements AutoCloseable {
 
   private static int parsePort(String value) {
     try {
-      return Integer.parseInt(Objects.requireNonNull(value, "--port needs a number"));
-    } catch (NumberFormatException | NullPointerException e) {
+      return Integer.parseInt(value);   // null, too, is a NumberFormatException
+    } catch (NumberFormatException e) {
       throw new IllegalArgumentException("--port needs a number from 0 to 65535");
     }
   }
@@ -452,7 +461,7 @@ public final class SettleSandbox implements AutoCloseable {
 
     /** The API key to accept; defaults to {@code sk_test_settle_sandbox}. */
     public Builder apiKey(String apiKey) {
-      if (apiKey == null || apiKey.isBlank() || apiKey.chars().anyMatch(Character::isWhitespace)) {
+      if (required(apiKey, "apiKey").isBlank() || apiKey.chars().anyMatch(Character::isWhitespace)) {
         throw new IllegalArgumentException("apiKey must be non-blank and without spaces");
       }
       this.apiKey = apiKey;
@@ -465,7 +474,7 @@ public final class SettleSandbox implements AutoCloseable {
      * clock lets it run.
      */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = required(clock, "clock");
       return this;
     }
 
@@ -476,8 +485,7 @@ public final class SettleSandbox implements AutoCloseable {
      * @throws IllegalArgumentException unless positive
      */
     public Builder paypalSetupLifetime(Duration lifetime) {
-      Objects.requireNonNull(lifetime, "lifetime");
-      if (lifetime.isNegative() || lifetime.isZero()) {
+      if (required(lifetime, "lifetime").isNegative() || lifetime.isZero()) {
         throw new IllegalArgumentException("paypalSetupLifetime must be positive, not " + lifetime);
       }
       this.payPalSetupLifetime = lifetime;

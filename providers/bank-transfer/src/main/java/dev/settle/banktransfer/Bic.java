@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Business Identifier Code (ISO 9362, the "SWIFT code") of the payee's bank, checked.
@@ -63,12 +64,12 @@ public abstract class Bic {
    * What is wrong with the BIC written in {@code text}, as {@link #of} would report it; empty when
    * it is valid. Never throws.
    */
-  public static Optional<Violation> check(String text) {
+  public static Optional<Violation> check(@Nullable String text) {
     return Optional.ofNullable(violation(Mod97.normalise(text)));
   }
 
   /** Whether {@link #of} accepts {@code text}; never throws. */
-  public static boolean isValid(String text) {
+  public static boolean isValid(@Nullable String text) {
     return violation(Mod97.normalise(text)) == null;
   }
 

@@ -6,6 +6,7 @@ import dev.settle.exception.ValidationException;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A structured creditor reference (ISO 11649, "RF reference"): what a customer quotes on a bank
@@ -67,12 +68,12 @@ public abstract class CreditorReference {
    * What is wrong with the reference written in {@code text}, as {@link #of} would report it;
    * empty when it is valid. Never throws.
    */
-  public static Optional<Violation> check(String text) {
+  public static Optional<Violation> check(@Nullable String text) {
     return Optional.ofNullable(violation(Mod97.normalise(text)));
   }
 
   /** Whether {@link #of} accepts {@code text}; never throws. */
-  public static boolean isValid(String text) {
+  public static boolean isValid(@Nullable String text) {
     return violation(Mod97.normalise(text)) == null;
   }
 

@@ -18,8 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An EPC QR code ("GiroCode", "Scan2Pay", "Zahlen mit Code"): a QR code that a banking app in the
@@ -108,7 +108,7 @@ public final class EpcQrCode {
    *     longer than 331 bytes
    */
   public static EpcQrCode of(BankTransferInstructions instructions) {
-    Objects.requireNonNull(instructions, "instructions");
+    ValidationException.required(instructions, "instructions");
     List<Violation> violations = new ArrayList<>();
     String payload = encode(instructions, violations);
     if (payload == null) {
@@ -250,30 +250,30 @@ public final class EpcQrCode {
     private Builder() {}
 
     /** The payee's name, the account holder: 1 to 70 characters. */
-    public Builder payeeName(String payeeName) {
+    public Builder payeeName(@Nullable String payeeName) {
       this.payeeName = payeeName;
       return this;
     }
 
     /** The payee's IBAN as a person types it; checked by {@link #build()}. */
-    public Builder iban(String iban) {
+    public Builder iban(@Nullable String iban) {
       this.iban = iban;
       return this;
     }
 
     /** The payee's IBAN. */
-    public Builder iban(Iban iban) {
+    public Builder iban(@Nullable Iban iban) {
       return iban(iban == null ? null : iban.value());
     }
 
     /** The BIC of the payee's bank as a person types it; optional inside the EEA. */
-    public Builder bic(String bic) {
+    public Builder bic(@Nullable String bic) {
       this.bic = blankAsNull(bic);
       return this;
     }
 
     /** The BIC of the payee's bank; optional inside the EEA. */
-    public Builder bic(Bic bic) {
+    public Builder bic(@Nullable Bic bic) {
       return bic(bic == null ? null : bic.value());
     }
 
@@ -281,13 +281,13 @@ public final class EpcQrCode {
      * The amount, in euros: EUR 0.01 to 999,999,999.99. Optional: without it the payer types the
      * amount in their banking app.
      */
-    public Builder amount(Money amount) {
+    public Builder amount(@Nullable Money amount) {
       this.amount = amount;
       return this;
     }
 
     /** The ISO 20022 purpose code, such as {@code GDDS} (goods) or {@code CHAR} (charity). */
-    public Builder purpose(String purpose) {
+    public Builder purpose(@Nullable String purpose) {
       this.purpose = blankAsNull(purpose);
       return this;
     }
@@ -296,13 +296,13 @@ public final class EpcQrCode {
      * The ISO 11649 creditor reference the payer quotes, as a person types it; not together
      * with a {@link #remittanceText}.
      */
-    public Builder reference(String reference) {
+    public Builder reference(@Nullable String reference) {
       this.reference = blankAsNull(reference);
       return this;
     }
 
     /** The ISO 11649 creditor reference the payer quotes; not together with a remittance text. */
-    public Builder reference(CreditorReference reference) {
+    public Builder reference(@Nullable CreditorReference reference) {
       return reference(reference == null ? null : reference.value());
     }
 
@@ -310,7 +310,7 @@ public final class EpcQrCode {
      * Free text the payer's bank passes on to the payee, at most 140 characters; not together
      * with a {@link #reference}.
      */
-    public Builder remittanceText(String remittanceText) {
+    public Builder remittanceText(@Nullable String remittanceText) {
       this.remittanceText = blankAsNull(remittanceText);
       return this;
     }
@@ -319,7 +319,7 @@ public final class EpcQrCode {
      * A note for the payer, which their banking app shows (EPC069-12's beneficiary-to-originator
      * information), at most 70 characters.
      */
-    public Builder noteToPayer(String noteToPayer) {
+    public Builder noteToPayer(@Nullable String noteToPayer) {
       this.noteToPayer = blankAsNull(noteToPayer);
       return this;
     }

@@ -6,6 +6,7 @@ import dev.settle.exception.ValidationException.Violation;
 import dev.settle.exception.ValidationException;
 import java.util.Optional;
 import org.immutables.value.Value;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An International Bank Account Number (ISO 13616), checked.
@@ -72,12 +73,12 @@ public abstract class Iban {
    * What is wrong with the IBAN written in {@code text}, as {@link #of} would report it; empty
    * when it is valid. Never throws.
    */
-  public static Optional<Violation> check(String text) {
+  public static Optional<Violation> check(@Nullable String text) {
     return Optional.ofNullable(violation(Mod97.normalise(text)));
   }
 
   /** Whether {@link #of} accepts {@code text}; never throws. */
-  public static boolean isValid(String text) {
+  public static boolean isValid(@Nullable String text) {
     return violation(Mod97.normalise(text)) == null;
   }
 

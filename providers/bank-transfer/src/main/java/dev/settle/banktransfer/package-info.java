@@ -31,7 +31,9 @@
     overshadowImplementation = true,
     defaults = @Value.Immutable(copy = false),
     jdkOnly = true,
-    optionalAcceptNullable = true)
+    optionalAcceptNullable = true,
+    throwForNullPointer = ValidationException.class)
 package dev.settle.banktransfer;
 
+import dev.settle.exception.ValidationException;
 import org.immutables.value.Value;

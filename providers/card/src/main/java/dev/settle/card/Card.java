@@ -1,5 +1,6 @@
 package dev.settle.card;
 
+import dev.settle.exception.ValidationException;
 import dev.settle.model.PaymentMethodDetails;
 import java.time.YearMonth;
 import java.util.Optional;
@@ -64,7 +65,7 @@ public abstract class Card implements PaymentMethodDetails {
 
     /** Sets {@link #brandName(String)} to the brand's API name. */
     public Builder brand(CardBrand brand) {
-      return brandName(brand.wireName());
+      return brandName(ValidationException.required(brand, "brand").wireName());
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.settle.exception.ValidationException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A card number checked on its own: an accepted brand, the length that brand's numbers have, and
@@ -63,12 +64,12 @@ public final class CardNumber {
    * What is wrong with the card number written in {@code text}, as {@link #of} would report it;
    * empty when it is a valid number of an accepted brand. Never throws.
    */
-  public static Optional<Violation> check(String text) {
+  public static Optional<Violation> check(@Nullable String text) {
     return Optional.ofNullable(violation(digitsOf(text)));
   }
 
   /** Whether {@code text} is a valid number of an accepted brand; never throws. */
-  public static boolean isValid(String text) {
+  public static boolean isValid(@Nullable String text) {
     return violation(digitsOf(text)) == null;
   }
 
