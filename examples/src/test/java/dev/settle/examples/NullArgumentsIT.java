@@ -265,6 +265,7 @@ class NullArgumentsIT {
   Stream<DynamicTest> everyReferenceParameterRefusesNull() throws Exception {
     List<DynamicTest> tests = new ArrayList<>();
     Set<String> seen = new TreeSet<>();
+    Set<String> methods = new TreeSet<>();
     for (Class<?> type : publicClasses()) {
       for (Executable member : members(type)) {
         for (int i = 0; i < member.getParameterCount(); i++) {
@@ -277,10 +278,13 @@ class NullArgumentsIT {
           if (expected == Expectation.NOT_HELD) {
             continue;
           }
+          methods.add(name(member));
           tests.add(DynamicTest.dynamicTest(name, () -> check(type, member, index, expected)));
         }
       }
     }
+    System.out.printf("The null rule: %d parameters of %d methods and constructors checked%n", tests.size(),
+        methods.size());
     return tests.stream();
   }
 
