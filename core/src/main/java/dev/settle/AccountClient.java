@@ -1,11 +1,12 @@
 package dev.settle;
 
+import static dev.settle.exception.ValidationException.required;
+
 import dev.settle.model.Account;
 import dev.settle.model.CustomerId;
 import dev.settle.spi.ProviderContext;
 import dev.settle.spi.ProviderScope;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -53,7 +54,7 @@ public final class AccountClient {
    * @return the account
    */
   public Account get(RequestOptions options) {
-    return backend.call(backend.api.getAccount(customerId), Checks.options(options));
+    return backend.call(backend.api.getAccount(customerId), required(options, "options"));
   }
 
   /**
@@ -72,7 +73,7 @@ public final class AccountClient {
    * @return a future of the account
    */
   public CompletableFuture<Account> getAsync(RequestOptions options) {
-    return backend.callAsync(backend.api.getAccount(customerId), Checks.options(options));
+    return backend.callAsync(backend.api.getAccount(customerId), required(options, "options"));
   }
 
   /** {@return the account's stored payment methods} */
@@ -103,8 +104,7 @@ public final class AccountClient {
    * @return what {@code factory} made
    */
   public <E> E extension(Function<? super ProviderScope, E> factory) {
-    Objects.requireNonNull(factory, "factory");
-    return factory.apply(new Scope());
+    return required(factory, "factory").apply(new Scope());
   }
 
   @Override

@@ -10,17 +10,47 @@ package dev.settle;
  * many threads at once: implementations must be thread-safe and quick, and must not throw; an
  * exception they throw is ignored.
  *
+ * <p>Micrometer: a timer per operation and outcome.
+ *
  * <pre>{@code
- * // Micrometer: a timer per operation and outcome
  * CallListener metrics = new CallListener() {
  *   public void callEnded(CallEvent call) {
- *     Timer.builder("settle.calls").tag("operation", call.operation())
+ *     Timer.builder("settle.calls")
+ *         .tag("operation", call.operation())
  *         .tag("outcome", call.succeeded() ? "ok" : call.failure().getClass().getSimpleName())
- *         .register(registry).record(call.latency());
+ *         .register(registry)
+ *         .record(call.latency());
  *   }
  * };
- * // OpenTelemetry: a span per attempt, with attributes from AttemptEvent
  * }</pre>
+ *
+ * <p>OpenTelemetry: a client span per attempt, from its start to its end.
+ *
+ * <pre>{@code
+ * CallListener traces = new CallListener() {
+ *   public void attemptEnded(AttemptEvent attempt) {
+ *     Instant end = Instant.now();
+ *     Span span = tracer.spanBuilder("settle " + attempt.operation())
+ *         .setSpanKind(SpanKind.CLIENT)
+ *         .setStartTimestamp(end.minus(attempt.latency()))
+ *         .setAttribute("http.request.method", attempt.method())
+ *         .setAttribute("http.response.status_code", attempt.statusCode())
+ *         .setAttribute("settle.attempt", attempt.attempt())
+ *         .setAttribute("settle.will_retry", attempt.willRetry())
+ *         .startSpan();
+ *     if (attempt.requestId() != null) {
+ *       span.setAttribute("settle.request_id", attempt.requestId());
+ *     }
+ *     if (attempt.failure() != null) {
+ *       span.setStatus(StatusCode.ERROR, attempt.failure());
+ *     }
+ *     span.end(end);
+ *   }
+ * };
+ * }</pre>
+ *
+ * <p>Both examples are compiled by a test, with the imports and variables ({@code registry},
+ * {@code tracer}) a real application has.
  */
 public interface CallListener {
   /** A listener that does nothing. */

@@ -1,5 +1,7 @@
 package dev.settle;
 
+import static dev.settle.exception.ValidationException.required;
+
 import dev.settle.exception.ValidationException;
 import dev.settle.model.InvoiceStatus;
 import java.util.Optional;
@@ -54,7 +56,7 @@ public final class InvoiceQuery {
      *     filter on
      */
     public Builder status(InvoiceStatus status) {
-      if (status == InvoiceStatus.UNKNOWN) {
+      if (required(status, "status") == InvoiceStatus.UNKNOWN) {
         throw new ValidationException("status", "UNKNOWN is not a status to filter on");
       }
       this.status = status;

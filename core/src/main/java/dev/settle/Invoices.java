@@ -1,5 +1,7 @@
 package dev.settle;
 
+import static dev.settle.exception.ValidationException.required;
+
 import dev.settle.internal.http.Wire;
 import dev.settle.model.CustomerId;
 import dev.settle.model.Invoice;
@@ -68,11 +70,13 @@ public final class Invoices {
    * @return the selected invoices; a page is requested when iteration reaches it
    */
   public PagedIterable<Invoice> list(Consumer<InvoiceQuery.Builder> query, RequestOptions options) {
+    required(query, "query");
+    required(options, "options");
     InvoiceQuery.Builder builder = InvoiceQuery.builder();
-    Checks.required(query, "query").accept(builder);
+    query.accept(builder);
     InvoiceQuery built = builder.build();
     String status = built.status().map(s -> s.name().toLowerCase(Locale.ROOT)).orElse(null);
-    return new PagedIterable<>(backend, Checks.options(options),
+    return new PagedIterable<>(backend, options,
         cursor -> backend.api.listInvoices(customer, status, built.pageSize(), cursor));
   }
 
@@ -94,7 +98,7 @@ public final class Invoices {
    * @return the invoice
    */
   public Invoice get(InvoiceId id, RequestOptions options) {
-    return backend.call(getCall(id), Checks.options(options));
+    return backend.call(getCall(id), required(options, "options"));
   }
 
   /**
@@ -115,7 +119,7 @@ public final class Invoices {
    * @return a future of the invoice
    */
   public CompletableFuture<Invoice> getAsync(InvoiceId id, RequestOptions options) {
-    return backend.callAsync(getCall(id), Checks.options(options));
+    return backend.callAsync(getCall(id), required(options, "options"));
   }
 
   /**
@@ -137,7 +141,7 @@ public final class Invoices {
    * @return the PDF document's bytes
    */
   public byte[] pdf(InvoiceId id, RequestOptions options) {
-    return backend.call(pdfCall(id), Checks.options(options));
+    return backend.call(pdfCall(id), required(options, "options"));
   }
 
   /**
@@ -158,7 +162,7 @@ public final class Invoices {
    * @return a future of the PDF document's bytes
    */
   public CompletableFuture<byte[]> pdfAsync(InvoiceId id, RequestOptions options) {
-    return backend.callAsync(pdfCall(id), Checks.options(options));
+    return backend.callAsync(pdfCall(id), required(options, "options"));
   }
 
   /**
@@ -182,7 +186,8 @@ public final class Invoices {
    * @return {@code file}
    */
   public Path downloadPdf(InvoiceId id, Path file, RequestOptions options) {
-    return write(Checks.required(file, "file"), pdf(id, options));
+    required(file, "file");
+    return write(file, pdf(id, options));
   }
 
   /**
@@ -206,9 +211,10 @@ public final class Invoices {
    * @return a future of {@code file}, complete once it is written
    */
   public CompletableFuture<Path> downloadPdfAsync(InvoiceId id, Path file, RequestOptions options) {
-    Checks.required(file, "file");
-    return Steps.async(backend, Checks.options(options),
-        steps -> steps.call(pdfCall(id)).thenApply(document -> write(file, document)));
+    ApiCall<byte[]> call = pdfCall(id);
+    required(file, "file");
+    return Steps.async(backend, required(options, "options"),
+        steps -> steps.call(call).thenApply(document -> write(file, document)));
   }
 
   /**
@@ -230,8 +236,8 @@ public final class Invoices {
    * @return its payments; a page is requested when iteration reaches it
    */
   public PagedIterable<Payment> payments(InvoiceId id, RequestOptions options) {
-    Checks.required(id, "id");
-    return new PagedIterable<>(backend, Checks.options(options),
+    required(id, "id");
+    return new PagedIterable<>(backend, required(options, "options"),
         cursor -> backend.api.listInvoicePayments(customer, id, 100, cursor));
   }
 
@@ -261,7 +267,7 @@ public final class Invoices {
    * @return the payment; its status says whether the money moved or the customer must act first
    */
   public Payment pay(InvoiceId id, RequestOptions options) {
-    return backend.call(payCall(id, null, Checks.options(options)), options);
+    return backend.call(payCall(id, null, required(options, "options")), options);
   }
 
   /**
@@ -282,7 +288,7 @@ public final class Invoices {
    * @return a future of the payment
    */
   public CompletableFuture<Payment> payAsync(InvoiceId id, RequestOptions options) {
-    return backend.callAsync(payCall(id, null, Checks.options(options)), options);
+    return backend.callAsync(payCall(id, null, required(options, "options")), options);
   }
 
   /**
@@ -305,7 +311,7 @@ public final class Invoices {
    * @return the payment; its status says whether the money moved or the customer must act first
    */
   public Payment payWith(InvoiceId id, PaymentMethodId method, RequestOptions options) {
-    return backend.call(payCall(id, Checks.required(method, "method"), Checks.options(options)), options);
+    return backend.call(payCall(id, required(method, "method"), required(options, "options")), options);
   }
 
   /**
@@ -328,7 +334,7 @@ public final class Invoices {
    * @return a future of the payment
    */
   public CompletableFuture<Payment> payWithAsync(InvoiceId id, PaymentMethodId method, RequestOptions options) {
-    return backend.callAsync(payCall(id, Checks.required(method, "method"), Checks.options(options)), options);
+    return backend.callAsync(payCall(id, required(method, "method"), required(options, "options")), options);
   }
 
   @Override
@@ -337,16 +343,16 @@ public final class Invoices {
   }
 
   private ApiCall<Invoice> getCall(InvoiceId id) {
-    return backend.api.getInvoice(customer, Checks.required(id, "id"));
+    return backend.api.getInvoice(customer, required(id, "id"));
   }
 
   private ApiCall<byte[]> pdfCall(InvoiceId id) {
-    return backend.api.getInvoicePdf(customer, Checks.required(id, "id"));
+    return backend.api.getInvoicePdf(customer, required(id, "id"));
   }
 
   private ApiCall<Payment> payCall(InvoiceId id, @Nullable PaymentMethodId method, RequestOptions options) {
     Wire.PayRequest body = new Wire.PayRequest(method == null ? null : method.value());
-    return backend.api.payInvoice(customer, Checks.required(id, "id"), Backend.key(options), body);
+    return backend.api.payInvoice(customer, required(id, "id"), Backend.key(options), body);
   }
 
   private static Path write(Path file, byte[] document) {

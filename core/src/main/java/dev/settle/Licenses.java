@@ -1,5 +1,7 @@
 package dev.settle;
 
+import static dev.settle.exception.ValidationException.required;
+
 import dev.settle.internal.http.Wire;
 import dev.settle.model.CustomerId;
 import dev.settle.model.License;
@@ -37,7 +39,7 @@ public final class Licenses {
    * @return the licenses; a page is requested when iteration reaches it
    */
   public PagedIterable<License> list(RequestOptions options) {
-    return new PagedIterable<>(backend, Checks.options(options),
+    return new PagedIterable<>(backend, required(options, "options"),
         cursor -> backend.api.listLicenses(customer, 100, cursor));
   }
 
@@ -59,7 +61,7 @@ public final class Licenses {
    * @return the license
    */
   public License get(LicenseId id, RequestOptions options) {
-    return backend.call(getCall(id), Checks.options(options));
+    return backend.call(getCall(id), required(options, "options"));
   }
 
   /**
@@ -80,7 +82,7 @@ public final class Licenses {
    * @return a future of the license
    */
   public CompletableFuture<License> getAsync(LicenseId id, RequestOptions options) {
-    return backend.callAsync(getCall(id), Checks.options(options));
+    return backend.callAsync(getCall(id), required(options, "options"));
   }
 
   /**
@@ -101,7 +103,7 @@ public final class Licenses {
    * @return the license, now active
    */
   public License activate(LicenseId id, RequestOptions options) {
-    return backend.call(activateCall(id), Checks.options(options));
+    return backend.call(activateCall(id), required(options, "options"));
   }
 
   /**
@@ -122,7 +124,7 @@ public final class Licenses {
    * @return a future of the license, now active
    */
   public CompletableFuture<License> activateAsync(LicenseId id, RequestOptions options) {
-    return backend.callAsync(activateCall(id), Checks.options(options));
+    return backend.callAsync(activateCall(id), required(options, "options"));
   }
 
   /**
@@ -147,7 +149,7 @@ public final class Licenses {
    * @return the license, with its warnings
    */
   public License setAutoRenewal(LicenseId id, boolean enabled, RequestOptions options) {
-    return backend.call(autoRenewalCall(id, enabled), Checks.options(options));
+    return backend.call(autoRenewalCall(id, enabled), required(options, "options"));
   }
 
   /**
@@ -170,7 +172,7 @@ public final class Licenses {
    * @return a future of the license, with its warnings
    */
   public CompletableFuture<License> setAutoRenewalAsync(LicenseId id, boolean enabled, RequestOptions options) {
-    return backend.callAsync(autoRenewalCall(id, enabled), Checks.options(options));
+    return backend.callAsync(autoRenewalCall(id, enabled), required(options, "options"));
   }
 
   @Override
@@ -179,14 +181,14 @@ public final class Licenses {
   }
 
   private ApiCall<License> getCall(LicenseId id) {
-    return backend.api.getLicense(customer, Checks.required(id, "id"));
+    return backend.api.getLicense(customer, required(id, "id"));
   }
 
   private ApiCall<License> activateCall(LicenseId id) {
-    return backend.api.activateLicense(customer, Checks.required(id, "id"));
+    return backend.api.activateLicense(customer, required(id, "id"));
   }
 
   private ApiCall<License> autoRenewalCall(LicenseId id, boolean enabled) {
-    return backend.api.setAutoRenewal(customer, Checks.required(id, "id"), new Wire.AutoRenewalRequest(enabled));
+    return backend.api.setAutoRenewal(customer, required(id, "id"), new Wire.AutoRenewalRequest(enabled));
   }
 }

@@ -1,5 +1,7 @@
 package dev.settle;
 
+import static dev.settle.exception.ValidationException.required;
+
 import dev.settle.exception.MalformedResponseException;
 import dev.settle.internal.http.Wire;
 import dev.settle.spi.ApiCall;
@@ -89,7 +91,7 @@ public final class PagedIterable<T> implements Iterable<T> {
    * @return a future that completes when every item has been handed out
    */
   public CompletableFuture<Void> forEachAsync(Consumer<? super T> action) {
-    Checks.required(action, "action");
+    required(action, "action");
     return Steps.async(backend, options, steps -> forEachAsync(steps, null, action));
   }
 

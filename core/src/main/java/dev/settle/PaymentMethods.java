@@ -1,5 +1,7 @@
 package dev.settle;
 
+import static dev.settle.exception.ValidationException.required;
+
 import dev.settle.exception.MalformedResponseException;
 import dev.settle.exception.SettleException;
 import dev.settle.internal.http.Wire;
@@ -45,7 +47,7 @@ public final class PaymentMethods {
    * @return the methods; a page is requested when iteration reaches it
    */
   public PagedIterable<PaymentMethod> list(RequestOptions options) {
-    return new PagedIterable<>(backend, Checks.options(options),
+    return new PagedIterable<>(backend, required(options, "options"),
         cursor -> backend.api.listPaymentMethods(customer, 100, cursor));
   }
 
@@ -67,7 +69,7 @@ public final class PaymentMethods {
    * @return the method
    */
   public PaymentMethod get(PaymentMethodId id, RequestOptions options) {
-    return backend.call(getCall(id), Checks.options(options));
+    return backend.call(getCall(id), required(options, "options"));
   }
 
   /**
@@ -88,7 +90,7 @@ public final class PaymentMethods {
    * @return a future of the method
    */
   public CompletableFuture<PaymentMethod> getAsync(PaymentMethodId id, RequestOptions options) {
-    return backend.callAsync(getCall(id), Checks.options(options));
+    return backend.callAsync(getCall(id), required(options, "options"));
   }
 
   /**
@@ -118,7 +120,8 @@ public final class PaymentMethods {
    * @return the stored method, as the server answered
    */
   public PaymentMethod add(PaymentMethodInput input, RequestOptions options) {
-    return Steps.blocking(backend, Checks.options(options), steps -> add(input, steps));
+    required(input, "input");
+    return Steps.blocking(backend, required(options, "options"), steps -> add(input, steps));
   }
 
   /**
@@ -139,7 +142,8 @@ public final class PaymentMethods {
    * @return a future of the stored method
    */
   public CompletableFuture<PaymentMethod> addAsync(PaymentMethodInput input, RequestOptions options) {
-    return Steps.async(backend, Checks.options(options), steps -> add(input, steps));
+    required(input, "input");
+    return Steps.async(backend, required(options, "options"), steps -> add(input, steps));
   }
 
   /**
@@ -170,7 +174,8 @@ public final class PaymentMethods {
    * @return the new method, now preferred
    */
   public PaymentMethod switchPreferred(PaymentMethodInput input, RequestOptions options) {
-    return Steps.blocking(backend, Checks.options(options), steps -> switchPreferred(input, steps));
+    required(input, "input");
+    return Steps.blocking(backend, required(options, "options"), steps -> switchPreferred(input, steps));
   }
 
   /**
@@ -191,7 +196,8 @@ public final class PaymentMethods {
    * @return a future of the new method, now preferred
    */
   public CompletableFuture<PaymentMethod> switchPreferredAsync(PaymentMethodInput input, RequestOptions options) {
-    return Steps.async(backend, Checks.options(options), steps -> switchPreferred(input, steps));
+    required(input, "input");
+    return Steps.async(backend, required(options, "options"), steps -> switchPreferred(input, steps));
   }
 
   /**
@@ -213,7 +219,8 @@ public final class PaymentMethods {
    * @param options your idempotency key, or a timeout for this call
    */
   public void remove(PaymentMethodId id, RequestOptions options) {
-    Steps.blocking(backend, Checks.options(options), steps -> remove(id, steps));
+    required(id, "id");
+    Steps.blocking(backend, required(options, "options"), steps -> remove(id, steps));
   }
 
   /**
@@ -234,7 +241,8 @@ public final class PaymentMethods {
    * @return a future that completes when the method is removed
    */
   public CompletableFuture<Void> removeAsync(PaymentMethodId id, RequestOptions options) {
-    return Steps.async(backend, Checks.options(options), steps -> remove(id, steps));
+    required(id, "id");
+    return Steps.async(backend, required(options, "options"), steps -> remove(id, steps));
   }
 
   /**
@@ -261,7 +269,8 @@ public final class PaymentMethods {
    * @return the method, now preferred
    */
   public PaymentMethod makePreferred(PaymentMethodId id, RequestOptions options) {
-    return Steps.blocking(backend, Checks.options(options), steps -> makePreferred(id, steps));
+    required(id, "id");
+    return Steps.blocking(backend, required(options, "options"), steps -> makePreferred(id, steps));
   }
 
   /**
@@ -282,7 +291,8 @@ public final class PaymentMethods {
    * @return a future of the method, now preferred
    */
   public CompletableFuture<PaymentMethod> makePreferredAsync(PaymentMethodId id, RequestOptions options) {
-    return Steps.async(backend, Checks.options(options), steps -> makePreferred(id, steps));
+    required(id, "id");
+    return Steps.async(backend, required(options, "options"), steps -> makePreferred(id, steps));
   }
 
   @Override
@@ -307,12 +317,11 @@ public final class PaymentMethods {
 
   private CompletableFuture<Void> remove(PaymentMethodId id, Steps steps) {
     String key = Backend.key(steps.options());
-    return steps.call(backend.api.removePaymentMethod(customer, Checks.required(id, "id"), key))
+    return steps.call(backend.api.removePaymentMethod(customer, id, key))
         .thenApply(removed -> null);
   }
 
   private CompletableFuture<PaymentMethod> makePreferred(PaymentMethodId id, Steps steps) {
-    Checks.required(id, "id");
     return steps.call(backend.api.getAccount(customer)).thenCompose((Account current) -> {
       if (current.portal() == Portal.II) {
         return steps.call(backend.api.makePaymentMethodPreferred(customer, id));
@@ -352,11 +361,11 @@ public final class PaymentMethods {
   }
 
   private PaymentMethodProvider provider(PaymentMethodInput input) {
-    return backend.providers.forKind(Checks.required(input, "input").kind());
+    return backend.providers.forKind(input.kind());
   }
 
   private ApiCall<PaymentMethod> getCall(PaymentMethodId id) {
-    return backend.api.getPaymentMethod(customer, Checks.required(id, "id"));
+    return backend.api.getPaymentMethod(customer, required(id, "id"));
   }
 
   private ApiCall<PaymentMethod> attachCall(String token, boolean preferred, String key) {

@@ -1,8 +1,9 @@
 package dev.settle;
 
+import static dev.settle.exception.ValidationException.required;
+
 import dev.settle.exception.ValidationException;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -81,14 +82,13 @@ public final class RequestOptions {
      * @return this builder
      * @throws ValidationException if it is not
      */
-    public Builder idempotencyKey(String key) {
-      Objects.requireNonNull(key, "key");
-      boolean printable = key.chars().allMatch(c -> c > 0x20 && c < 0x7f);
-      if (key.isEmpty() || key.length() > 240 || !printable) {
+    public Builder idempotencyKey(String idempotencyKey) {
+      boolean printable = required(idempotencyKey, "idempotencyKey").chars().allMatch(c -> c > 0x20 && c < 0x7f);
+      if (idempotencyKey.isEmpty() || idempotencyKey.length() > 240 || !printable) {
         throw new ValidationException(
             "idempotency_key", "An idempotency key is 1 to 240 printable ASCII characters");
       }
-      this.idempotencyKey = key;
+      this.idempotencyKey = idempotencyKey;
       return this;
     }
 
@@ -100,7 +100,7 @@ public final class RequestOptions {
      * @throws ValidationException if it is not positive
      */
     public Builder timeout(Duration timeout) {
-      if (timeout.isNegative() || timeout.isZero()) {
+      if (required(timeout, "timeout").isNegative() || timeout.isZero()) {
         throw new ValidationException("timeout", "A timeout must be positive");
       }
       this.timeout = timeout;

@@ -1,5 +1,7 @@
 package dev.settle;
 
+import static dev.settle.exception.ValidationException.required;
+
 import dev.settle.exception.SettleConfigurationException;
 import java.time.Duration;
 
@@ -131,7 +133,7 @@ public final class RetryPolicy {
     }
 
     private static Duration nonNegative(Duration value, String name) {
-      if (value == null || value.isNegative()) {
+      if (required(value, name).isNegative()) {
         throw new SettleConfigurationException(name + " must not be negative");
       }
       return value;

@@ -1,5 +1,7 @@
 package dev.settle;
 
+import static dev.settle.exception.ValidationException.required;
+
 import dev.settle.exception.ClientClosedException;
 import dev.settle.exception.SettleConfigurationException;
 import dev.settle.internal.http.Backoff;
@@ -16,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import okhttp3.CertificatePinner;
 import okhttp3.HttpUrl;
@@ -90,7 +91,7 @@ public final class SettleClient implements AutoCloseable {
    * @throws dev.settle.exception.ValidationException if {@code customerId} is null
    */
   public AccountClient account(CustomerId customerId) {
-    return new AccountClient(Checks.required(customerId, "customerId"), backend);
+    return new AccountClient(required(customerId, "customerId"), backend);
   }
 
   /** {@return the URLs the billing system sends signed events to} */
@@ -179,7 +180,7 @@ public final class SettleClient implements AutoCloseable {
      *     HTTP to a host other than loopback
      */
     public Builder baseUrl(URI baseUrl) {
-      this.baseUrl = BaseUrl.parse(baseUrl);
+      this.baseUrl = BaseUrl.parse(required(baseUrl, "baseUrl"));
       return this;
     }
 
@@ -192,7 +193,7 @@ public final class SettleClient implements AutoCloseable {
      *     non-ASCII character
      */
     public Builder apiKey(String apiKey) {
-      if (apiKey == null || apiKey.isBlank()) {
+      if (required(apiKey, "apiKey").isBlank()) {
         throw new SettleConfigurationException("The API key is missing");
       }
       if (!apiKey.chars().allMatch(c -> c > ' ' && c < 0x7f)) {
@@ -214,7 +215,7 @@ public final class SettleClient implements AutoCloseable {
      * @return this builder
      */
     public Builder okHttpClient(OkHttpClient client) {
-      this.okHttpClient = Objects.requireNonNull(client, "client");
+      this.okHttpClient = required(client, "client");
       return this;
     }
 
@@ -259,7 +260,7 @@ public final class SettleClient implements AutoCloseable {
      * @return this builder
      */
     public Builder retryPolicy(RetryPolicy policy) {
-      this.retryPolicy = Objects.requireNonNull(policy, "policy");
+      this.retryPolicy = required(policy, "policy");
       return this;
     }
 
@@ -311,6 +312,10 @@ public final class SettleClient implements AutoCloseable {
      * @throws SettleConfigurationException if a pin is not of the form {@code sha256/<base64>}
      */
     public Builder certificatePins(String host, String... pins) {
+      required(host, "host");
+      for (String pin : required(pins, "pins")) {
+        required(pin, "pins");
+      }
       try {
         this.pins.add(host, pins);
         this.pinned = true;
@@ -329,8 +334,8 @@ public final class SettleClient implements AutoCloseable {
      * @return this builder
      */
     public Builder httpLogger(HttpLogger logger, HttpLogger.Level level) {
-      this.httpLogger = Objects.requireNonNull(logger, "logger");
-      this.httpLogLevel = Objects.requireNonNull(level, "level");
+      this.httpLogger = required(logger, "logger");
+      this.httpLogLevel = required(level, "level");
       return this;
     }
 
@@ -341,7 +346,7 @@ public final class SettleClient implements AutoCloseable {
      * @return this builder
      */
     public Builder callListener(CallListener listener) {
-      this.listener = Objects.requireNonNull(listener, "listener");
+      this.listener = required(listener, "listener");
       return this;
     }
 
@@ -364,7 +369,7 @@ public final class SettleClient implements AutoCloseable {
      * @return this builder
      */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = required(clock, "clock");
       return this;
     }
 
@@ -376,7 +381,7 @@ public final class SettleClient implements AutoCloseable {
      * @return this builder
      */
     public Builder addProvider(PaymentMethodProvider provider) {
-      providers.add(Objects.requireNonNull(provider, "provider"));
+      providers.add(required(provider, "provider"));
       return this;
     }
 
@@ -441,7 +446,7 @@ public final class SettleClient implements AutoCloseable {
     }
 
     private static Duration positive(Duration timeout, String name) {
-      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+      if (required(timeout, name).isNegative() || timeout.isZero()) {
         throw new SettleConfigurationException(name + " must be a positive duration");
       }
       return timeout;

@@ -1,5 +1,7 @@
 package dev.settle;
 
+import static dev.settle.exception.ValidationException.required;
+
 import dev.settle.exception.MalformedResponseException;
 import dev.settle.internal.http.Wire;
 import dev.settle.model.WebhookEndpoint;
@@ -45,7 +47,7 @@ public final class WebhookEndpoints {
    * @return the endpoint, with its signing secret
    */
   public WebhookEndpoint create(URI url, List<WebhookEventType> events, RequestOptions options) {
-    return backend.call(createCall(url, events, Checks.options(options)), options);
+    return backend.call(createCall(url, events, required(options, "options")), options);
   }
 
   /**
@@ -69,7 +71,7 @@ public final class WebhookEndpoints {
    */
   public CompletableFuture<WebhookEndpoint> createAsync(URI url, List<WebhookEventType> events,
       RequestOptions options) {
-    return backend.callAsync(createCall(url, events, Checks.options(options)), options);
+    return backend.callAsync(createCall(url, events, required(options, "options")), options);
   }
 
   /** {@return the registered endpoints, without their secrets} */
@@ -84,7 +86,7 @@ public final class WebhookEndpoints {
    * @return the endpoints
    */
   public List<WebhookEndpoint> list(RequestOptions options) {
-    return Steps.blocking(backend, Checks.options(options), this::list);
+    return Steps.blocking(backend, required(options, "options"), this::list);
   }
 
   /**
@@ -103,7 +105,7 @@ public final class WebhookEndpoints {
    * @return a future of the endpoints
    */
   public CompletableFuture<List<WebhookEndpoint>> listAsync(RequestOptions options) {
-    return Steps.async(backend, Checks.options(options), this::list);
+    return Steps.async(backend, required(options, "options"), this::list);
   }
 
   /**
@@ -122,7 +124,7 @@ public final class WebhookEndpoints {
    * @param options options for this call, such as its timeout
    */
   public void remove(WebhookEndpointId id, RequestOptions options) {
-    backend.call(removeCall(id), Checks.options(options));
+    backend.call(removeCall(id), required(options, "options"));
   }
 
   /**
@@ -143,7 +145,8 @@ public final class WebhookEndpoints {
    * @return a future that completes when the endpoint is removed
    */
   public CompletableFuture<Void> removeAsync(WebhookEndpointId id, RequestOptions options) {
-    return Steps.async(backend, Checks.options(options), steps -> steps.call(removeCall(id)).thenApply(removed -> null));
+    ApiCall<Wire.Deleted> call = removeCall(id);
+    return Steps.async(backend, required(options, "options"), steps -> steps.call(call).thenApply(removed -> null));
   }
 
   @Override
@@ -161,14 +164,14 @@ public final class WebhookEndpoints {
   }
 
   private ApiCall<WebhookEndpoint> createCall(URI url, List<WebhookEventType> events, RequestOptions options) {
-    Checks.required(url, "url");
-    List<String> names = Checks.required(events, "events").stream()
-        .map(type -> Checks.required(type, "events").value()).toList();
+    required(url, "url");
+    List<String> names = required(events, "events").stream()
+        .map(type -> required(type, "events").value()).toList();
     return backend.api.createWebhookEndpoint(Backend.key(options),
         new Wire.CreateWebhookEndpointRequest(url.toString(), names.isEmpty() ? null : names));
   }
 
   private ApiCall<Wire.Deleted> removeCall(WebhookEndpointId id) {
-    return backend.api.removeWebhookEndpoint(Checks.required(id, "id"));
+    return backend.api.removeWebhookEndpoint(required(id, "id"));
   }
 }

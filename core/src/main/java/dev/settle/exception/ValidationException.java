@@ -1,8 +1,8 @@
 package dev.settle.exception;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Input that Settle refused before sending anything: a card number that fails the Luhn check,
@@ -79,9 +79,9 @@ public final class ValidationException extends SettleException {
      * @param message what is wrong, for a person
      */
     public Violation {
-      Objects.requireNonNull(param, "param");
-      Objects.requireNonNull(reason, "reason");
-      Objects.requireNonNull(message, "message");
+      required(param, "param");
+      required(reason, "reason");
+      required(message, "message");
     }
 
     /** {@code message (param)}, as it stands in the exception's message. */
@@ -93,6 +93,15 @@ public final class ValidationException extends SettleException {
 
   /** Every refused field, at least one. */
   private final List<Violation> violations;
+
+  /**
+   * Creates the exception for a value that is required and was null: {@code param} names it, the
+   * reason is {@link Reason#REQUIRED}. Code that checks an argument calls {@link #required}
+   * instead; this constructor is there for generated code, such as the model's builders.
+   */
+  public ValidationException(String param) {
+    this(param, Reason.REQUIRED, param + " is required");
+  }
 
   /**
    * Creates the exception for {@code param}, explained by {@code message}, with the reason
@@ -128,8 +137,28 @@ public final class ValidationException extends SettleException {
    * @throws IllegalArgumentException if {@code violations} is empty
    */
   public ValidationException(List<Violation> violations) {
-    super(message(violations));
+    super(message(required(violations, "violations")));
     this.violations = List.copyOf(violations);
+  }
+
+  /**
+   * Returns {@code value}, or throws the exception for a required parameter that is null: Settle's
+   * one check of a missing argument, made first thing in every public method, and offered to
+   * providers and applications that follow the same rule.
+   *
+   * <pre>{@code
+   * this.clock = ValidationException.required(clock, "clock");
+   * }</pre>
+   *
+   * @param value the argument
+   * @param param the parameter's name, as {@link #param()} will give it
+   * @throws ValidationException with reason {@link Reason#REQUIRED} when {@code value} is null
+   */
+  public static <T> T required(@Nullable T value, String param) {
+    if (value == null) {
+      throw new ValidationException(param);
+    }
+    return value;
   }
 
   private static String message(List<Violation> violations) {

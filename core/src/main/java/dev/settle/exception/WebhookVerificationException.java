@@ -63,7 +63,7 @@ public final class WebhookVerificationException extends SettleException {
    */
   public WebhookVerificationException(Reason reason, String message, @Nullable Throwable cause) {
     super(message, null, cause);
-    this.reason = Objects.requireNonNull(reason, "reason");
+    this.reason = ValidationException.required(reason, "reason");
   }
 
   /** {@return why the delivery or secret was refused} */

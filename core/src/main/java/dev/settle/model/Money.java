@@ -46,6 +46,7 @@ public abstract class Money implements Comparable<Money> {
    * @throws ValidationException if the amount is negative
    */
   public static Money ofMinor(long minorUnits, Currency currency) {
+    ValidationException.required(currency, "currency");
     if (minorUnits < 0) {
       throw new ValidationException("amount", Reason.RANGE, "An amount cannot be negative");
     }
@@ -65,6 +66,7 @@ public abstract class Money implements Comparable<Money> {
    * @throws ValidationException if it is negative or has more decimals than the currency allows
    */
   public static Money of(BigDecimal amount, String currencyCode) {
+    ValidationException.required(amount, "amount");
     Currency currency = currency(currencyCode);
     try {
       long minor =
@@ -99,6 +101,7 @@ public abstract class Money implements Comparable<Money> {
    * Compares amounts of the same currency.
    *
    * @throws IllegalArgumentException when the currencies differ
+   * @throws NullPointerException when {@code other} is null, as {@link Comparable} requires
    */
   @Override
   public int compareTo(Money other) {
@@ -117,10 +120,9 @@ public abstract class Money implements Comparable<Money> {
 
   private static Currency currency(String code) {
     try {
-      return Currency.getInstance(code);
-    } catch (IllegalArgumentException | NullPointerException e) {
-      throw new ValidationException(
-          "currency", code == null ? Reason.REQUIRED : Reason.FORMAT, "Not an ISO 4217 currency code");
+      return Currency.getInstance(ValidationException.required(code, "currency"));
+    } catch (IllegalArgumentException e) {
+      throw new ValidationException("currency", Reason.FORMAT, "Not an ISO 4217 currency code");
     }
   }
 }

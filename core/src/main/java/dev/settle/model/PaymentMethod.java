@@ -1,5 +1,6 @@
 package dev.settle.model;
 
+import dev.settle.exception.ValidationException;
 import java.time.Instant;
 import java.util.Optional;
 import org.immutables.value.Value;
@@ -42,7 +43,8 @@ public abstract class PaymentMethod {
    * @return the details, or empty when they are of another type
    */
   public final <T extends PaymentMethodDetails> Optional<T> details(Class<T> type) {
-    return type.isInstance(details()) ? Optional.of(type.cast(details())) : Optional.empty();
+    return ValidationException.required(type, "type").isInstance(details())
+        ? Optional.of(type.cast(details())) : Optional.empty();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.settle.model;
 
+import dev.settle.exception.ValidationException;
 import java.util.Map;
 import org.immutables.value.Value;
 
@@ -32,7 +33,8 @@ public abstract class UnknownPaymentMethodDetails implements PaymentMethodDetail
    * @return the details
    */
   public static UnknownPaymentMethodDetails of(String kind, Map<String, ?> attributes) {
-    return ImmutableUnknownPaymentMethodDetails.of(kind, Map.copyOf(attributes));
+    return ImmutableUnknownPaymentMethodDetails.of(
+        ValidationException.required(kind, "kind"), Map.copyOf(ValidationException.required(attributes, "attributes")));
   }
 
   @Override

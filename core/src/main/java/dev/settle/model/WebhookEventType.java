@@ -1,5 +1,7 @@
 package dev.settle.model;
 
+import org.jspecify.annotations.Nullable;
+
 /** The types of webhook event Settle reads; {@link #UNKNOWN} for any other. */
 public enum WebhookEventType {
   /** {@code invoice.paid}: an invoice was paid in full; read as {@link dev.settle.webhooks.InvoicePaid}. */
@@ -35,12 +37,13 @@ public enum WebhookEventType {
   }
 
   /**
-   * The type named {@code value} on the wire; {@link #UNKNOWN} for a name Settle does not know.
+   * The type named {@code value} on the wire; {@link #UNKNOWN} for a name Settle does not know,
+   * and for null, which an event without a type carries.
    *
-   * @param value the wire name, such as {@code invoice.paid}
+   * @param value the wire name, such as {@code invoice.paid}, or null
    * @return the type, or {@link #UNKNOWN}
    */
-  public static WebhookEventType of(String value) {
+  public static WebhookEventType of(@Nullable String value) {
     for (WebhookEventType type : values()) {
       if (type != UNKNOWN && type.value.equals(value)) {
         return type;

@@ -5,6 +5,11 @@
  * <p>Every type here is immutable and safe to share between threads. The implementations are
  * generated and hidden; each type offers a static {@code builder()} where building one by hand is
  * useful, mostly in tests of code that uses Settle.
+ *
+ * <p>A builder refuses a null value as every Settle method does (see {@link
+ * dev.settle.exception.SettleException}), except that an optional field's setter takes null for
+ * none. The setters that take a whole list, map or {@code Optional} need one: pass an empty one
+ * for none.
  */
 @NullMarked
 @Value.Style(
@@ -13,8 +18,10 @@
     overshadowImplementation = true,
     defaults = @Value.Immutable(copy = false),
     jdkOnly = true,
-    optionalAcceptNullable = true)
+    optionalAcceptNullable = true,
+    throwForNullPointer = ValidationException.class)
 package dev.settle.model;
 
+import dev.settle.exception.ValidationException;
 import org.immutables.value.Value;
 import org.jspecify.annotations.NullMarked;

@@ -1,9 +1,10 @@
 package dev.settle.spi;
 
+import static dev.settle.exception.ValidationException.required;
+
 import com.squareup.moshi.JsonAdapter;
 import java.lang.reflect.Type;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A provider's own part of the billing API: a Retrofit interface and the Moshi adapters of the
@@ -38,10 +39,10 @@ public final class ProviderApi<S> {
    * @return the provider's API
    */
   public static <S> ProviderApi<S> of(Class<S> service, JsonAdapter.Factory... jsonAdapters) {
-    if (!Objects.requireNonNull(service, "service").isInterface()) {
+    if (!required(service, "service").isInterface()) {
       throw new IllegalArgumentException(service.getName() + " is not an interface");
     }
-    return new ProviderApi<>(service, List.of(jsonAdapters));
+    return new ProviderApi<>(service, List.of(required(jsonAdapters, "jsonAdapters")));
   }
 
   /**
@@ -53,8 +54,8 @@ public final class ProviderApi<S> {
    * @return a factory for that type alone
    */
   public static <T> JsonAdapter.Factory adapter(Type type, JsonAdapter<T> adapter) {
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(adapter, "adapter");
+    required(type, "type");
+    required(adapter, "adapter");
     return (requested, annotations, moshi) ->
         annotations.isEmpty() && requested.equals(type) ? adapter : null;
   }

@@ -2,7 +2,9 @@ package dev.settle.spi;
 
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
+import dev.settle.exception.ValidationException;
 import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reading helpers for a provider's JSON adapters, as strict as core's own: a value of the wrong
@@ -24,7 +26,7 @@ public final class StrictJson {
    * @throws java.io.IOException if the reader fails
    */
   public static String string(JsonReader reader) throws IOException {
-    if (reader.peek() != JsonReader.Token.STRING) {
+    if (ValidationException.required(reader, "reader").peek() != JsonReader.Token.STRING) {
       throw new JsonDataException("Expected a string at " + reader.getPath());
     }
     return reader.nextString();
@@ -35,12 +37,14 @@ public final class StrictJson {
    *
    * @param field the field's name
    * @param objectPath the JSON path of the object, for the message
-   * @param value the value read, or null
+   * @param value what was read; null when the field was missing or JSON null, which is refused
    * @param <T> the value's type
    * @return {@code value}, not null
    * @throws JsonDataException when it is null: the field was missing or JSON null
    */
-  public static <T> T required(T value, String objectPath, String field) {
+  public static <T> T required(@Nullable T value, String objectPath, String field) {
+    ValidationException.required(objectPath, "objectPath");
+    ValidationException.required(field, "field");
     if (value == null) {
       throw new JsonDataException("Required value '" + field + "' missing at " + objectPath);
     }

@@ -1,5 +1,6 @@
 package dev.settle.webhooks;
 
+import dev.settle.exception.ValidationException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -18,7 +19,7 @@ final class WebhookHeaders {
    * for {@code webhook-signature}, whose values are joined with spaces into one list.
    */
   static Function<String, String> of(Map<String, List<String>> headers) {
-    Objects.requireNonNull(headers, "headers");
+    ValidationException.required(headers, "headers");
     return name -> name.equals(WebhookVerifier.SIGNATURE_HEADER)
         ? all(headers, name)
         : first(headers, name);

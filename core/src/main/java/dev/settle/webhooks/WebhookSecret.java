@@ -1,6 +1,7 @@
 package dev.settle.webhooks;
 
 import dev.settle.exception.WebhookVerificationException.Reason;
+import dev.settle.exception.ValidationException;
 import dev.settle.exception.WebhookVerificationException;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
@@ -32,9 +33,7 @@ final class WebhookSecret {
    *     never the secret itself
    */
   static byte[] key(String secret) {
-    if (secret == null) {
-      throw malformed("A webhook secret is missing");
-    }
+    ValidationException.required(secret, "secret");
     String encoded = secret.startsWith(PREFIX) ? secret.substring(PREFIX.length()) : secret;
     byte[] key;
     try {

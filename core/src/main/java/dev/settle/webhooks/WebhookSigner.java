@@ -1,5 +1,7 @@
 package dev.settle.webhooks;
 
+import static dev.settle.exception.ValidationException.required;
+
 import dev.settle.exception.ValidationException.Reason;
 import dev.settle.exception.ValidationException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +12,6 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * Signs a webhook body the way the billing system does, producing its three headers: for tests
@@ -64,7 +65,9 @@ public final class WebhookSigner {
    * @return the signer
    */
   public static WebhookSigner create(String secret, Clock clock) {
-    return new WebhookSigner(WebhookSecret.key(secret), Objects.requireNonNull(clock, "clock"));
+    required(secret, "secret");
+    required(clock, "clock");
+    return new WebhookSigner(WebhookSecret.key(secret), clock);
   }
 
   /**
@@ -86,7 +89,9 @@ public final class WebhookSigner {
    * @return the headers {@code webhook-id}, {@code webhook-timestamp} and {@code webhook-signature}
    */
   public Map<String, String> sign(String id, Instant timestamp, String body) {
-    return sign(id, timestamp, Objects.requireNonNull(body, "body").getBytes(StandardCharsets.UTF_8));
+    required(id, "id");
+    required(timestamp, "timestamp");
+    return sign(id, timestamp, required(body, "body").getBytes(StandardCharsets.UTF_8));
   }
 
   /**
@@ -103,9 +108,9 @@ public final class WebhookSigner {
    *     ({@link Reason#RANGE} before 1970-01-01T00:00:00Z or beyond 15 digits of seconds)
    */
   public Map<String, String> sign(String id, Instant timestamp, byte[] body) {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(timestamp, "timestamp");
-    Objects.requireNonNull(body, "body");
+    required(id, "id");
+    required(timestamp, "timestamp");
+    required(body, "body");
     checkId(id);
     String seconds = Long.toString(timestamp.getEpochSecond());
     if (timestamp.getEpochSecond() < 0) {

@@ -1,5 +1,7 @@
 package dev.settle.webhooks;
 
+import static dev.settle.exception.ValidationException.required;
+
 import dev.settle.exception.WebhookVerificationException.Reason;
 import dev.settle.exception.WebhookVerificationException;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +15,8 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks that a webhook delivery was signed by the billing system, recently, and reads it as a
@@ -151,14 +153,15 @@ public final class WebhookVerifier {
    * Verifies a delivery given the values of its three headers, and reads its event.
    *
    * @param body the request body, byte for byte as received
-   * @param id the {@code webhook-id} header
-   * @param timestamp the {@code webhook-timestamp} header
-   * @param signature the {@code webhook-signature} header
+   * @param id the {@code webhook-id} header; null when the request has none
+   * @param timestamp the {@code webhook-timestamp} header; null when the request has none
+   * @param signature the {@code webhook-signature} header; null when the request has none
    * @return the event, typed by its {@code type}
-   * @throws WebhookVerificationException when the delivery must not be trusted or is not an event;
-   *     {@code reason()} says which
+   * @throws WebhookVerificationException when the delivery must not be trusted or is not an event,
+   *     a missing header included; {@code reason()} says which
    */
-  public WebhookEvent verify(byte[] body, String id, String timestamp, String signature) {
+  public WebhookEvent verify(byte[] body, @Nullable String id, @Nullable String timestamp,
+      @Nullable String signature) {
     return verify(body, WebhookHeaders.of(id, timestamp, signature));
   }
 
@@ -172,7 +175,8 @@ public final class WebhookVerifier {
    * @param signature the {@code webhook-signature} header
    * @return the event, typed by its {@code type}
    */
-  public WebhookEvent verify(String body, String id, String timestamp, String signature) {
+  public WebhookEvent verify(String body, @Nullable String id, @Nullable String timestamp,
+      @Nullable String signature) {
     return verify(utf8(body), id, timestamp, signature);
   }
 
@@ -197,8 +201,8 @@ public final class WebhookVerifier {
    * @return the check's result
    */
   public SignatureCheck checkSignature(byte[] body, Function<String, String> headers) {
-    Objects.requireNonNull(body, "body");
-    Objects.requireNonNull(headers, "headers");
+    required(body, "body");
+    required(headers, "headers");
     String id = headers.apply(ID_HEADER);
     String timestamp = headers.apply(TIMESTAMP_HEADER);
     String signature = headers.apply(SIGNATURE_HEADER);
@@ -286,7 +290,7 @@ public final class WebhookVerifier {
   }
 
   private static byte[] utf8(String body) {
-    return Objects.requireNonNull(body, "body").getBytes(StandardCharsets.UTF_8);
+    return required(body, "body").getBytes(StandardCharsets.UTF_8);
   }
 
   @Override
@@ -338,8 +342,8 @@ public final class WebhookVerifier {
      */
     public Builder secrets(Collection<String> secrets) {
       List<byte[]> replaced = new ArrayList<>();
-      for (String secret : Objects.requireNonNull(secrets, "secrets")) {
-        replaced.add(WebhookSecret.key(secret));
+      for (String secret : required(secrets, "secrets")) {
+        replaced.add(WebhookSecret.key(required(secret, "secrets")));
       }
       keys.clear();
       keys.addAll(replaced);
@@ -356,8 +360,7 @@ public final class WebhookVerifier {
      * @throws IllegalArgumentException unless positive
      */
     public Builder tolerance(Duration tolerance) {
-      Objects.requireNonNull(tolerance, "tolerance");
-      if (tolerance.isNegative() || tolerance.isZero()) {
+      if (required(tolerance, "tolerance").isNegative() || tolerance.isZero()) {
         throw new IllegalArgumentException("The tolerance must be a positive duration");
       }
       this.tolerance = tolerance;
@@ -371,7 +374,7 @@ public final class WebhookVerifier {
      * @return this builder
      */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = required(clock, "clock");
       return this;
     }
 

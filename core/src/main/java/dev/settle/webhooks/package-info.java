@@ -84,7 +84,8 @@
  * {@link dev.settle.webhooks.WebhookEvent#data()}, so fields a newer server adds are readable
  * before Settle models them.
  *
- * <p>Every type here is immutable and safe to share between threads.
+ * <p>Every type here is immutable and safe to share between threads. The events' builders, for
+ * tests, treat null as the model's builders do (see {@link dev.settle.model}).
  */
 @NullMarked
 @Value.Style(
@@ -93,8 +94,10 @@
     overshadowImplementation = true,
     defaults = @Value.Immutable(copy = false),
     jdkOnly = true,
-    optionalAcceptNullable = true)
+    optionalAcceptNullable = true,
+    throwForNullPointer = ValidationException.class)
 package dev.settle.webhooks;
 
+import dev.settle.exception.ValidationException;
 import org.immutables.value.Value;
 import org.jspecify.annotations.NullMarked;

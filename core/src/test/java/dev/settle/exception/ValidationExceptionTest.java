@@ -61,9 +61,12 @@ class ValidationExceptionTest {
   void thereIsAlwaysAViolationAndEachHasEveryPart() {
     assertThatThrownBy(() -> new ValidationException(List.of()))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> new Violation(null, Reason.FORMAT, "m")).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> new Violation("p", null, "m")).isInstanceOf(NullPointerException.class);
-    assertThatThrownBy(() -> new Violation("p", Reason.FORMAT, null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> new Violation(null, Reason.FORMAT, "m"))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.param()).isEqualTo("param"));
+    assertThatThrownBy(() -> new Violation("p", null, "m"))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.param()).isEqualTo("reason"));
+    assertThatThrownBy(() -> new Violation("p", Reason.FORMAT, null))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.param()).isEqualTo("message"));
     assertThat(new Violation("cvc", Reason.LENGTH, "The CVC has 3 digits"))
         .hasToString("The CVC has 3 digits (cvc)");
   }

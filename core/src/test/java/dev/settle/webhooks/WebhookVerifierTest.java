@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.settle.exception.SettleException;
+import dev.settle.exception.ValidationException;
 import dev.settle.exception.WebhookVerificationException.Reason;
 import dev.settle.exception.WebhookVerificationException;
 import java.nio.charset.StandardCharsets;
@@ -469,10 +470,12 @@ class WebhookVerifierTest {
     }
 
     @Test
-    void aNullSecretIsMalformed() {
+    void aNullSecretIsRequired() {
       assertThatThrownBy(() -> WebhookVerifier.builder().secret(null))
-          .isInstanceOfSatisfying(WebhookVerificationException.class,
-              e -> assertThat(e).hasMessage("A webhook secret is missing"));
+          .isInstanceOfSatisfying(ValidationException.class, e -> {
+            assertThat(e.reason()).isEqualTo(ValidationException.Reason.REQUIRED);
+            assertThat(e.param()).isEqualTo("secret");
+          });
     }
 
     @Test

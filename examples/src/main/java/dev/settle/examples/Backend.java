@@ -7,16 +7,18 @@ import java.net.URI;
 
 /**
  * Where an example runs: the sandbox named by {@code SETTLE_BASE_URL} and {@code SETTLE_API_KEY}
- * (a standalone one, say), or a sandbox started for the run and stopped after it.
+ * (a standalone one, say), or a sandbox started for the run and stopped when this is closed.
  */
 final class Backend implements AutoCloseable {
-  private final SettleClient client;
-  private final SettleSandbox sandbox;
+  private final URI baseUrl;
+  private final String apiKey;
+  private final SettleSandbox embedded;
   private final SandboxControls controls;
 
-  private Backend(SettleClient client, SettleSandbox sandbox, URI baseUrl, String apiKey) {
-    this.client = client;
-    this.sandbox = sandbox;
+  private Backend(URI baseUrl, String apiKey, SettleSandbox embedded) {
+    this.baseUrl = baseUrl;
+    this.apiKey = apiKey;
+    this.embedded = embedded;
     this.controls = new SandboxControls(baseUrl, apiKey);
   }
 
@@ -25,30 +27,33 @@ final class Backend implements AutoCloseable {
     String apiKey = System.getenv("SETTLE_API_KEY");
     if (baseUrl != null && apiKey != null) {
       out.println("Using the billing system at " + baseUrl);
-      return new Backend(client(URI.create(baseUrl), apiKey), null, URI.create(baseUrl), apiKey);
+      return new Backend(URI.create(baseUrl), apiKey, null);
     }
     SettleSandbox sandbox = SettleSandbox.builder().build().start();
     out.println("Started an embedded sandbox at " + sandbox.baseUrl());
-    return new Backend(client(sandbox.baseUrl(), sandbox.apiKey()), sandbox, sandbox.baseUrl(), sandbox.apiKey());
+    return new Backend(sandbox.baseUrl(), sandbox.apiKey(), sandbox);
   }
 
-  private static SettleClient client(URI baseUrl, String apiKey) {
-    return SettleClient.builder().baseUrl(baseUrl).apiKey(apiKey).build();
+  /** A builder of clients of this backend, for an example that configures its own. */
+  SettleClient.Builder clientBuilder() {
+    return SettleClient.builder().baseUrl(baseUrl).apiKey(apiKey);
   }
 
+  /** A new client of this backend; the example closes it. */
   SettleClient client() {
-    return client;
+    return clientBuilder().build();
   }
 
-  /** The sandbox's own controls: its clock and the PayPal payer's side. */
+  /** The sandbox's own controls: its clock, its faults, the PayPal payer's side, the bank. */
   SandboxControls sandbox() {
     return controls;
   }
 
+  /** Stops the sandbox started for the run, if there is one. */
   @Override
   public void close() {
-    if (sandbox != null) {
-      sandbox.close();
+    if (embedded != null) {
+      embedded.close();
     }
   }
 }

@@ -5,9 +5,7 @@ import dev.settle.CallEvent;
 import dev.settle.CallListener;
 import dev.settle.SettleClient;
 import dev.settle.model.CustomerId;
-import dev.settle.sandbox.SettleSandbox;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,12 +24,16 @@ public final class Observability {
   private Observability() {}
 
   public static void main(String[] args) {
-    try (SettleSandbox sandbox = SettleSandbox.builder().build().start()) {
-      run(sandbox, System.out);
+    try (Backend backend = Backend.fromEnvironment(System.out)) {
+      run(backend.clientBuilder(), backend.sandbox(), System.out);
     }
   }
 
-  static Map<String, Long> run(SettleSandbox sandbox, PrintStream out) {
+  /**
+   * Runs the quickstart with a client built by {@code settle} and a listener; returns the calls
+   * counted by operation and outcome, such as {@code "payInvoice ok" -> 1}.
+   */
+  static Map<String, Long> run(SettleClient.Builder settle, SandboxControls sandbox, PrintStream out) {
     Map<String, LongAdder> calls = new ConcurrentHashMap<>();
     CallListener listener = new CallListener() {
       @Override
@@ -47,15 +49,20 @@ public final class Observability {
         calls.computeIfAbsent(call.operation() + " " + outcome, k -> new LongAdder()).increment();
       }
     };
-    SettleClient settle = SettleClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey())
-        .callListener(listener).build();
-    sandbox.faults().route("POST /v1/accounts/*/invoices/*/pay").rateLimitBurst(1, Duration.ofMillis(200));
-
-    Quickstart.run(settle, CustomerId.of(Quickstart.DEMO_CUSTOMER), out);
+    sandbox.rateLimit("POST /v1/accounts/*/invoices/*/pay", 1, 1);
+    try (SettleClient client = settle.callListener(listener).build()) {
+      Quickstart.run(client, CustomerId.of(Quickstart.DEMO_CUSTOMER), out);
+    } finally {
+      sandbox.clearFaults();
+    }
 
     Map<String, Long> counts = new TreeMap<>();
     calls.forEach((key, count) -> counts.put(key, count.sum()));
-    out.printf("Calls by operation and outcome: %s%n", counts);
+    out.printf("%nCalls by operation and outcome:%n  %-22s %-10s %5s%n", "operation", "outcome", "calls");
+    counts.forEach((key, count) -> {
+      String[] operationAndOutcome = key.split(" ", 2);
+      out.printf("  %-22s %-10s %5d%n", operationAndOutcome[0], operationAndOutcome[1], count);
+    });
     return counts;
   }
 }

@@ -27,8 +27,9 @@ public final class PayByBankTransfer {
   private PayByBankTransfer() {}
 
   public static void main(String[] args) {
-    try (Backend backend = Backend.fromEnvironment(System.out)) {
-      run(backend.client(), backend.sandbox(), Path.of("target", "bank-transfer"), System.out);
+    try (Backend backend = Backend.fromEnvironment(System.out);
+        SettleClient settle = backend.client()) {
+      run(settle, backend.sandbox(), Path.of("target", "bank-transfer"), System.out);
     }
   }
 
@@ -46,10 +47,10 @@ public final class PayByBankTransfer {
     Path pdf = account.invoices().downloadPdf(invoice.id(), folder.resolve(invoice.number() + ".pdf"));
     out.printf("EPC QR code for banking apps: %s%nInvoice PDF: %s%n%n", qr, pdf);
 
-    String receipt = sandbox.receiveTransfer(
-        instructions.amount().minorUnits(), instructions.amount().currency().getCurrencyCode(),
-        instructions.reference().printable());
-    out.printf("The bank received the transfer: %s%n", receipt);
+    SandboxControls.Transfer transfer =
+        sandbox.receiveTransfer(instructions.amount(), instructions.reference().printable());
+    out.printf("The bank received %s quoting %s; the sandbox reports it %s%n",
+        transfer.amount(), transfer.reference(), transfer.describe());
 
     Invoice after = account.invoices().get(invoice.id());
     out.printf("Invoice %s is now %s; amount due %s%n", after.number(), after.status(), after.amountDue());

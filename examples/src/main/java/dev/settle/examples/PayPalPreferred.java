@@ -23,8 +23,9 @@ public final class PayPalPreferred {
   private PayPalPreferred() {}
 
   public static void main(String[] args) {
-    try (Backend backend = Backend.fromEnvironment(System.out)) {
-      run(backend.client(), backend.sandbox(), System.out);
+    try (Backend backend = Backend.fromEnvironment(System.out);
+        SettleClient settle = backend.client()) {
+      run(settle, backend.sandbox(), System.out);
     }
   }
 

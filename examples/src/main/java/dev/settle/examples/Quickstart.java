@@ -25,9 +25,10 @@ public final class Quickstart {
   private Quickstart() {}
 
   public static void main(String[] args) {
-    try (Backend backend = Backend.fromEnvironment(System.out)) {
+    try (Backend backend = Backend.fromEnvironment(System.out);
+        SettleClient settle = backend.client()) {
       String customer = System.getenv().getOrDefault("SETTLE_CUSTOMER_ID", DEMO_CUSTOMER);
-      run(backend.client(), CustomerId.of(customer), System.out);
+      run(settle, CustomerId.of(customer), System.out);
     }
   }
 

@@ -24,8 +24,9 @@ public final class Renewals {
   private Renewals() {}
 
   public static void main(String[] args) {
-    try (Backend backend = Backend.fromEnvironment(System.out)) {
-      run(backend.client(), backend.sandbox(), System.out);
+    try (Backend backend = Backend.fromEnvironment(System.out);
+        SettleClient settle = backend.client()) {
+      run(settle, backend.sandbox(), System.out);
     }
   }
 
@@ -42,7 +43,7 @@ public final class Renewals {
         out.printf("Switching the preferred method to %s%n",
             Describe.method(account.paymentMethods().switchPreferred(visa)));
       }
-      out.printf("Moving the sandbox clock a year: %s%n", sandbox.advanceClock(Duration.ofDays(365)));
+      out.printf("Moved the sandbox clock a year, to %s%n", sandbox.advanceClock(Duration.ofDays(365)));
       License renewed = account.licenses().get(LICENSE);
       Payment charge = account.invoices().payments(renewed.lastRenewalInvoiceId().orElseThrow())
           .stream().reduce((first, last) -> last).orElseThrow();

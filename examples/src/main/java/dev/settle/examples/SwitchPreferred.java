@@ -23,8 +23,9 @@ public final class SwitchPreferred {
   private SwitchPreferred() {}
 
   public static void main(String[] args) {
-    try (Backend backend = Backend.fromEnvironment(System.out)) {
-      run(backend.client(), System.out);
+    try (Backend backend = Backend.fromEnvironment(System.out);
+        SettleClient settle = backend.client()) {
+      run(settle, System.out);
     }
   }
 

@@ -12,9 +12,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A webhook endpoint as a service would run it, on the JDK's HTTP server: it verifies each
@@ -23,6 +27,11 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 final class WebhookReceiver implements AutoCloseable {
   private final HttpServer server;
+  private final ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
+    Thread thread = new Thread(task, "webhook-receiver");
+    thread.setDaemon(true);
+    return thread;
+  });
   private final BlockingQueue<WebhookEvent> events = new LinkedBlockingQueue<>();
   private volatile WebhookVerifier verifier;
   private final Clock clock;
@@ -33,11 +42,7 @@ final class WebhookReceiver implements AutoCloseable {
     this.out = out;
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/webhooks", this::receive);
-    server.setExecutor(Executors.newSingleThreadExecutor(task -> {
-      Thread thread = new Thread(task, "webhook-receiver");
-      thread.setDaemon(true);
-      return thread;
-    }));
+    server.setExecutor(executor);
     server.start();
   }
 
@@ -66,6 +71,25 @@ final class WebhookReceiver implements AutoCloseable {
     return events;
   }
 
+  /**
+   * Takes verified events until {@code count} of them are {@code wanted}; false if {@code within}
+   * passes first. Events it takes are no longer in {@link #events()}.
+   */
+  boolean await(Predicate<WebhookEvent> wanted, int count, Duration within) throws InterruptedException {
+    long deadline = System.nanoTime() + within.toNanos();
+    int seen = 0;
+    while (seen < count) {
+      WebhookEvent event = events.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      if (event == null) {
+        return false;
+      }
+      if (wanted.test(event)) {
+        seen++;
+      }
+    }
+    return true;
+  }
+
   private void receive(HttpExchange exchange) throws IOException {
     byte[] body;
     try (InputStream in = exchange.getRequestBody()) {
@@ -88,5 +112,6 @@ final class WebhookReceiver implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdown();
   }
 }

@@ -54,25 +54,25 @@ class ExamplesIT extends SandboxFixture {
         PayByBankTransfer.run(settle, new SandboxControls(sandbox.baseUrl(), sandbox.apiKey()), folder, out));
 
     assertThat(printed).contains("IBAN:      DE89 3704 0044 0532 0130 00").contains("Reference: RF")
-        .contains("\"outcome\":\"paid\"").contains("is now PAID; amount due EUR 0.00");
+        .containsPattern("The bank received (EUR [0-9.]+) quoting RF[0-9A-Z ]+; the sandbox reports it paid: \\1"
+            + " applied to invoice in_\\w+ as payment py_\\w+, nothing left over")
+        .contains("is now PAID; amount due EUR 0.00").doesNotContain("{");
     assertThat(folder.toFile().list()).hasSize(2);
   }
 
   @Test
   void observabilityTracesEachAttemptAndCountsEachCall() {
-    Map<String, Long> counts;
-    String printed;
-    try {
-      ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-      counts = Observability.run(sandbox, new PrintStream(buffer, true, StandardCharsets.UTF_8));
-      printed = buffer.toString(StandardCharsets.UTF_8);
-    } finally {
-      sandbox.faults().clear();
-    }
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    Map<String, Long> counts = Observability.run(settle.newBuilder(),
+        new SandboxControls(sandbox.baseUrl(), sandbox.apiKey()), new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    String printed = buffer.toString(StandardCharsets.UTF_8);
 
     assertThat(printed).contains("trace payInvoice             attempt 1 -> 429").contains(", will retry")
         .contains("trace payInvoice             attempt 2 -> 200").doesNotContain(sandbox.apiKey());
     assertThat(counts).containsEntry("payInvoice ok", 1L).containsEntry("getAccount ok", 2L);
+    assertThat(printed).contains("  operation              outcome    calls")
+        .containsPattern("\n  payInvoice +ok +1\n").containsPattern("\n  getAccount +ok +2\n");
+    assertThat(sandbox.faults().injected()).containsEntry(dev.settle.sandbox.SandboxFaults.Kind.RATE_LIMIT, 0L);
   }
 
   @Test
@@ -80,6 +80,8 @@ class ExamplesIT extends SandboxFixture {
     String printed = output(out ->
         Renewals.run(settle, new SandboxControls(sandbox.baseUrl(), sandbox.apiKey()), out));
 
+    assertThat(printed.lines().filter(line -> line.startsWith("Moved the sandbox clock a year, to ")))
+        .hasSize(2).allMatch(line -> !line.contains("{"));
     List<String> charges = printed.lines().filter(line -> line.startsWith("  renewal invoice ")).collect(Collectors.toList());
     assertThat(charges).hasSize(2);
     assertThat(charges.get(0)).contains("SUCCEEDED").contains("charged to Mastercard ending in 4444");

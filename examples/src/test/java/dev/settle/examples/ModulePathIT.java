@@ -16,6 +16,7 @@ import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
+import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,6 +119,8 @@ class ModulePathIT extends SandboxFixture {
     Files.writeString(file, source);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+      // Only the module path: this test's class path (test jars included) is no part of the program.
+      files.setLocation(StandardLocation.CLASS_PATH, List.of());
       List<String> options = List.of("--module-path", modulePath, "-d", work.resolve("classes").toString());
       return javac.getTask(null, files, diagnostics, options, null,
           files.getJavaFileObjects(sources.resolve("module-info.java"), file)).call();
@@ -129,7 +132,8 @@ class ModulePathIT extends SandboxFixture {
     List<String> jars = new ArrayList<>();
     for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
       if (RUNTIME.matcher(Path.of(entry).getFileName().toString()).matches()
-          && !entry.contains("zxing/javase") && !entry.contains("kotlin-stdlib-jdk")) {
+          && !entry.contains("zxing/javase") && !entry.contains("kotlin-stdlib-jdk")
+          && !entry.endsWith("-tests.jar")) {   // core's test support, on this class path for its tests only
         jars.add(entry);
       }
     }

@@ -10,9 +10,11 @@ import dev.settle.model.InvoiceStatus;
 import dev.settle.model.Payment;
 import dev.settle.model.PaymentMethod;
 import dev.settle.model.PaymentStatus;
+import dev.settle.testing.ChildJvm;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,18 @@ class QuickstartIT extends SandboxFixture {
     assertThat(lines.get(2)).contains("Visa ending in 4242").contains("preferred");
     assertThat(lines.get(4)).contains("SUCCEEDED");
     assertThat(lines.get(5)).contains("PAID");
+  }
+
+  @Test
+  void theDemoEndsAsSoonAsItHasPrintedItsLastLine() throws Exception {
+    ChildJvm.Run demo = ChildJvm.run(Quickstart.class, Duration.ofSeconds(120));
+
+    assertThat(demo.exitStatus()).as("exit status; it printed %s", demo.lines()).isZero();
+    assertThat(demo.lines()).hasSize(7);
+    assertThat(demo.lines().get(0)).startsWith("Started an embedded sandbox at http://127.0.0.1:");
+    assertThat(demo.lines().get(6)).startsWith("6. Invoice ").contains("is now PAID");
+    assertThat(demo.exitAfterLastLine()).as("from the last line to the end").isLessThan(Duration.ofSeconds(1));
+    System.out.printf("The packaged Quickstart ended %d ms after its last line%n", demo.exitAfterLastLine().toMillis());
   }
 
   @Test

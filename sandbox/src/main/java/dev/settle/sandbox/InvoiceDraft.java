@@ -1,5 +1,7 @@
 package dev.settle.sandbox;
 
+import static dev.settle.exception.ValidationException.required;
+
 import dev.settle.sandbox.Model.InvoiceLine;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +52,7 @@ public final class InvoiceDraft {
    * @return this draft
    */
   public InvoiceDraft line(String description, long amountMinor) {
+    required(description, "description");
     lines.add(new InvoiceLine(description, amountMinor, null));
     return this;
   }
@@ -61,7 +64,7 @@ public final class InvoiceDraft {
    * @return this draft
    */
   public InvoiceDraft currency(String currency) {
-    this.currency = Objects.requireNonNull(currency, "currency");
+    this.currency = required(currency, "currency");
     return this;
   }
 
@@ -72,7 +75,7 @@ public final class InvoiceDraft {
    * @return this draft
    */
   public InvoiceDraft dueAt(Instant dueAt) {
-    this.dueAt = Objects.requireNonNull(dueAt, "dueAt");
+    this.dueAt = required(dueAt, "dueAt");
     return this;
   }
 
@@ -83,7 +86,7 @@ public final class InvoiceDraft {
    * @return this draft
    */
   public InvoiceDraft collection(Collection collection) {
-    this.collection = Objects.requireNonNull(collection, "collection");
+    this.collection = required(collection, "collection");
     return this;
   }
 }

@@ -1,11 +1,12 @@
 package dev.settle.sandbox;
 
+import static dev.settle.exception.ValidationException.required;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -42,7 +43,7 @@ public final class SandboxClock extends Clock {
   }
 
   void onAdvance(Runnable action) {
-    onAdvance.set(Objects.requireNonNull(action, "action"));
+    onAdvance.set(required(action, "action"));
   }
 
   @Override
@@ -59,8 +60,7 @@ public final class SandboxClock extends Clock {
    *     moves forward
    */
   public void advance(Duration amount) {
-    Objects.requireNonNull(amount, "amount");
-    if (amount.isNegative()) {
+    if (required(amount, "amount").isNegative()) {
       throw new IllegalArgumentException("The sandbox clock only moves forward, not by " + amount);
     }
     offset.accumulateAndGet(amount, Duration::plus);

@@ -1,11 +1,12 @@
 package dev.settle.sandbox;
 
+import static dev.settle.exception.ValidationException.required;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Random;
 
 /**
@@ -95,7 +96,7 @@ public final class SandboxFaults {
    * @throws IllegalArgumentException for a malformed pattern
    */
   public synchronized Rules route(String pattern) {
-    FaultRoute route = FaultRoute.parse(pattern);
+    FaultRoute route = FaultRoute.parse(required(pattern, "pattern"));
     for (Rules rules : routes) {
       if (rules.name.equals(route.pattern())) {
         return rules;
@@ -314,8 +315,7 @@ public final class SandboxFaults {
      * @throws IllegalArgumentException if negative or over a minute
      */
     public Rules latency(Duration delay) {
-      Objects.requireNonNull(delay, "delay");
-      if (delay.isNegative() || delay.compareTo(Duration.ofMinutes(1)) > 0) {
+      if (required(delay, "delay").isNegative() || delay.compareTo(Duration.ofMinutes(1)) > 0) {
         throw new IllegalArgumentException("latency must be from 0 to 1 minute, not " + delay);
       }
       synchronized (SandboxFaults.this) {
@@ -359,7 +359,7 @@ public final class SandboxFaults {
      *     {@code retryAfter} is over an hour
      */
     public Rules rateLimitBurst(int count, Duration retryAfter) {
-      Objects.requireNonNull(retryAfter, "retryAfter");
+      required(retryAfter, "retryAfter");
       if (count < 0) {
         throw new IllegalArgumentException("count must not be negative, not " + count);
       }

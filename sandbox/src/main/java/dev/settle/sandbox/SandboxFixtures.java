@@ -1,5 +1,7 @@
 package dev.settle.sandbox;
 
+import static dev.settle.exception.ValidationException.required;
+
 import dev.settle.sandbox.SettleSandbox.Portal;
 import java.net.URI;
 import java.time.Duration;
@@ -8,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Java form of the sandbox's controls, which {@link SettleSandbox} offers: accounts, invoices
@@ -45,8 +48,7 @@ abstract class SandboxFixtures {
    * @throws InterruptedException if the waiting thread is interrupted
    */
   public List<WebhookDelivery> awaitDeliveries(int count, Duration timeout) throws InterruptedException {
-    Objects.requireNonNull(timeout, "timeout");
-    return webhooks().await(count, timeout);
+    return webhooks().await(count, required(timeout, "timeout"));
   }
 
   /**
@@ -60,6 +62,9 @@ abstract class SandboxFixtures {
    * @throws IllegalArgumentException for a blank name or an unknown currency
    */
   public String createAccount(Portal portal, String name, String currency) {
+    required(portal, "portal");
+    required(name, "name");
+    required(currency, "currency");
     return createAccount(null, portal, name, currency);
   }
 
@@ -75,8 +80,10 @@ abstract class SandboxFixtures {
    * @throws IllegalArgumentException for a malformed customer id, a blank name or an unknown currency
    * @throws IllegalStateException if an account has that customer id already
    */
-  public String createAccount(String customerId, Portal portal, String name, String currency) {
-    Objects.requireNonNull(portal, "portal");
+  public String createAccount(@Nullable String customerId, Portal portal, String name, String currency) {
+    required(portal, "portal");
+    required(name, "name");
+    required(currency, "currency");
     return (String) javaHelper(() -> billing().accounts().create(customerId, portal, name, currency, null))
         .get("customer_id");
   }
@@ -92,6 +99,8 @@ abstract class SandboxFixtures {
    *     blank description
    */
   public String createInvoice(String customerId, long amountMinor, String description) {
+    required(customerId, "customerId");
+    required(description, "description");
     return createInvoice(customerId, invoice -> invoice.line(description, amountMinor));
   }
 
@@ -106,8 +115,9 @@ abstract class SandboxFixtures {
    *     description, an amount that is not positive, an unknown currency or a due date passed
    */
   public String createInvoice(String customerId, Consumer<InvoiceDraft> invoice) {
+    required(customerId, "customerId");
     InvoiceDraft draft = new InvoiceDraft();
-    invoice.accept(draft);
+    required(invoice, "invoice").accept(draft);
     return (String) javaHelper(() -> billing().invoices().create(customerId, List.copyOf(draft.lines), draft.currency,
         draft.dueAt, draft.collection)).get("id");
   }
@@ -127,7 +137,10 @@ abstract class SandboxFixtures {
    * @throws IllegalArgumentException for an unknown account, a blank product, seats or a price
    *     that are not positive, or a renewal date out of range
    */
-  public String createLicense(String customerId, String product, int seats, long yearlyPriceMinor, Instant renewsAt) {
+  public String createLicense(String customerId, String product, int seats, long yearlyPriceMinor,
+      @Nullable Instant renewsAt) {
+    required(customerId, "customerId");
+    required(product, "product");
     return (String) javaHelper(() -> billing().licenses().create(customerId, product, seats, yearlyPriceMinor,
         renewsAt, true)).get("id");
   }
@@ -149,7 +162,8 @@ abstract class SandboxFixtures {
    * @throws IllegalStateException if the setup is expired, cancelled or completed
    */
   public URI approvePayPalSetup(String setupId, String email) {
-    Objects.requireNonNull(setupId, "setupId");
+    required(setupId, "setupId");
+    required(email, "email");
     return URI.create(javaHelper(() -> billing().payPal().approveAsPayer(setupId, email)));
   }
 
@@ -164,7 +178,7 @@ abstract class SandboxFixtures {
    * @throws IllegalStateException if the setup is approved, expired or completed
    */
   public URI cancelPayPalSetup(String setupId) {
-    Objects.requireNonNull(setupId, "setupId");
+    required(setupId, "setupId");
     return URI.create(javaHelper(() -> billing().payPal().cancelAsPayer(setupId)));
   }
 
@@ -187,7 +201,10 @@ abstract class SandboxFixtures {
    * @throws IllegalArgumentException for an amount that is not positive, an unknown currency, a
    *     blank or longer reference, or a value date in the sandbox's future
    */
-  public TransferReceipt receiveTransfer(long amountMinor, String currency, String reference, Instant valueDate) {
+  public TransferReceipt receiveTransfer(long amountMinor, String currency, String reference,
+      @Nullable Instant valueDate) {
+    required(currency, "currency");
+    required(reference, "reference");
     return billing().transfers().receiveFromJava(amountMinor, currency, reference, valueDate);
   }
 

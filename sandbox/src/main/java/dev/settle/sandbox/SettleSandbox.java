@@ -1,5 +1,7 @@
 package dev.settle.sandbox;
 
+import static dev.settle.exception.ValidationException.required;
+
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stateful, in-memory server of the Settle billing API, for tests and local development: the
@@ -184,6 +187,7 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
    * @param now where the clock stands after the reset
    */
   public void reset(Instant now) {
+    required(now, "now");
     faults.reset();
     webhooks.reset();
     billing.reset(now);
@@ -293,7 +297,7 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
      * @return this builder
      */
     public Builder apiKey(String apiKey) {
-      if (apiKey == null || apiKey.isBlank() || apiKey.chars().anyMatch(Character::isWhitespace)) {
+      if (required(apiKey, "apiKey").isBlank() || apiKey.chars().anyMatch(Character::isWhitespace)) {
         throw new IllegalArgumentException("apiKey must be non-blank and without spaces");
       }
       this.apiKey = apiKey;
@@ -309,7 +313,7 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
      * @return this builder
      */
     public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
+      this.clock = required(clock, "clock");
       return this;
     }
 
@@ -322,8 +326,7 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
      * @throws IllegalArgumentException unless positive
      */
     public Builder paypalSetupLifetime(Duration lifetime) {
-      Objects.requireNonNull(lifetime, "lifetime");
-      if (lifetime.isNegative() || lifetime.isZero()) {
+      if (required(lifetime, "lifetime").isNegative() || lifetime.isZero()) {
         throw new IllegalArgumentException("paypalSetupLifetime must be positive, not " + lifetime);
       }
       this.payPalSetupLifetime = lifetime;
@@ -341,7 +344,7 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
      */
     public Builder host(String host) {
       try {
-        this.host = InetAddress.getByName(Objects.requireNonNull(host, "host"));
+        this.host = InetAddress.getByName(required(host, "host"));
       } catch (UnknownHostException e) {
         throw new IllegalArgumentException("host must be an IP address or a name that resolves, not " + host);
       }

@@ -1,7 +1,8 @@
 package dev.settle.sandbox;
 
+import static dev.settle.exception.ValidationException.required;
+
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * What the sandbox did with one simulated incoming bank transfer: which invoice its reference
@@ -55,11 +56,11 @@ public record TransferReceipt(
    * @param excess the part not applied
    */
   public TransferReceipt {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(currency, "currency");
-    Objects.requireNonNull(reference, "reference");
-    Objects.requireNonNull(valueDate, "valueDate");
-    Objects.requireNonNull(outcome, "outcome");
+    required(id, "id");
+    required(currency, "currency");
+    required(reference, "reference");
+    required(valueDate, "valueDate");
+    required(outcome, "outcome");
     if (amountApplied < 0 || excess < 0 || amountApplied + excess != amountMinor) {
       throw new IllegalArgumentException("amountApplied + excess must be amountMinor");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.settle.exception.ValidationException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -186,7 +187,8 @@ class SettleSandboxTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> sandbox.createAccount(SettleSandbox.Portal.I, "X", "XYZ"))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> sandbox.createAccount(null, "X", "EUR")).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> sandbox.createAccount(null, "X", "EUR"))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.param()).isEqualTo("portal"));
     assertThatThrownBy(() -> sandbox.createInvoice("999999", 100, "X")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> sandbox.createInvoice("100001", 0, "X")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> sandbox.createInvoice("100001", 100, "")).isInstanceOf(IllegalArgumentException.class);
@@ -198,7 +200,8 @@ class SettleSandboxTest {
     assertThatThrownBy(() -> SettleSandbox.builder().port(65536)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> SettleSandbox.builder().apiKey(" ")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> SettleSandbox.builder().apiKey("sk test")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> SettleSandbox.builder().clock(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> SettleSandbox.builder().clock(null))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.param()).isEqualTo("clock"));
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.settle.CallListener;
 import dev.settle.RetryPolicy;
 import dev.settle.SettleClient;
 import dev.settle.exception.SettleConfigurationException;
+import dev.settle.exception.ValidationException;
 import java.time.Clock;
 import okhttp3.OkHttpClient;
 import org.apache.commons.logging.Log;
@@ -77,7 +78,7 @@ public class SettleAutoConfiguration {
   private static void apply(String property, Runnable setting) {
     try {
       setting.run();
-    } catch (SettleConfigurationException e) {
+    } catch (SettleConfigurationException | ValidationException e) {
       // The client's messages name what is wrong without repeating a secret.
       throw new InvalidSettlePropertyException(property, e.getMessage());
     }

@@ -66,10 +66,7 @@ public final class BankTransfer {
    * @return the account's bank-transfer flow
    */
   public static BankTransfer of(AccountClient account) {
-    if (account == null) {
-      throw new ValidationException("account", "account is required");
-    }
-    return account.extension(BankTransfer::new);
+    return ValidationException.required(account, "account").extension(BankTransfer::new);
   }
 
   /**
@@ -121,16 +118,12 @@ public final class BankTransfer {
   }
 
   private ProviderContext context(RequestOptions options) {
-    if (options == null) {
-      throw new ValidationException("options", "options is required");
-    }
+    ValidationException.required(options, "options");
     return scope.context(options.idempotencyKey().orElse(null), options.timeout().orElse(null));
   }
 
   private static ApiCall<BankTransferInstructions> call(ProviderContext context, InvoiceId invoice) {
-    if (invoice == null) {
-      throw new ValidationException("invoice", "invoice is required");
-    }
+    ValidationException.required(invoice, "invoice");
     return context.api(API).getBankTransferInstructions(context.customerId(), invoice);
   }
 

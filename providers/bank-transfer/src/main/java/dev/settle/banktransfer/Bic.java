@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.immutables.value.Value;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Business Identifier Code (ISO 9362, the "SWIFT code") of the payee's bank, checked.
@@ -70,7 +71,7 @@ public abstract class Bic {
    * @param text the BIC as a person types it
    * @return the violation, or empty
    */
-  public static Optional<Violation> check(String text) {
+  public static Optional<Violation> check(@Nullable String text) {
     return Optional.ofNullable(violation(Mod97.normalise(text)));
   }
 
@@ -80,7 +81,7 @@ public abstract class Bic {
    * @param text the BIC as a person types it
    * @return whether it is valid
    */
-  public static boolean isValid(String text) {
+  public static boolean isValid(@Nullable String text) {
     return violation(Mod97.normalise(text)) == null;
   }
 

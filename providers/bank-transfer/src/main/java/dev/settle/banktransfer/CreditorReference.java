@@ -6,6 +6,7 @@ import dev.settle.exception.ValidationException;
 import java.util.List;
 import java.util.Optional;
 import org.immutables.value.Value;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A structured creditor reference (ISO 11649, "RF reference"): what a customer quotes on a bank
@@ -77,7 +78,7 @@ public abstract class CreditorReference {
    * @param text the reference as a person types it
    * @return the violation, or empty
    */
-  public static Optional<Violation> check(String text) {
+  public static Optional<Violation> check(@Nullable String text) {
     return Optional.ofNullable(violation(Mod97.normalise(text)));
   }
 
@@ -87,7 +88,7 @@ public abstract class CreditorReference {
    * @param text the reference as a person types it
    * @return whether it is valid
    */
-  public static boolean isValid(String text) {
+  public static boolean isValid(@Nullable String text) {
     return violation(Mod97.normalise(text)) == null;
   }
 

@@ -18,8 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import javax.imageio.ImageIO;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An EPC QR code ("GiroCode", "Scan2Pay", "Zahlen mit Code"): a QR code that a banking app in the
@@ -110,7 +110,7 @@ public final class EpcQrCode {
    *     longer than 331 bytes
    */
   public static EpcQrCode of(BankTransferInstructions instructions) {
-    Objects.requireNonNull(instructions, "instructions");
+    ValidationException.required(instructions, "instructions");
     List<Violation> violations = new ArrayList<>();
     String payload = encode(instructions, violations);
     if (payload == null) {
@@ -259,7 +259,7 @@ public final class EpcQrCode {
      * @param payeeName the payee's name
      * @return this builder
      */
-    public Builder payeeName(String payeeName) {
+    public Builder payeeName(@Nullable String payeeName) {
       this.payeeName = payeeName;
       return this;
     }
@@ -270,7 +270,7 @@ public final class EpcQrCode {
      * @param iban the IBAN as typed
      * @return this builder
      */
-    public Builder iban(String iban) {
+    public Builder iban(@Nullable String iban) {
       this.iban = iban;
       return this;
     }
@@ -281,7 +281,7 @@ public final class EpcQrCode {
      * @param iban the IBAN
      * @return this builder
      */
-    public Builder iban(Iban iban) {
+    public Builder iban(@Nullable Iban iban) {
       return iban(iban == null ? null : iban.value());
     }
 
@@ -291,7 +291,7 @@ public final class EpcQrCode {
      * @param bic the BIC as typed, or null or blank for none
      * @return this builder
      */
-    public Builder bic(String bic) {
+    public Builder bic(@Nullable String bic) {
       this.bic = blankAsNull(bic);
       return this;
     }
@@ -302,7 +302,7 @@ public final class EpcQrCode {
      * @param bic the BIC, or null
      * @return this builder
      */
-    public Builder bic(Bic bic) {
+    public Builder bic(@Nullable Bic bic) {
       return bic(bic == null ? null : bic.value());
     }
 
@@ -313,7 +313,7 @@ public final class EpcQrCode {
      * @param amount the amount in euros, or null
      * @return this builder
      */
-    public Builder amount(Money amount) {
+    public Builder amount(@Nullable Money amount) {
       this.amount = amount;
       return this;
     }
@@ -324,7 +324,7 @@ public final class EpcQrCode {
      * @param purpose the purpose code, or null or blank for none
      * @return this builder
      */
-    public Builder purpose(String purpose) {
+    public Builder purpose(@Nullable String purpose) {
       this.purpose = blankAsNull(purpose);
       return this;
     }
@@ -336,7 +336,7 @@ public final class EpcQrCode {
      * @param reference the reference as typed
      * @return this builder
      */
-    public Builder reference(String reference) {
+    public Builder reference(@Nullable String reference) {
       this.reference = blankAsNull(reference);
       return this;
     }
@@ -347,7 +347,7 @@ public final class EpcQrCode {
      * @param reference the reference
      * @return this builder
      */
-    public Builder reference(CreditorReference reference) {
+    public Builder reference(@Nullable CreditorReference reference) {
       return reference(reference == null ? null : reference.value());
     }
 
@@ -358,7 +358,7 @@ public final class EpcQrCode {
      * @param remittanceText the text
      * @return this builder
      */
-    public Builder remittanceText(String remittanceText) {
+    public Builder remittanceText(@Nullable String remittanceText) {
       this.remittanceText = blankAsNull(remittanceText);
       return this;
     }
@@ -370,7 +370,7 @@ public final class EpcQrCode {
      * @param noteToPayer the note
      * @return this builder
      */
-    public Builder noteToPayer(String noteToPayer) {
+    public Builder noteToPayer(@Nullable String noteToPayer) {
       this.noteToPayer = blankAsNull(noteToPayer);
       return this;
     }

@@ -6,6 +6,7 @@ import dev.settle.exception.ValidationException.Violation;
 import dev.settle.exception.ValidationException;
 import java.util.Optional;
 import org.immutables.value.Value;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An International Bank Account Number (ISO 13616), checked.
@@ -82,7 +83,7 @@ public abstract class Iban {
    * @param text the IBAN as a person types it
    * @return the violation, or empty
    */
-  public static Optional<Violation> check(String text) {
+  public static Optional<Violation> check(@Nullable String text) {
     return Optional.ofNullable(violation(Mod97.normalise(text)));
   }
 
@@ -92,7 +93,7 @@ public abstract class Iban {
    * @param text the IBAN as a person types it
    * @return whether it is valid
    */
-  public static boolean isValid(String text) {
+  public static boolean isValid(@Nullable String text) {
     return violation(Mod97.normalise(text)) == null;
   }
 

@@ -1,5 +1,6 @@
 package dev.settle.card;
 
+import dev.settle.exception.ValidationException;
 import dev.settle.model.PaymentMethodDetails;
 import java.time.YearMonth;
 import java.util.Optional;
@@ -69,7 +70,7 @@ public abstract class Card implements PaymentMethodDetails {
      * @return this builder
      */
     public Builder brand(CardBrand brand) {
-      return brandName(brand.wireName());
+      return brandName(ValidationException.required(brand, "brand").wireName());
     }
   }
 }

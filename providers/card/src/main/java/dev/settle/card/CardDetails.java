@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A card as the caller types it in, to be added to an account.
@@ -118,6 +119,10 @@ public final class CardDetails implements PaymentMethodInput {
   /**
    * Collects a card's fields; {@link #build()} validates them.
    *
+   * <p>The setters of the number, CVC and holder name take null as they take a blank, for a form
+   * whose empty fields arrive as null: {@link #build()} then reports a missing number or CVC as
+   * {@link Reason#REQUIRED} together with every other field it refuses.
+   *
    * <p>Not thread-safe. Its {@code toString()} is {@link Object}'s, so it shows nothing it holds.
    */
   public static final class Builder {
@@ -136,7 +141,7 @@ public final class CardDetails implements PaymentMethodInput {
      * @param number the card number
      * @return this builder
      */
-    public Builder number(String number) {
+    public Builder number(@Nullable String number) {
       this.number = number;
       return this;
     }
@@ -161,7 +166,7 @@ public final class CardDetails implements PaymentMethodInput {
      * @return this builder
      */
     public Builder expiry(YearMonth expiry) {
-      return expiry(expiry.getMonthValue(), expiry.getYear());
+      return expiry(ValidationException.required(expiry, "expiry").getMonthValue(), expiry.getYear());
     }
 
     /**
@@ -170,7 +175,7 @@ public final class CardDetails implements PaymentMethodInput {
      * @param cvc the card verification code
      * @return this builder
      */
-    public Builder cvc(String cvc) {
+    public Builder cvc(@Nullable String cvc) {
       this.cvc = cvc;
       return this;
     }
@@ -181,7 +186,7 @@ public final class CardDetails implements PaymentMethodInput {
      * @param holderName the name on the card, or null
      * @return this builder
      */
-    public Builder holderName(String holderName) {
+    public Builder holderName(@Nullable String holderName) {
       this.holderName = holderName;
       return this;
     }

@@ -6,6 +6,7 @@ import dev.settle.exception.ValidationException;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A card number checked on its own: an accepted brand, the length that brand's numbers have, and
@@ -68,7 +69,7 @@ public final class CardNumber {
    * @param text the number as written, with or without separators
    * @return the violation, or empty
    */
-  public static Optional<Violation> check(String text) {
+  public static Optional<Violation> check(@Nullable String text) {
     return Optional.ofNullable(violation(digitsOf(text)));
   }
 
@@ -78,7 +79,7 @@ public final class CardNumber {
    * @param text the number as written, with or without separators
    * @return whether it is valid
    */
-  public static boolean isValid(String text) {
+  public static boolean isValid(@Nullable String text) {
     return violation(digitsOf(text)) == null;
   }
 

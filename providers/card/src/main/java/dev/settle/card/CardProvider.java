@@ -50,6 +50,7 @@ public final class CardProvider implements PaymentMethodProvider {
 
   @Override
   public JsonAdapter<Card> detailsAdapter(Moshi moshi) {
+    ValidationException.required(moshi, "moshi");
     return new CardAdapter();
   }
 
@@ -75,6 +76,8 @@ public final class CardProvider implements PaymentMethodProvider {
   }
 
   private static ApiCall<Token> tokenCall(PaymentMethodInput input, ProviderContext context) {
+    ValidationException.required(input, "input");
+    ValidationException.required(context, "context");
     if (!(input instanceof CardDetails)) {
       throw new IllegalArgumentException(
           "CardProvider tokenizes CardDetails, not " + input.getClass().getName());

@@ -17,8 +17,10 @@
     overshadowImplementation = true,
     defaults = @Value.Immutable(copy = false),
     jdkOnly = true,
-    optionalAcceptNullable = true)
+    optionalAcceptNullable = true,
+    throwForNullPointer = ValidationException.class)
 package dev.settle.card;
 
+import dev.settle.exception.ValidationException;
 import org.immutables.value.Value;
 import org.jspecify.annotations.NullMarked;

@@ -76,10 +76,7 @@ public final class PayPal {
    * @return the account's PayPal flow
    */
   public static PayPal of(AccountClient account) {
-    if (account == null) {
-      throw new ValidationException("account", "account is required");
-    }
-    return account.extension(scope -> new PayPal(account, scope));
+    return ValidationException.required(account, "account").extension(scope -> new PayPal(account, scope));
   }
 
   /**
@@ -205,7 +202,7 @@ public final class PayPal {
    * @return the stored PayPal method
    */
   public PaymentMethod complete(PayPalSetupId id, RequestOptions options) {
-    return account.paymentMethods().add(PayPalApproval.of(id), options);
+    return account.paymentMethods().add(PayPalApproval.of(ValidationException.required(id, "id")), options);
   }
 
   /**
@@ -226,13 +223,11 @@ public final class PayPal {
    * @return a future of the stored PayPal method
    */
   public CompletableFuture<PaymentMethod> completeAsync(PayPalSetupId id, RequestOptions options) {
-    return account.paymentMethods().addAsync(PayPalApproval.of(id), options);
+    return account.paymentMethods().addAsync(PayPalApproval.of(ValidationException.required(id, "id")), options);
   }
 
   private ProviderContext context(RequestOptions options) {
-    if (options == null) {
-      throw new ValidationException("options", "options is required");
-    }
+    ValidationException.required(options, "options");
     return scope.context(options.idempotencyKey().orElse(null), options.timeout().orElse(null));
   }
 
@@ -243,16 +238,12 @@ public final class PayPal {
   }
 
   private static ApiCall<PayPalSetup> setupCall(ProviderContext context, PayPalSetupId id) {
-    if (id == null) {
-      throw new ValidationException("id", "id is required");
-    }
+    ValidationException.required(id, "id");
     return context.api(PayPalApi.API).getPayPalSetup(context.customerId(), id);
   }
 
   private static String browserUrl(URI url, String param) {
-    if (url == null) {
-      throw new ValidationException(param, "The URL is required");
-    }
+    ValidationException.required(url, param);
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
     if (!url.isAbsolute() || url.getHost() == null
         || !(scheme.equals("https") || scheme.equals("http"))) {

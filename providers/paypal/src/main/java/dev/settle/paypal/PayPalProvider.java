@@ -2,6 +2,7 @@ package dev.settle.paypal;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.Moshi;
+import dev.settle.exception.ValidationException;
 import dev.settle.model.PaymentMethodInput;
 import dev.settle.spi.ApiCall;
 import dev.settle.spi.PaymentMethodProvider;
@@ -32,6 +33,7 @@ public final class PayPalProvider implements PaymentMethodProvider {
 
   @Override
   public JsonAdapter<PayPalAccount> detailsAdapter(Moshi moshi) {
+    ValidationException.required(moshi, "moshi");
     return new PayPalAccountAdapter();
   }
 
@@ -56,6 +58,8 @@ public final class PayPalProvider implements PaymentMethodProvider {
   }
 
   private static ApiCall<Token> completion(PaymentMethodInput input, ProviderContext context) {
+    ValidationException.required(input, "input");
+    ValidationException.required(context, "context");
     if (!(input instanceof PayPalApproval)) {
       throw new IllegalArgumentException(
           "PayPalProvider tokenizes PayPalApproval, not " + input.getClass().getName());

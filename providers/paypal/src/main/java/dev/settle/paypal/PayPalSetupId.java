@@ -1,5 +1,6 @@
 package dev.settle.paypal;
 
+import dev.settle.exception.ValidationException.Reason;
 import dev.settle.exception.ValidationException;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;
@@ -30,7 +31,8 @@ public abstract class PayPalSetupId {
    */
   public static PayPalSetupId of(String value) {
     if (!isValid(value)) {
-      throw new ValidationException("setup_id", "Expected a PayPal setup id of the form pps_…");
+      throw new ValidationException("setup_id", value == null ? Reason.REQUIRED : Reason.FORMAT,
+          "Expected a PayPal setup id of the form pps_…");
     }
     return ImmutablePayPalSetupId.of(value);
   }

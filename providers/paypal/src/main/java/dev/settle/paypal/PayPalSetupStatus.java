@@ -3,6 +3,7 @@ package dev.settle.paypal;
 import dev.settle.exception.ConflictException;
 import dev.settle.exception.SettleException;
 import java.util.Optional;
+import dev.settle.exception.ValidationException;
 
 /**
  * Where a {@link PayPalSetup} stands in its life: waiting for the payer, approved, or over.
@@ -75,7 +76,7 @@ public enum PayPalSetupStatus {
    *     {@code portal_single_method}
    */
   public static Optional<PayPalSetupStatus> ofRefusedCompletion(SettleException failure) {
-    if (!(failure instanceof ConflictException)) {
+    if (!(ValidationException.required(failure, "failure") instanceof ConflictException)) {
       return Optional.empty();
     }
     String code = ((ConflictException) failure).code().orElse(null);

@@ -14,10 +14,13 @@ import dev.settle.PaymentMethods;
 import dev.settle.SettleClient;
 import dev.settle.exception.MalformedResponseException;
 import dev.settle.exception.MissingProviderException;
+import dev.settle.exception.ValidationException;
 import dev.settle.model.CustomerId;
 import dev.settle.model.PaymentMethod;
 import dev.settle.model.PaymentMethodId;
 import dev.settle.model.UnknownPaymentMethodDetails;
+import dev.settle.spi.ProviderContext;
+import java.lang.reflect.Proxy;
 import java.util.List;
 import java.util.stream.Collectors;
 import mockwebserver3.MockWebServer;
@@ -117,9 +120,15 @@ class PayPalProviderTest {
     PayPalProvider provider = new PayPalProvider();
 
     assertThat(provider.kind()).isEqualTo("paypal");
-    assertThatThrownBy(() -> provider.tokenize(() -> "card", null))
+    ProviderContext unused = (ProviderContext) Proxy.newProxyInstance(getClass().getClassLoader(),
+        new Class<?>[] {ProviderContext.class}, (proxy, method, args) -> {
+          throw new AssertionError("Input of another kind must not reach the context: " + method.getName());
+        });
+    assertThatThrownBy(() -> provider.tokenize(() -> "card", unused))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("PayPalProvider tokenizes PayPalApproval");
+    assertThatThrownBy(() -> provider.tokenize(() -> "card", null))
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.param()).isEqualTo("context"));
   }
 
   private static PaymentMethods paymentMethods(SettleClient client) {

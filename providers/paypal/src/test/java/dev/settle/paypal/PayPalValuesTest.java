@@ -42,7 +42,11 @@ class PayPalValuesTest {
     assertThat(approval.setupId()).isEqualTo(PayPalSetupId.of("pps_1"));
     assertThat(approval).isEqualTo(PayPalApproval.of(PayPalSetupId.of("pps_1")));
     assertThat(approval.toString()).contains("pps_1");
-    assertThatThrownBy(() -> PayPalApproval.of(null)).isInstanceOf(NullPointerException.class);
+    assertThatThrownBy(() -> PayPalApproval.of(null))
+        .isInstanceOfSatisfying(ValidationException.class, e -> {
+          assertThat(e.reason()).isEqualTo(ValidationException.Reason.REQUIRED);
+          assertThat(e.param()).isEqualTo("setupId");
+        });
   }
 
   @Test
