@@ -78,7 +78,7 @@ public final class RequestOptions {
     /**
      * Sets the idempotency key: 1 to 240 printable ASCII characters.
      *
-     * @param key your key, stable across the tries of one operation
+     * @param idempotencyKey your key, stable across the tries of one operation
      * @return this builder
      * @throws ValidationException if it is not
      */

@@ -98,6 +98,8 @@ public final class ValidationException extends SettleException {
    * Creates the exception for a value that is required and was null: {@code param} names it, the
    * reason is {@link Reason#REQUIRED}. Code that checks an argument calls {@link #required}
    * instead; this constructor is there for generated code, such as the model's builders.
+   *
+   * @param param the parameter or field that was null
    */
   public ValidationException(String param) {
     this(param, Reason.REQUIRED, param + " is required");
@@ -152,6 +154,8 @@ public final class ValidationException extends SettleException {
    *
    * @param value the argument
    * @param param the parameter's name, as {@link #param()} will give it
+   * @param <T> the argument's type
+   * @return {@code value}, which is not null
    * @throws ValidationException with reason {@link Reason#REQUIRED} when {@code value} is null
    */
   public static <T> T required(@Nullable T value, String param) {
