@@ -101,7 +101,7 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
     clock.onAdvance(billing.licenses()::renewDue);
     List<Route> routes = new ArrayList<>(Api.routes(billing));
     routes.addAll(WebhookApi.routes(webhooks, clock));
-    routes.addAll(ControlRoutes.routes(billing, webhooks, clock, this::reset));
+    routes.addAll(ControlRoutes.routes(billing, webhooks, clock, this::resetTo));
     routes.addAll(TransferRoutes.routes(billing.transfers(), clock));
     routes.addAll(FaultApi.routes(faults));
     routes.add(new Dashboard(billing, webhooks, faults).route());
@@ -177,7 +177,7 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
    * sequence. Objects created since are gone. Over HTTP: {@code POST /sandbox/reset}.
    */
   public void reset() {
-    reset(null);
+    resetTo(null);
   }
 
   /**
@@ -187,7 +187,11 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
    * @param now where the clock stands after the reset
    */
   public void reset(Instant now) {
-    required(now, "now");
+    resetTo(required(now, "now"));
+  }
+
+  /** Resets with the clock at {@code now}, or at its start for null. */
+  private void resetTo(@Nullable Instant now) {
     faults.reset();
     webhooks.reset();
     billing.reset(now);
