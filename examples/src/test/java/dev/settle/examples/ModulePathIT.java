@@ -24,13 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Settle's jars as modules: a small program of its own module, compiled and run on the module
  * path against the sandbox, finds the card and PayPal providers through the module system's
- * services and makes calls of every provider; and a program that reaches for
- * {@code dev.settle.internal} does not compile.
+ * services and makes calls of every provider; the sandbox runs inside such a program too; and a
+ * program that reaches for {@code dev.settle.internal} does not compile.
  */
 class ModulePathIT extends SandboxFixture {
   /** The jars a Settle application needs at run time, by their file names. */
   private static final Pattern RUNTIME = Pattern.compile(
-      "(settle-(core|card|paypal|bank-transfer)|okhttp-jvm|okio-jvm|moshi|retrofit|kotlin-stdlib|annotations|jspecify|core)"
+      "(settle-(core|card|paypal|bank-transfer|sandbox)|okhttp-jvm|okio-jvm|moshi|retrofit|kotlin-stdlib|annotations|jspecify"
+          + "|core|pdfbox|pdfbox-io|fontbox|commons-logging)"
           + "-[0-9][^/]*\\.jar");
 
   @TempDir Path work;
@@ -81,6 +82,43 @@ class ModulePathIT extends SandboxFixture {
     assertThat(probe.exitValue()).as(printed).isZero();
     assertThat(printed).contains("module dev.settle card pm_").contains("reference RF")
         .contains("paid SUCCEEDED").contains("setup PAYER_ACTION_REQUIRED");
+  }
+
+  @Test
+  void theSandboxRunsInsideAProgramOnTheModulePath() throws Exception {
+    String modulePath = modulePath();
+    Path classes = compile("""
+        module dev.settle.probe {
+          requires dev.settle.card;
+          requires dev.settle.sandbox;
+        }""", """
+        package dev.settle.probe;
+
+        import dev.settle.SettleClient;
+        import dev.settle.card.CardDetails;
+        import dev.settle.model.CustomerId;
+        import dev.settle.sandbox.SettleSandbox;
+
+        public final class Probe {
+          public static void main(String[] args) {
+            try (SettleSandbox sandbox = SettleSandbox.builder().port(0).build().start();
+                SettleClient settle = SettleClient.builder().baseUrl(sandbox.baseUrl()).apiKey(sandbox.apiKey()).build()) {
+              var card = settle.account(CustomerId.of("100001")).paymentMethods().switchPreferred(CardDetails.builder()
+                  .number("4242 4242 4242 4242").expiry(12, 2030).cvc("123").build());
+              System.out.println("module " + SettleSandbox.class.getModule().getName() + " card " + card.id());
+            }
+          }
+        }""", modulePath);
+
+    Process probe = new ProcessBuilder(javaHome().resolve("bin/java").toString(),
+        "--module-path", classes + File.pathSeparator + modulePath,
+        "-m", "dev.settle.probe/dev.settle.probe.Probe")
+        .redirectErrorStream(true).start();
+    String printed = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertThat(probe.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(probe.exitValue()).as(printed).isZero();
+    assertThat(printed).contains("module dev.settle.sandbox card pm_");
   }
 
   @Test

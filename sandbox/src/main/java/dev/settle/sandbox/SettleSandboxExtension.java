@@ -42,6 +42,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * separate sandboxes. Needs JUnit Jupiter 5 on the test classpath (this artifact declares it
  * {@code provided}).
  */
+@SuppressWarnings("exports") // JUnit's types: a module using the extension requires JUnit itself
 public final class SettleSandboxExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SettleSandboxExtension.class);
 
