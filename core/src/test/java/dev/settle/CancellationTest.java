@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.settle.SwitchPreferredTest.TokenOnlyInput;
 import dev.settle.SwitchPreferredTest.TokenOnlyProvider;
+import dev.settle.exception.ConnectionException;
 import dev.settle.model.CustomerId;
 import dev.settle.model.InvoiceId;
 import dev.settle.model.Payment;
 import dev.settle.model.PaymentMethodId;
 import dev.settle.spi.ProviderContext;
 import dev.settle.testing.Json;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -100,5 +105,33 @@ class CancellationTest {
     assertThat(payment.id().value()).isEqualTo("py_1");
     RecordedRequest repeated = server.takeRequest();
     assertThat(repeated.getHeaders().get("Idempotency-Key")).isEqualTo("order-77-pay");
+  }
+
+  @Test
+  void aCallStillWaitingForASlotWhenItsDeadlinePassesEndsThenWithNothingSent() throws Exception {
+    server.enqueue(stalled());
+    List<CallEvent> ended = new CopyOnWriteArrayList<>();
+    try (SettleClient client = MockServer.builder(server).maxConcurrentCalls(1).callListener(new CallListener() {
+      @Override
+      public void callEnded(CallEvent call) {
+        ended.add(call);
+      }
+    }).build()) {
+      AccountClient account = client.account(CustomerId.of("100002"));
+      CompletableFuture<?> holdsTheSlot = account.getAsync();
+      server.takeRequest();
+
+      CompletableFuture<?> queued = account.getAsync(RequestOptions.builder().timeout(Duration.ofMillis(300)).build());
+
+      assertThat(queued).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class)
+          .havingCause().isInstanceOf(ConnectionException.class)
+          .withMessageContaining("nothing was sent").withMessageContaining("waited for a slot");
+      assertThat(server.getRequestCount()).isEqualTo(1);
+      assertThat(ended).singleElement().satisfies(call -> {
+        assertThat(call.queued()).isGreaterThanOrEqualTo(Duration.ZERO);
+        assertThat(call.latency()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+      });
+      holdsTheSlot.cancel(true);
+    }
   }
 }

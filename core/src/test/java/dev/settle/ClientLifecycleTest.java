@@ -154,8 +154,8 @@ class ClientLifecycleTest {
     assertThat(first.account(CUSTOMER).getAsync().get(10, SECONDS).portal()).isEqualTo(Portal.II);
     assertThat(second.account(CUSTOMER).getAsync().get(10, SECONDS).portal()).isEqualTo(Portal.II);
     List<Thread> shared = settleThreadsNotIn(before);
-    assertThat(namesOf(shared)).as("one timer for both").filteredOn(name -> name.startsWith("settle-timer-"))
-        .hasSize(1);
+    assertThat(namesOf(shared)).as("at most one timer, shared by both").filteredOn(name -> name.startsWith("settle-timer-"))
+        .hasSizeLessThanOrEqualTo(1);
 
     first.close();
     assertThat(second.account(CUSTOMER).get().portal()).isEqualTo(Portal.II);

@@ -28,66 +28,68 @@ import retrofit2.http.Query;
  * the contract to each other.
  *
  * <p>Every write carries its {@code Idempotency-Key}; the transport knows a write by that header.
+ * Path parameters are typed ids, which accept only digits, or a prefix and letters and digits:
+ * they go into the path as they are ({@code encoded = true}), with nothing to escape.
  */
 public interface BillingService {
   String IDEMPOTENCY_KEY = "Idempotency-Key";
 
   @GET("v1/accounts/{customer_id}")
-  ApiCall<Account> getAccount(@Path("customer_id") CustomerId customer);
+  ApiCall<Account> getAccount(@Path(value = "customer_id", encoded = true) CustomerId customer);
 
   @GET("v1/accounts/{customer_id}/payment_methods")
-  ApiCall<Wire.Page<PaymentMethod>> listPaymentMethods(@Path("customer_id") CustomerId customer,
+  ApiCall<Wire.Page<PaymentMethod>> listPaymentMethods(@Path(value = "customer_id", encoded = true) CustomerId customer,
       @Query("limit") @Nullable Integer limit, @Query("starting_after") @Nullable String startingAfter);
 
   @POST("v1/accounts/{customer_id}/payment_methods")
-  ApiCall<PaymentMethod> attachPaymentMethod(@Path("customer_id") CustomerId customer,
+  ApiCall<PaymentMethod> attachPaymentMethod(@Path(value = "customer_id", encoded = true) CustomerId customer,
       @Header(IDEMPOTENCY_KEY) String idempotencyKey, @Body Wire.AttachRequest body);
 
   @GET("v1/accounts/{customer_id}/payment_methods/{payment_method_id}")
-  ApiCall<PaymentMethod> getPaymentMethod(@Path("customer_id") CustomerId customer,
-      @Path("payment_method_id") PaymentMethodId paymentMethod);
+  ApiCall<PaymentMethod> getPaymentMethod(@Path(value = "customer_id", encoded = true) CustomerId customer,
+      @Path(value = "payment_method_id", encoded = true) PaymentMethodId paymentMethod);
 
   @DELETE("v1/accounts/{customer_id}/payment_methods/{payment_method_id}")
-  ApiCall<Wire.Deleted> removePaymentMethod(@Path("customer_id") CustomerId customer,
-      @Path("payment_method_id") PaymentMethodId paymentMethod, @Header(IDEMPOTENCY_KEY) String idempotencyKey);
+  ApiCall<Wire.Deleted> removePaymentMethod(@Path(value = "customer_id", encoded = true) CustomerId customer,
+      @Path(value = "payment_method_id", encoded = true) PaymentMethodId paymentMethod, @Header(IDEMPOTENCY_KEY) String idempotencyKey);
 
   @POST("v1/accounts/{customer_id}/payment_methods/{payment_method_id}/make_preferred")
-  ApiCall<PaymentMethod> makePaymentMethodPreferred(@Path("customer_id") CustomerId customer,
-      @Path("payment_method_id") PaymentMethodId paymentMethod);
+  ApiCall<PaymentMethod> makePaymentMethodPreferred(@Path(value = "customer_id", encoded = true) CustomerId customer,
+      @Path(value = "payment_method_id", encoded = true) PaymentMethodId paymentMethod);
 
   @GET("v1/accounts/{customer_id}/invoices")
-  ApiCall<Wire.Page<Invoice>> listInvoices(@Path("customer_id") CustomerId customer,
+  ApiCall<Wire.Page<Invoice>> listInvoices(@Path(value = "customer_id", encoded = true) CustomerId customer,
       @Query("status") @Nullable String status, @Query("limit") @Nullable Integer limit,
       @Query("starting_after") @Nullable String startingAfter);
 
   @GET("v1/accounts/{customer_id}/invoices/{invoice_id}")
-  ApiCall<Invoice> getInvoice(@Path("customer_id") CustomerId customer, @Path("invoice_id") InvoiceId invoice);
+  ApiCall<Invoice> getInvoice(@Path(value = "customer_id", encoded = true) CustomerId customer, @Path(value = "invoice_id", encoded = true) InvoiceId invoice);
 
   @POST("v1/accounts/{customer_id}/invoices/{invoice_id}/pay")
-  ApiCall<Payment> payInvoice(@Path("customer_id") CustomerId customer, @Path("invoice_id") InvoiceId invoice,
+  ApiCall<Payment> payInvoice(@Path(value = "customer_id", encoded = true) CustomerId customer, @Path(value = "invoice_id", encoded = true) InvoiceId invoice,
       @Header(IDEMPOTENCY_KEY) String idempotencyKey, @Body Wire.PayRequest body);
 
   @GET("v1/accounts/{customer_id}/invoices/{invoice_id}/payments")
-  ApiCall<Wire.Page<Payment>> listInvoicePayments(@Path("customer_id") CustomerId customer,
-      @Path("invoice_id") InvoiceId invoice, @Query("limit") @Nullable Integer limit,
+  ApiCall<Wire.Page<Payment>> listInvoicePayments(@Path(value = "customer_id", encoded = true) CustomerId customer,
+      @Path(value = "invoice_id", encoded = true) InvoiceId invoice, @Query("limit") @Nullable Integer limit,
       @Query("starting_after") @Nullable String startingAfter);
 
   /** The invoice's PDF, read whole: it is small, and the caller keeps it after the call. */
   @GET("v1/accounts/{customer_id}/invoices/{invoice_id}/pdf")
-  ApiCall<byte[]> getInvoicePdf(@Path("customer_id") CustomerId customer, @Path("invoice_id") InvoiceId invoice);
+  ApiCall<byte[]> getInvoicePdf(@Path(value = "customer_id", encoded = true) CustomerId customer, @Path(value = "invoice_id", encoded = true) InvoiceId invoice);
 
   @GET("v1/accounts/{customer_id}/licenses")
-  ApiCall<Wire.Page<License>> listLicenses(@Path("customer_id") CustomerId customer,
+  ApiCall<Wire.Page<License>> listLicenses(@Path(value = "customer_id", encoded = true) CustomerId customer,
       @Query("limit") @Nullable Integer limit, @Query("starting_after") @Nullable String startingAfter);
 
   @GET("v1/accounts/{customer_id}/licenses/{license_id}")
-  ApiCall<License> getLicense(@Path("customer_id") CustomerId customer, @Path("license_id") LicenseId license);
+  ApiCall<License> getLicense(@Path(value = "customer_id", encoded = true) CustomerId customer, @Path(value = "license_id", encoded = true) LicenseId license);
 
   @POST("v1/accounts/{customer_id}/licenses/{license_id}/activate")
-  ApiCall<License> activateLicense(@Path("customer_id") CustomerId customer, @Path("license_id") LicenseId license);
+  ApiCall<License> activateLicense(@Path(value = "customer_id", encoded = true) CustomerId customer, @Path(value = "license_id", encoded = true) LicenseId license);
 
   @POST("v1/accounts/{customer_id}/licenses/{license_id}/auto_renewal")
-  ApiCall<License> setAutoRenewal(@Path("customer_id") CustomerId customer, @Path("license_id") LicenseId license,
+  ApiCall<License> setAutoRenewal(@Path(value = "customer_id", encoded = true) CustomerId customer, @Path(value = "license_id", encoded = true) LicenseId license,
       @Body Wire.AutoRenewalRequest body);
 
   @GET("v1/webhook_endpoints")
@@ -98,5 +100,5 @@ public interface BillingService {
       @Body Wire.CreateWebhookEndpointRequest body);
 
   @DELETE("v1/webhook_endpoints/{webhook_endpoint_id}")
-  ApiCall<Wire.Deleted> removeWebhookEndpoint(@Path("webhook_endpoint_id") WebhookEndpointId endpoint);
+  ApiCall<Wire.Deleted> removeWebhookEndpoint(@Path(value = "webhook_endpoint_id", encoded = true) WebhookEndpointId endpoint);
 }

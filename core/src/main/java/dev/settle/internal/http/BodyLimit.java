@@ -1,13 +1,10 @@
 package dev.settle.internal.http;
 
 import java.io.IOException;
-import okhttp3.Interceptor;
-import okhttp3.Response;
 import okhttp3.ResponseBody;
 import okio.Buffer;
 import okio.ForwardingSource;
 import okio.Okio;
-import okio.Source;
 
 /**
  * Caps how much of a response body Settle will read. No answer of the billing API comes near the
@@ -16,35 +13,6 @@ import okio.Source;
 final class BodyLimit {
   /** 16 MiB: a page of 100 invoices is about 100 KiB. */
   static final long MAX_BYTES = 16L * 1024 * 1024;
-
-  /**
-   * Cuts an error answer's body at the cap. Retrofit reads an error body whole before anyone sees
-   * it; cut, one from a misbehaving proxy just fails to parse as the API's error shape, and the
-   * call still ends in the exception for its status.
-   */
-  static final Interceptor TRUNCATE_ERRORS = chain -> {
-    Response response = chain.proceed(chain.request());
-    ResponseBody body = response.body();
-    if (response.isSuccessful() || body.contentLength() >= 0 && body.contentLength() <= MAX_BYTES) {
-      return response;
-    }
-    Source cut = new ForwardingSource(body.source()) {
-      private long left = MAX_BYTES;
-
-      @Override
-      public long read(Buffer sink, long byteCount) throws IOException {
-        if (left == 0) {
-          return -1;
-        }
-        long n = super.read(sink, Math.min(byteCount, left));
-        left -= Math.max(n, 0);
-        return n;
-      }
-    };
-    return response.newBuilder()
-        .body(ResponseBody.create(Okio.buffer(cut), body.contentType(), -1))
-        .build();
-  };
 
   private BodyLimit() {}
 

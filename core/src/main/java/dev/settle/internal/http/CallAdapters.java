@@ -4,14 +4,18 @@ import dev.settle.spi.ApiCall;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.CallAdapter;
+import retrofit2.Converter;
 import retrofit2.Retrofit;
 
 /**
  * Lets a Retrofit interface method return {@link ApiCall}, the call Settle's transport runs with
- * its retries, keys, deadline, listener and cancellation. Applies to no other return type.
+ * its retries, keys, deadline, listener and cancellation: the request Retrofit builds and the
+ * converter Retrofit chose for the answer, looked up once per method. Applies to no other return
+ * type.
  */
 final class CallAdapters extends CallAdapter.Factory {
   static final CallAdapters INSTANCE = new CallAdapters();
@@ -27,6 +31,7 @@ final class CallAdapters extends CallAdapter.Factory {
       throw new IllegalArgumentException("Declare what the call reads, as ApiCall<Account>");
     }
     Type body = getParameterUpperBound(0, (ParameterizedType) returnType);
+    Converter<ResponseBody, Object> converter = retrofit.responseBodyConverter(body, annotations);
     return new CallAdapter<Object, ApiCall<Object>>() {
       @Override
       public Type responseType() {
@@ -35,7 +40,7 @@ final class CallAdapters extends CallAdapter.Factory {
 
       @Override
       public ApiCall<Object> adapt(Call<Object> call) {
-        return new RetrofitCall<>(call);
+        return new RetrofitCall<>(call, converter);
       }
     };
   }

@@ -1,10 +1,12 @@
 package dev.settle.internal.http;
 
 import com.squareup.moshi.JsonAdapter;
+import com.squareup.moshi.JsonEncodingException;
 import com.squareup.moshi.Moshi;
 import dev.settle.model.PaymentMethod;
 import dev.settle.model.PaymentMethodDetails;
 import dev.settle.spi.ProviderApi;
+import java.io.EOFException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -36,7 +38,7 @@ public final class HttpStack {
   private HttpStack(HttpUrl baseUrl, OkHttpClient okHttp, Moshi moshi) {
     this.okHttp = okHttp;
     this.moshi = moshi;
-    this.retrofit = retrofit(baseUrl, okHttp, moshi);
+    this.retrofit = retrofit(baseUrl, moshi);
     this.billing = retrofit.create(BillingService.class);
     this.errors = moshi.adapter(Wire.ErrorBody.class);
   }
@@ -72,7 +74,6 @@ public final class HttpStack {
     // First of the application interceptors: when an attempt leaves the dispatcher's queue.
     okHttpBuilder.interceptors().add(0, AttemptTrace.STARTED);
     // Last of them: those of a client the user shares never see the API key and cannot replace it.
-    okHttpBuilder.addInterceptor(BodyLimit.TRUNCATE_ERRORS);
     okHttpBuilder.addInterceptor(new ClientHeaders(apiKey, API_VERSION));
     // First of the network interceptors, which OkHttp appends after those of a shared client.
     okHttpBuilder.networkInterceptors().add(0, AttemptTrace.RECORDER);
@@ -91,10 +92,10 @@ public final class HttpStack {
     return shared.newBuilder().add(PaymentMethod.class, paymentMethods.nullSafe()).build();
   }
 
-  private static Retrofit retrofit(HttpUrl baseUrl, OkHttpClient okHttp, Moshi moshi) {
+  private static Retrofit retrofit(HttpUrl baseUrl, Moshi moshi) {
     return new Retrofit.Builder()
         .baseUrl(baseUrl)
-        .callFactory(AttemptTrace.tracing(okHttp))
+        .callFactory(RequestOnly.FACTORY)
         .addConverterFactory(new JsonConverters(moshi))
         .addCallAdapterFactory(CallAdapters.INSTANCE)
         .validateEagerly(true)
@@ -115,7 +116,7 @@ public final class HttpStack {
     return (S) providerApis.computeIfAbsent(api, key -> {
       Moshi.Builder json = moshi.newBuilder();
       key.jsonAdapters().forEach(json::add);
-      return retrofit(retrofit.baseUrl(), okHttp, json.build()).create(key.service());
+      return retrofit(retrofit.baseUrl(), json.build()).create(key.service());
     });
   }
 
@@ -125,17 +126,15 @@ public final class HttpStack {
   }
 
   /**
-   * Reads an error body; null when it is not the error shape (an HTML page from a proxy).
-   * Retrofit has read it whole, so a connection lost inside it was already a network failure.
+   * Reads an error body within the size limit; null when it is not the error shape (an HTML page
+   * from a proxy, a body over the limit). A connection lost inside it is thrown: the answer was
+   * not received.
    */
-  Wire.@Nullable Error error(@Nullable ResponseBody body) {
-    if (body == null) {
-      return null;
-    }
-    try (body) {
-      Wire.ErrorBody parsed = errors.fromJson(body.source());
+  Wire.@Nullable Error error(ResponseBody body) throws IOException {
+    try (ResponseBody limited = BodyLimit.apply(body)) {
+      Wire.ErrorBody parsed = errors.fromJson(limited.source());
       return parsed == null ? null : parsed.error();
-    } catch (IOException | RuntimeException | AssertionError e) {
+    } catch (EOFException | JsonEncodingException | RuntimeException | AssertionError e) {
       return null;
     }
   }

@@ -4,22 +4,26 @@ import dev.settle.exception.RateLimitedException;
 import dev.settle.exception.SettleException;
 import dev.settle.spi.ApiCall;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
-import retrofit2.Call;
-import retrofit2.Callback;
-import retrofit2.Response;
 
 /**
  * Runs one call across its attempts: retries, one deadline for them all, listener events, and the
  * rule that decides when a write's outcome is unknown. What each failure means is the client's
- * {@link Failures}.
+ * {@link Failures}. The request of each attempt is the one Retrofit built, made on OkHttp, and a
+ * 2xx answer is read by the converter Retrofit chose.
  *
  * <p>A call is a write when its request carries an {@code Idempotency-Key}; every attempt carries
  * the same key. Thread-safe; one per client.
@@ -27,6 +31,7 @@ import retrofit2.Response;
 public final class Transport {
   private static final AtomicLong CALLS = new AtomicLong();
   private final HttpStack http;
+  private final OkHttpClient okHttp;
   private final Failures failures;
   private final Backoff backoff;
   private final Duration callTimeout;
@@ -42,6 +47,7 @@ public final class Transport {
   public Transport(HttpStack http, Failures failures, Backoff backoff, Duration callTimeout,
       Sleeper sleeper, Scheduler retries, Scheduler deadlines, CallObserver observer) {
     this.http = http;
+    this.okHttp = http.okHttp();
     this.failures = failures;
     this.backoff = backoff;
     this.callTimeout = callTimeout;
@@ -65,11 +71,11 @@ public final class Transport {
    * when the request's own key is derived from it: repeating the whole call is what resolves it.
    */
   public <T> T execute(ApiCall<T> call, @Nullable Duration timeout, @Nullable String callKey) {
-    Exchange<T> exchange = new Exchange<>(retrofit(call), timeout, callKey);
+    Exchange<T> exchange = new Exchange<>(retrofit(call), timeout, callKey, false);
     while (true) {
       Attempts.Attempt<T> attempt;
-      try {
-        attempt = exchange.interpret(exchange.prepare().execute());
+      try (Response response = exchange.prepare().execute()) {
+        attempt = exchange.interpret(response);
       } catch (IOException e) {
         attempt = exchange.networkFailure(e);
       } catch (RuntimeException e) {
@@ -103,40 +109,58 @@ public final class Transport {
   /** Like {@link #executeAsync(ApiCall, Duration)}, reporting an unknown outcome under {@code callKey}. */
   public <T> CompletableFuture<T> executeAsync(ApiCall<T> call, @Nullable Duration timeout,
       @Nullable String callKey) {
-    Exchange<T> exchange = new Exchange<>(retrofit(call), timeout, callKey);
+    Exchange<T> exchange = new Exchange<>(retrofit(call), timeout, callKey, true);
     CancellableFuture<T> future = new CancellableFuture<>(exchange);
-    Runnable stopTimer = deadlines.schedule(future::expire, exchange.remaining());
-    future.whenComplete((result, failure) -> stopTimer.run());
+    if (mayQueue()) {
+      // OkHttp's own call timeout starts when the call leaves the queue: a timer keeps the
+      // deadline of a call that may wait there.
+      Runnable stopTimer = deadlines.schedule(future::expire, exchange.remaining());
+      future.whenComplete((result, failure) -> stopTimer.run());
+    }
     enqueue(exchange, future);
     return future;
   }
 
-  private static <T> Call<T> retrofit(ApiCall<T> call) {
+  /** Whether an asynchronous call made now may wait for a slot under the dispatcher's limits. */
+  private boolean mayQueue() {
+    Dispatcher dispatcher = okHttp.dispatcher();
+    return dispatcher.queuedCallsCount() > 0
+        || dispatcher.runningCallsCount() >= Math.min(dispatcher.getMaxRequests(), dispatcher.getMaxRequestsPerHost());
+  }
+
+  private static <T> RetrofitCall<T> retrofit(ApiCall<T> call) {
     if (!(call instanceof RetrofitCall)) {
       throw new IllegalArgumentException(
           "Make calls built by an interface of this client's, not " + call.getClass().getName());
     }
-    return ((RetrofitCall<T>) call).call();
+    return (RetrofitCall<T>) call;
   }
 
   private <T> void enqueue(Exchange<T> exchange, CancellableFuture<T> future) {
-    Call<T> attempt;
+    Call attempt;
     try {
       attempt = exchange.prepare();
     } catch (RuntimeException e) {
       continueAsync(exchange, future, exchange.thrown(e));
       return;
     }
-    attempt.enqueue(new Callback<T>() {
+    attempt.enqueue(new Callback() {
       @Override
-      public void onResponse(Call<T> call, Response<T> response) {
-        continueAsync(exchange, future, exchange.interpret(response));
+      public void onResponse(Call call, Response response) {
+        Attempts.Attempt<T> read;
+        try (response) {
+          read = exchange.interpret(response);
+        } catch (IOException e) {
+          read = exchange.networkFailure(e);
+        } catch (RuntimeException e) {
+          read = exchange.thrown(e);
+        }
+        continueAsync(exchange, future, read);
       }
 
       @Override
-      public void onFailure(Call<T> call, Throwable failure) {
-        continueAsync(exchange, future, failure instanceof IOException
-            ? exchange.networkFailure((IOException) failure) : exchange.thrown(failure));
+      public void onFailure(Call call, IOException failure) {
+        continueAsync(exchange, future, exchange.networkFailure(failure));
       }
     });
   }
@@ -168,28 +192,33 @@ public final class Transport {
   private final class Exchange<T> {
     /** On {@link System#nanoTime()}: a deadline must not move with the wall clock. */
     private final long started = System.nanoTime();
+    private final long callId = CALLS.incrementAndGet();
     private final long deadline;
+    private final RetrofitCall<T> api;
+    private final Request request;
     private final String operation;
+    private final boolean async;
     private final @Nullable String idempotencyKey;
     private final @Nullable String resolvingKey;
-    private volatile Call<T> call;
+    private volatile Call call;
     private int attempt = 1;
     private long attemptStarted;
     private long queued;
     private int lastStatus;
     private @Nullable String requestId;
-    private final long callId = CALLS.incrementAndGet();
     /** An attempt may have done the work, and no answer since has said what became of it. */
     private boolean outcomeOpen;
 
-    Exchange(Call<T> call, @Nullable Duration timeout, @Nullable String callKey) {
-      this.call = call;
+    Exchange(RetrofitCall<T> api, @Nullable Duration timeout, @Nullable String callKey, boolean async) {
+      this.api = api;
+      this.request = api.request();
       this.deadline = started + (timeout != null ? timeout : callTimeout).toNanos();
-      this.operation = new RetrofitCall<>(call).operation();
-      this.idempotencyKey = call.request().header(BillingService.IDEMPOTENCY_KEY);
+      this.operation = api.operation();
+      this.async = async;
+      this.idempotencyKey = request.header(BillingService.IDEMPOTENCY_KEY);
       this.resolvingKey = callKey != null ? callKey : idempotencyKey;
+      this.call = okHttp.newCall(request);
       if (observer != CallObserver.NONE) {
-        Request request = call.request();
         tell(() -> observer.callStarted(new CallObserver.Start(callId, operation, request.method(),
             request.url().encodedPath(), idempotencyKey)));
       }
@@ -199,14 +228,15 @@ public final class Transport {
       return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
     }
 
-    Call<T> prepare() {
+    Call prepare() {
+      AttemptTrace.of(call);
       call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
       attemptStarted = System.nanoTime();
       return call;
     }
 
     void next() {
-      call = call.clone();
+      call = okHttp.newCall(request);
       attempt++;
     }
 
@@ -214,19 +244,35 @@ public final class Transport {
       call.cancel();
     }
 
-    Attempts.Attempt<T> interpret(Response<T> response) {
+    /** Whether the first attempt has not left the dispatcher's queue. */
+    boolean stillQueued() {
+      return attempt == 1 && AttemptTrace.of(call).startedAt == 0;
+    }
+
+    /**
+     * Reads one answer: an error body in the API's error shape (within the size limit; a connection
+     * lost inside it is the network's, thrown), or a 2xx body through the call's converter.
+     */
+    Attempts.Attempt<T> interpret(Response response) throws IOException {
       noteStart();
-      requestId = response.headers().get("Request-Id");
+      requestId = response.header("Request-Id");
       int status = response.code();
       if (!response.isSuccessful()) {
-        SettleException failure = failures.answer(
-            operation, call.request(), status, response.headers(), status >= 400 ? http.error(response.errorBody()) : null, requestId);
+        Wire.Error error = status >= 400 ? http.error(response.body()) : null;
+        SettleException failure = failures.answer(operation, request, status, response.headers(), error, requestId);
         return Attempts.Attempt.failed(failure, Attempts.retryable(failure), Attempts.settlement(failure), status);
       }
-      T body = response.body();
+      if (status == 204 || status == 205) {
+        return unreadable(status, new WireFormatException("The answer has no body"));
+      }
+      T body;
+      try {
+        body = api.converter().convert(response.body());
+      } catch (WireFormatException why) {
+        return unreadable(status, why);
+      }
       if (body == null) {
-        return unreadable(status, new WireFormatException(
-            status == 204 || status == 205 ? "The answer has no body" : "The body was JSON null"));
+        return unreadable(status, new WireFormatException("The body was JSON null"));
       }
       return new Attempts.Attempt<>(RequestIds.attach(body, requestId), null, false, Attempts.Settlement.SETTLES, status);
     }
@@ -238,30 +284,26 @@ public final class Transport {
      */
     Attempts.Attempt<T> networkFailure(IOException cause) {
       noteStart();
-      boolean sent = trace().mayHaveSent;
+      boolean sent = AttemptTrace.of(call).mayHaveSent;
       boolean untrusted = cause instanceof SSLPeerUnverifiedException || cause instanceof SSLHandshakeException;
-      return Attempts.Attempt.failed(failures.network(operation, call.request(), cause, sent), !untrusted,
+      return Attempts.Attempt.failed(failures.network(operation, request, cause, sent), !untrusted,
           sent ? Attempts.Settlement.OPENS : Attempts.Settlement.NEUTRAL, 0);
     }
 
     /**
-     * Something thrown that is not the network's: a 2xx body that could not be read (a write
-     * answered 2xx was most probably done), or a failure from outside Settle's code (an
-     * interceptor of a shared client), reported and not repeated.
+     * A failure from outside Settle's code (an interceptor of a shared client): reported, not
+     * repeated.
      */
     Attempts.Attempt<T> thrown(Throwable cause) {
       noteStart();
-      AttemptTrace trace = trace();
-      if (cause instanceof WireFormatException) {
-        requestId = trace.requestId;
-        return unreadable(trace.status, (WireFormatException) cause);
-      }
-      return Attempts.Attempt.failed(failures.unexpected(operation, call.request(), cause), false,
-          trace.mayHaveSent ? Attempts.Settlement.OPENS : Attempts.Settlement.NEUTRAL, 0);
+      return Attempts.Attempt.failed(failures.unexpected(operation, request, cause), false,
+          AttemptTrace.of(call).mayHaveSent ? Attempts.Settlement.OPENS : Attempts.Settlement.NEUTRAL, 0);
     }
 
+    /** A 2xx answer that cannot be read: a write answered 2xx was most probably done. */
     private Attempts.Attempt<T> unreadable(int status, WireFormatException why) {
-      return Attempts.Attempt.failed(failures.unreadable(operation, call.request(), status, requestId, why), false, Attempts.Settlement.OPENS, status);
+      return Attempts.Attempt.failed(failures.unreadable(operation, request, status, requestId, why), false,
+          Attempts.Settlement.OPENS, status);
     }
 
     /** Reports the attempt and says how long to wait before the next, or null for none. */
@@ -274,7 +316,6 @@ public final class Transport {
       lastStatus = outcome.status;
       Duration wait = outcome.failure == null || !outcome.retryable ? null : retryWait(outcome.failure);
       if (observer != CallObserver.NONE) {
-        Request request = call.request();
         tell(() -> observer.attemptEnded(new CallObserver.Attempt(callId, operation, request.method(),
             request.url().encodedPath(), attempt, outcome.status, requestId, idempotencyKey,
             Duration.ofNanos(System.nanoTime() - attemptStarted), outcome.failure, wait != null)));
@@ -312,10 +353,10 @@ public final class Transport {
       return last;
     }
 
-    /** The call's first attempt waited in the dispatcher's queue from the call's start until now. */
+    /** How long an asynchronous call's first attempt waited in the dispatcher's queue. */
     private void noteStart() {
-      if (attempt == 1 && queued == 0) {
-        long startedAt = trace().startedAt;
+      if (async && attempt == 1 && queued == 0) {
+        long startedAt = AttemptTrace.of(call).startedAt;
         queued = startedAt == 0 ? 0 : Math.max(1, startedAt - started);
       }
     }
@@ -326,10 +367,6 @@ public final class Transport {
             Duration.ofNanos(System.nanoTime() - started), Duration.ofNanos(queued), lastStatus, requestId,
             idempotencyKey, failure)));
       }
-    }
-
-    private AttemptTrace trace() {
-      return AttemptTrace.of(call.request());
     }
   }
 
@@ -357,12 +394,19 @@ public final class Transport {
     }
 
     /**
-     * The deadline passed, perhaps while the call still waited for a slot: the HTTP call is
-     * cancelled, and its failure ends the call as any other attempt's would.
+     * The deadline passed: the HTTP call is cancelled, and its failure ends the call as any other
+     * attempt's would. A call still waiting for a slot would only fail when OkHttp gets to it, so
+     * it ends now, as a request that never left.
      */
     void expire() {
-      if (!isDone()) {
-        exchange.cancel();
+      if (isDone()) {
+        return;
+      }
+      exchange.cancel();
+      if (exchange.stillQueued()) {
+        SettleException failure = exchange.networkFailure(
+            new InterruptedIOException("The call's deadline passed while it waited for a slot")).failure;
+        completeExceptionally(exchange.fail(failure));
       }
     }
   }

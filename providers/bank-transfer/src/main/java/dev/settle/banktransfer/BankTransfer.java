@@ -49,8 +49,8 @@ public final class BankTransfer {
   /** Bank transfer's part of the billing API. */
   interface Api {
     @GET("v1/accounts/{customer_id}/invoices/{invoice_id}/bank_transfer_instructions")
-    ApiCall<BankTransferInstructions> getBankTransferInstructions(@Path("customer_id") CustomerId customer,
-        @Path("invoice_id") InvoiceId invoice);
+    ApiCall<BankTransferInstructions> getBankTransferInstructions(@Path(value = "customer_id", encoded = true) CustomerId customer,
+        @Path(value = "invoice_id", encoded = true) InvoiceId invoice);
   }
 
   private final ProviderScope scope;

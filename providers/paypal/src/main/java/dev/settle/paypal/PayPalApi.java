@@ -21,16 +21,16 @@ interface PayPalApi {
       ProviderApi.adapter(CompleteRequest.class, CompleteRequest.ADAPTER));
 
   @POST("v1/accounts/{customer_id}/paypal_setups")
-  ApiCall<PayPalSetup> createPayPalSetup(@Path("customer_id") CustomerId customer,
+  ApiCall<PayPalSetup> createPayPalSetup(@Path(value = "customer_id", encoded = true) CustomerId customer,
       @Header("Idempotency-Key") String idempotencyKey, @Body CreateSetupRequest body);
 
   @GET("v1/accounts/{customer_id}/paypal_setups/{setup_id}")
-  ApiCall<PayPalSetup> getPayPalSetup(@Path("customer_id") CustomerId customer,
-      @Path("setup_id") PayPalSetupId setup);
+  ApiCall<PayPalSetup> getPayPalSetup(@Path(value = "customer_id", encoded = true) CustomerId customer,
+      @Path(value = "setup_id", encoded = true) PayPalSetupId setup);
 
   @POST("v1/accounts/{customer_id}/paypal_setups/{setup_id}/complete")
-  ApiCall<Token> completePayPalSetup(@Path("customer_id") CustomerId customer,
-      @Path("setup_id") PayPalSetupId setup, @Header("Idempotency-Key") String idempotencyKey,
+  ApiCall<Token> completePayPalSetup(@Path(value = "customer_id", encoded = true) CustomerId customer,
+      @Path(value = "setup_id", encoded = true) PayPalSetupId setup, @Header("Idempotency-Key") String idempotencyKey,
       @Body CompleteRequest body);
 
   /** The body of {@code POST …/paypal_setups}: where PayPal sends the payer back. */
