@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -16,9 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
@@ -52,21 +50,16 @@ class SettleSandboxTest {
   }
 
   @Test
-  void disablesNagleBeforeServing() {
+  void disablesNagleBeforeServing() throws ReflectiveOperationException {
     try (SettleSandbox sandbox = fixedSandbox().start()) {
       assertThat(System.getProperty("sun.net.httpserver.nodelay")).isEqualTo("true");
 
-      // With Nagle on, each small answer on loopback waits ~40 ms for a delayed ACK.
-      SandboxHttp http = new SandboxHttp(sandbox);
-      http.get("/v1/accounts/100001");
-      List<Long> nanos = new ArrayList<>();
-      for (int i = 0; i < 21; i++) {
-        long start = System.nanoTime();
-        http.get("/v1/accounts/100001");
-        nanos.add(System.nanoTime() - start);
-      }
-      Collections.sort(nanos);
-      assertThat(Duration.ofNanos(nanos.get(10))).isLessThan(Duration.ofMillis(30));
+      // The JDK's server reads the property once; what it read is what its sockets get. With Nagle
+      // on, each small answer on loopback would wait ~40 ms for a delayed ACK.
+      Method noDelay = Class.forName("sun.net.httpserver.ServerConfig").getDeclaredMethod("noDelay");
+      noDelay.setAccessible(true);   // opened to the tests by the surefire argLine in this module's POM
+      assertThat(noDelay.invoke(null)).isEqualTo(true);
+      assertThat(new SandboxHttp(sandbox).get("/v1/accounts/100001").status()).isEqualTo(200);
     }
   }
 
