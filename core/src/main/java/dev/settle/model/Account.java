@@ -3,6 +3,7 @@ package dev.settle.model;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.Optional;
+import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -27,6 +28,18 @@ public abstract class Account {
 
   /** The method renewals are charged to; empty when the account has none. */
   public abstract Optional<PaymentMethod> preferredPaymentMethod();
+
+  /**
+   * The kinds of payment method the account's portal accepts, by their wire names: {@code card},
+   * {@code paypal}, {@code bank_transfer}.
+   */
+  public abstract Set<String> acceptedPaymentMethods();
+
+  /**
+   * The kinds that can be stored and made preferred, so that renewals and automatic collection
+   * charge them: {@code card} and {@code paypal}. Bank transfer pays one invoice by hand.
+   */
+  public abstract Set<String> preferablePaymentMethods();
 
   public abstract Instant createdAt();
 

@@ -17,10 +17,31 @@ public abstract class Invoice {
 
   public abstract InvoiceId id();
 
+  /** The customer number of the account it bills, printed on the invoice. */
+  public abstract CustomerId customerId();
+
   /** The number printed on the invoice, such as {@code INV-2026-0001}. */
   public abstract String number();
 
   public abstract InvoiceStatus status();
+
+  /** Whether the billing system charges it by itself or waits for the customer to pay it. */
+  public abstract InvoiceCollection collection();
+
+  /**
+   * How many times the billing system charged it by itself: its first automatic charge, then each
+   * retry of the dunning schedule and each charge of a newly preferred method. Payments by hand
+   * are not counted; {@code Invoices.payments(id)} lists every attempt.
+   */
+  public abstract int attemptCount();
+
+  /**
+   * When the billing system charges it next by itself: the due date before its first automatic
+   * charge, then the dunning schedule's next retry. Empty when none is planned: it is paid,
+   * collected by hand, or waits for the customer (a hard decline, an authentication, no preferred
+   * method, or the schedule's end).
+   */
+  public abstract Optional<Instant> nextPaymentAttempt();
 
   public abstract Money total();
 

@@ -15,6 +15,9 @@ public abstract class License {
 
   public abstract LicenseId id();
 
+  /** The customer number of the account it belongs to. */
+  public abstract CustomerId customerId();
+
   /** The product licensed. */
   public abstract String product();
 

@@ -22,6 +22,14 @@ public abstract class PaymentMethod {
   /** True when renewals are charged to this method. */
   public abstract boolean preferred();
 
+  /**
+   * True when renewals and automatic collection can charge it without the customer: a card saved
+   * with the authentication its issuer asked for (or whose issuer asked for none), or a PayPal
+   * account. A card saved without it makes those charges wait for the customer. The issuer may
+   * still insist on authenticating a charge; the invoice then waits for the customer.
+   */
+  public abstract boolean usableOffSession();
+
   public abstract Instant createdAt();
 
   /** What is specific to the kind; {@link UnknownPaymentMethodDetails} for a kind Settle lacks. */

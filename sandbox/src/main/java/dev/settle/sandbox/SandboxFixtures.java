@@ -23,6 +23,19 @@ abstract class SandboxFixtures {
 
   abstract WebhookDispatcher webhooks();
 
+  /** The dunning schedule in force: the builder's, or the one set since the last reset. */
+  public DunningSchedule dunningSchedule() {
+    return billing().collections().schedule();
+  }
+
+  /**
+   * Sets the dunning schedule for dunnings that start from now on (those under way keep theirs),
+   * until the next {@linkplain SettleSandbox#reset() reset}. Over HTTP: {@code POST /sandbox/dunning}.
+   */
+  public void dunningSchedule(DunningSchedule schedule) {
+    billing().collections().schedule(Objects.requireNonNull(schedule, "schedule"));
+  }
+
   /**
    * Every webhook delivery since the sandbox was built or last {@linkplain SettleSandbox#reset() reset}, one per
    * event and endpoint, in the order the events happened, as they stand now (a snapshot).

@@ -189,7 +189,7 @@ class PayPalSetupsTest extends SandboxTestCase {
   void approvingACompletedSetupShowsAPageSayingSo() throws Exception {
     String id = create("200001").string("id");
     sandbox.approvePayPalSetup(id, "buyer@example.com");
-    complete("200001", id);
+    attach("200001", complete("200001", id).string("id"));
 
     Reply approve = form("/sandbox/paypal/approve", "setup=" + id + "&email=" + encode("buyer@example.com"));
 
@@ -297,6 +297,11 @@ class PayPalSetupsTest extends SandboxTestCase {
     assertThat(token.string("paypal.email")).isEqualTo("buyer@example.com");
     assertThat(token.string("paypal.payer_id")).matches(PAYER_ID);
     assertThat(token.has("card")).isFalse();
+    assertThat(token.get("requires_authentication")).isEqualTo(false);
+    assertThat(http.get("/v1/accounts/200001/paypal_setups/" + id).string("status"))
+        .as("completed only once its token is attached").isEqualTo("approved");
+
+    assertThat(attach("200001", token.string("id")).get("usable_off_session")).isEqualTo(true);
     assertThat(http.get("/v1/accounts/200001/paypal_setups/" + id).string("status")).isEqualTo("completed");
   }
 
@@ -312,6 +317,9 @@ class PayPalSetupsTest extends SandboxTestCase {
     assertThat(first.status()).isEqualTo(200);
     assertThat(replay.body()).isEqualTo(first.body());
     assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(complete("200001", id).string("id")).as("the same token until it is attached")
+        .isEqualTo(first.string("id"));
+    attach("200001", first.string("id"));
     assertCompleteFails("200001", id, "setup_already_completed");
   }
 
