@@ -37,9 +37,11 @@ public interface ProviderContext {
   /**
    * Where the customer's bank sends them back after authenticating, from the call's {@code
    * RequestOptions}, for a provider whose flow may need it (a card setup's 3-D Secure); empty when
-   * the caller gave none.
+   * the caller gave none. A default, so that a context a test builds by hand need not give one.
    */
-  Optional<URI> returnUrl();
+  default Optional<URI> returnUrl() {
+    return Optional.empty();
+  }
 
   /** The implementation of {@code api}'s interface for this client; built once and kept. */
   <S> S api(ProviderApi<S> api);

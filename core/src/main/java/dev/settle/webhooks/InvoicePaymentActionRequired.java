@@ -43,11 +43,18 @@ public abstract non-sealed class InvoicePaymentActionRequired extends WebhookEve
   public abstract PaymentMethodId paymentMethodId();
 
   /**
-   * The page where the customer authenticates the payment. It may carry the bank's session: send
-   * it to the customer, do not log it.
+   * The page where the customer authenticates the payment. Whoever holds it can authenticate the
+   * payment: send it to the customer, do not log it; {@code toString()} leaves it (and the raw
+   * {@link #data()}) out.
    */
-  @Value.Redacted
   public abstract URI hostedUrl();
+
+  @Override
+  public String toString() {
+    return "InvoicePaymentActionRequired{id=" + id() + ", createdAt=" + createdAt() + ", customerId=" + customerId()
+        + ", invoiceId=" + invoiceId() + ", paymentId=" + paymentId() + ", amount=" + amount()
+        + ", paymentMethodId=" + paymentMethodId() + ", hostedUrl=redacted}";
+  }
 
   public static Builder builder() {
     return new Builder();

@@ -11,6 +11,7 @@ import com.squareup.moshi.JsonWriter;
 import dev.settle.model.CustomerId;
 import dev.settle.spi.ApiCall;
 import dev.settle.spi.ProviderApi;
+import dev.settle.spi.Token;
 import java.io.IOException;
 import java.net.URI;
 import retrofit2.http.Body;
@@ -60,7 +61,10 @@ interface CardApi {
           }
         }
         reader.endObject();
-        return new CardToken(required(id, objectPath, "id"), requiresAuthentication);
+        if (!Token.isWellFormed(id)) {
+          throw new JsonDataException("Expected a token id (tok_…) at " + objectPath + ".id");
+        }
+        return new CardToken(id, requiresAuthentication);
       }
 
       @Override
