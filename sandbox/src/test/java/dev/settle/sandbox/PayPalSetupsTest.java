@@ -401,6 +401,46 @@ class PayPalSetupsTest extends SandboxTestCase {
   }
 
   @Test
+  void aCompletionRefusedOnPortalOneLeavesTheSetupUsableForTheSameKeyOnceTheCardIsRemoved() {
+    String id = create("100002").string("id");
+    sandbox.approvePayPalSetup(id, "buyer@example.com");
+    Reply token = http.post("/v1/accounts/100002/paypal_setups/" + id + "/complete", null, "switch-1:1");
+    String attach = "{\"token\":\"" + token.string("id") + "\"}";
+    Reply refused = http.post("/v1/accounts/100002/payment_methods", attach, "switch-1");
+    assertThat(refused.string("error.code")).isEqualTo("portal_single_method");
+    assertThat(http.get("/v1/accounts/100002/paypal_setups/" + id).string("status")).isEqualTo("approved");
+
+    http.delete("/v1/accounts/100002/payment_methods/pm_demo100002visa");
+    Reply again = http.post("/v1/accounts/100002/paypal_setups/" + id + "/complete", null, "switch-1:1");
+    Reply stored = http.post("/v1/accounts/100002/payment_methods", attach, "switch-1");
+
+    assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(again.string("id")).isEqualTo(token.string("id"));
+    assertThat(stored.status()).as("the refusal was not kept under the key").isEqualTo(201);
+    assertThat(stored.string("type")).isEqualTo("paypal");
+    assertThat(http.get("/v1/accounts/100002").string("preferred_payment_method.id")).isEqualTo(stored.string("id"));
+    assertThat(http.get("/v1/accounts/100002/paypal_setups/" + id).string("status")).isEqualTo("completed");
+  }
+
+  @Test
+  void aCompletionRefusedOnPortalOneLeavesTheSetupUsableForANewKeyOnceTheCardIsRemoved() {
+    String id = create("100002").string("id");
+    sandbox.approvePayPalSetup(id, "buyer@example.com");
+    String first = complete("100002", id).string("id");
+    assertThat(attach("100002", first).string("error.code")).isEqualTo("portal_single_method");
+
+    http.delete("/v1/accounts/100002/payment_methods/pm_demo100002visa");
+    Reply again = complete("100002", id);
+    Reply stored = attach("100002", again.string("id"));
+
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.string("id")).as("the same token, never attached").isEqualTo(first);
+    assertThat(stored.status()).isEqualTo(201);
+    assertThat(stored.string("paypal.email")).isEqualTo("buyer@example.com");
+    assertCompleteFails("100002", id, "setup_already_completed");
+  }
+
+  @Test
   void invoicePaidWithPayPal() {
     String methodId = http.post("/v1/accounts/300001/payment_methods",
         "{\"token\":\"" + payPalToken("300001", "buyer@example.com") + "\"}").string("id");
