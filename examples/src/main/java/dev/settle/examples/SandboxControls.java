@@ -9,13 +9,19 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
  * What the examples do to a sandbox that is not part of the billing API: approve a PayPal setup
- * as the payer would on the approval page, move the sandbox clock, and send it a bank transfer. Over HTTP, so it works
- * with an embedded and a standalone sandbox alike.
+ * as the payer would on the approval page, answer the bank's 3-D Secure page as the customer
+ * would, move the sandbox clock, and send it a bank transfer. Over HTTP, so it works with an
+ * embedded and a standalone sandbox alike.
  */
 final class SandboxControls {
+  private static final Pattern NOW = Pattern.compile("\"now\"\\s*:\\s*\"([^\"]+)\"");
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private final URI baseUrl;
   private final String apiKey;
@@ -33,6 +39,31 @@ final class SandboxControls {
         .POST(HttpRequest.BodyPublishers.ofString(form)).build());
     return URI.create(answer.headers().firstValue("Location")
         .orElseThrow(() -> new IllegalStateException("The approval was refused: HTTP " + answer.statusCode())));
+  }
+
+  /**
+   * Answers the bank's page at {@code page} (an {@code AuthenticationRequiredException}'s
+   * redirect URL) as the customer would: authenticates, or fails to. Returns where the bank sends
+   * the customer back, or empty when the flow had no return URL.
+   */
+  Optional<URI> answerBank(URI page, boolean authenticate) {
+    HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(page + (authenticate ? "/authenticate" : "/fail")))
+        .POST(HttpRequest.BodyPublishers.noBody()).build());
+    if (answer.statusCode() != 303 && answer.statusCode() != 200) {
+      throw new IllegalStateException("The bank's page refused the answer: HTTP " + answer.statusCode());
+    }
+    return answer.headers().firstValue("Location").map(URI::create);
+  }
+
+  /** The sandbox's time. */
+  Instant clock() {
+    HttpResponse<String> answer = send(HttpRequest.newBuilder(baseUrl.resolve("sandbox/clock"))
+        .header("Authorization", "Bearer " + apiKey).GET().build());
+    Matcher now = NOW.matcher(answer.body());
+    if (answer.statusCode() != 200 || !now.find()) {
+      throw new IllegalStateException("The sandbox did not tell its time: HTTP " + answer.statusCode());
+    }
+    return Instant.parse(now.group(1));
   }
 
   /** Moves the sandbox clock forward; renewals that come due are charged before it returns. */
