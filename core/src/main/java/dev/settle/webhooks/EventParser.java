@@ -44,8 +44,6 @@ final class EventParser {
       INVOICE_PAYMENT_ACTION_REQUIRED = typed(EventWire.InvoicePaymentActionRequired.class);
   private static final JsonAdapter<EventWire.Typed<EventWire.LicenseSuspended>> LICENSE_SUSPENDED =
       typed(EventWire.LicenseSuspended.class);
-  private static final JsonAdapter<EventWire.Typed<EventWire.LicenseReactivated>> LICENSE_REACTIVATED =
-      typed(EventWire.LicenseReactivated.class);
   private static final JsonAdapter<EventWire.Typed<EventWire.PaymentMethodExpiring>> PAYMENT_METHOD_EXPIRING =
       typed(EventWire.PaymentMethodExpiring.class);
   private static final JsonAdapter<EventWire.Typed<EventWire.PaymentMethodUpdated>> PAYMENT_METHOD_UPDATED =
@@ -93,7 +91,7 @@ final class EventParser {
         case LICENSE_SUSPENDED:
           return licenseSuspended(id, createdAt, data, read(LICENSE_SUSPENDED, body));
         case LICENSE_REACTIVATED:
-          return licenseReactivated(id, createdAt, data, read(LICENSE_REACTIVATED, body));
+          return licenseReactivated(id, createdAt, data, read(LICENSE_RENEWED, body));
         default:
           return UnknownEvent.builder().id(id).typeName(typeName).createdAt(createdAt).data(data).build();
       }
@@ -242,7 +240,7 @@ final class EventParser {
   }
 
   private static LicenseReactivated licenseReactivated(
-      String id, Instant createdAt, Map<String, Object> data, EventWire.LicenseReactivated w) {
+      String id, Instant createdAt, Map<String, Object> data, EventWire.LicenseRenewed w) {
     return LicenseReactivated.builder()
         .id(id)
         .createdAt(createdAt)

@@ -65,6 +65,7 @@ final class EventWire {
       @Json(name = "exp_month") Integer expMonth,
       @Json(name = "exp_year") Integer expYear) {}
 
+  /** The data of {@code license.renewed}, and of {@code license.reactivated}, which has the same fields. */
   public record LicenseRenewed(
       @Json(name = "customer_id") String customerId,
       @Json(name = "license_id") String licenseId,
@@ -84,11 +85,4 @@ final class EventWire {
       @Json(name = "customer_id") String customerId,
       @Json(name = "license_id") String licenseId,
       @Json(name = "invoice_id") String invoiceId) {}
-
-  public record LicenseReactivated(
-      @Json(name = "customer_id") String customerId,
-      @Json(name = "license_id") String licenseId,
-      @Json(name = "invoice_id") String invoiceId,
-      @Json(name = "payment_id") String paymentId,
-      @Json(name = "renews_at") String renewsAt) {}
 }

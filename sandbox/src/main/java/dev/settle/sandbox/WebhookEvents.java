@@ -85,12 +85,7 @@ final class WebhookEvents {
 
   /** A renewal invoice was paid and the license is active: at its renewal date or later, by hand. */
   void licenseRenewed(Account account, License license, Invoice invoice, Payment payment, Instant when) {
-    emit(LICENSE_RENEWED, when, Json.object(
-        "customer_id", account.customerId,
-        "license_id", license.id,
-        "invoice_id", invoice.id,
-        "payment_id", payment == null ? null : payment.id,
-        "renews_at", Views.timestamp(license.renewsAt)));
+    emit(LICENSE_RENEWED, when, licensePaid(account, license, invoice, payment));
   }
 
   /** A renewal that could not be charged; {@code payment} is null when there was nothing to charge. */
@@ -114,12 +109,17 @@ final class WebhookEvents {
 
   /** A suspended license is active again: its renewal invoice was paid. */
   void licenseReactivated(Account account, License license, Invoice invoice, Payment payment, Instant when) {
-    emit(LICENSE_REACTIVATED, when, Json.object(
+    emit(LICENSE_REACTIVATED, when, licensePaid(account, license, invoice, payment));
+  }
+
+  /** The data of an event about a license whose renewal invoice was paid: renewed, or reactivated. */
+  private static Map<String, Object> licensePaid(Account account, License license, Invoice invoice, Payment payment) {
+    return Json.object(
         "customer_id", account.customerId,
         "license_id", license.id,
         "invoice_id", invoice.id,
         "payment_id", payment == null ? null : payment.id,
-        "renews_at", Views.timestamp(license.renewsAt)));
+        "renews_at", Views.timestamp(license.renewsAt));
   }
 
   void paymentMethodExpiring(Account account, PaymentMethod method, Instant when) {
