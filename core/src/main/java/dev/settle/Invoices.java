@@ -2,15 +2,19 @@ package dev.settle;
 
 import static dev.settle.exception.ValidationException.required;
 
+import dev.settle.exception.MalformedResponseException;
 import dev.settle.internal.http.Wire;
 import dev.settle.model.CustomerId;
 import dev.settle.model.Invoice;
 import dev.settle.model.InvoiceId;
 import dev.settle.model.Payment;
+import dev.settle.model.PaymentId;
 import dev.settle.model.PaymentMethodId;
+import dev.settle.model.PaymentStatus;
 import dev.settle.spi.ApiCall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -20,6 +24,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The invoices of one account: list them, read one, pay one.
+ *
+ * <p>A payment whose charge the customer's bank asks them to authenticate (3-D Secure) ends in an
+ * {@link AuthenticationRequiredException}, never in a returned payment: send the customer to its
+ * {@link AuthenticationRequiredException#redirectUrl() redirect URL}, and when they are back at
+ * the {@link RequestOptions.Builder#returnUrl return URL}, {@link #confirmPayment(InvoiceId,
+ * PaymentId)} answers the payment. The invoice is paid once however often that is repeated.
  *
  * <p>Thread-safe. Every payment carries an idempotency key from its first attempt; pass your
  * own through {@link RequestOptions} to make a payment that your service may start twice happen
@@ -242,13 +252,14 @@ public final class Invoices {
   }
 
   /**
-   * Pays an open invoice with the account's preferred method.
-   *
-   * <p>The result may be {@link dev.settle.model.PaymentStatus#REQUIRES_ACTION}: the customer
-   * must authenticate at {@link Payment#nextActionUrl()} before the money moves.
+   * Pays an open invoice with the account's preferred method, as a payment by the customer
+   * (on-session): their bank may ask them to authenticate it.
    *
    * @param id the open invoice
-   * @return the payment; its status says whether the money moved or the customer must act first
+   * @return the payment, succeeded (or pending)
+   * @throws AuthenticationRequiredException if the customer must authenticate the charge first;
+   *     nothing is taken until they do. Pass a {@link RequestOptions.Builder#returnUrl return URL}
+   *     for the bank's page to send them back to, then {@link #confirmPayment(InvoiceId, PaymentId)}
    * @throws PaymentDeclinedException if the charge was refused; {@code declineCode()} says why
    * @throws dev.settle.exception.ConflictException if the invoice is not open
    *     ({@code invoice_not_open}) or the account has no preferred method
@@ -260,14 +271,17 @@ public final class Invoices {
   }
 
   /**
-   * Like {@link #pay(InvoiceId)}, with per-call options such as your own idempotency key.
+   * Like {@link #pay(InvoiceId)}, with per-call options such as your own idempotency key and a
+   * return URL. Repeated with the same key, it charges nothing more and answers the payment as it
+   * stands: succeeded once the customer authenticated it.
    *
    * @param id the open invoice
-   * @param options your idempotency key, or a timeout for this call
-   * @return the payment; its status says whether the money moved or the customer must act first
+   * @param options your idempotency key, a return URL, or a timeout for this call
+   * @return the payment, succeeded (or pending)
    */
   public Payment pay(InvoiceId id, RequestOptions options) {
-    return backend.call(payCall(id, null, required(options, "options")), options);
+    ApiCall<Payment> call = payCall(id, null, required(options, "options"));
+    return Steps.blocking(backend, options, steps -> charge(steps, call));
   }
 
   /**
@@ -284,19 +298,21 @@ public final class Invoices {
    * Like {@link #pay(InvoiceId, RequestOptions)}, without blocking.
    *
    * @param id the open invoice
-   * @param options your idempotency key, or a timeout for this call
+   * @param options your idempotency key, a return URL, or a timeout for this call
    * @return a future of the payment
    */
   public CompletableFuture<Payment> payAsync(InvoiceId id, RequestOptions options) {
-    return backend.callAsync(payCall(id, null, required(options, "options")), options);
+    ApiCall<Payment> call = payCall(id, null, required(options, "options"));
+    return Steps.async(backend, options, steps -> charge(steps, call));
   }
 
   /**
-   * Pays an open invoice with the given stored method instead of the preferred one.
+   * Pays an open invoice with the given stored method instead of the preferred one; as {@link
+   * #pay(InvoiceId)}, it may throw {@link AuthenticationRequiredException}.
    *
    * @param id the open invoice
    * @param method a method stored on this account
-   * @return the payment; its status says whether the money moved or the customer must act first
+   * @return the payment, succeeded (or pending)
    */
   public Payment payWith(InvoiceId id, PaymentMethodId method) {
     return payWith(id, method, RequestOptions.defaults());
@@ -307,11 +323,12 @@ public final class Invoices {
    *
    * @param id the open invoice
    * @param method a method stored on this account
-   * @param options your idempotency key, or a timeout for this call
-   * @return the payment; its status says whether the money moved or the customer must act first
+   * @param options your idempotency key, a return URL, or a timeout for this call
+   * @return the payment, succeeded (or pending)
    */
   public Payment payWith(InvoiceId id, PaymentMethodId method, RequestOptions options) {
-    return backend.call(payCall(id, required(method, "method"), required(options, "options")), options);
+    ApiCall<Payment> call = payCall(id, required(method, "method"), required(options, "options"));
+    return Steps.blocking(backend, options, steps -> charge(steps, call));
   }
 
   /**
@@ -330,11 +347,67 @@ public final class Invoices {
    *
    * @param id the open invoice
    * @param method a method stored on this account
-   * @param options your idempotency key, or a timeout for this call
+   * @param options your idempotency key, a return URL, or a timeout for this call
    * @return a future of the payment
    */
   public CompletableFuture<Payment> payWithAsync(InvoiceId id, PaymentMethodId method, RequestOptions options) {
-    return backend.callAsync(payCall(id, required(method, "method"), required(options, "options")), options);
+    ApiCall<Payment> call = payCall(id, required(method, "method"), required(options, "options"));
+    return Steps.async(backend, options, steps -> charge(steps, call));
+  }
+
+  /**
+   * Answers a payment that waited for the customer's authentication, once they are back from
+   * their bank's page: it charges nothing itself (the customer's answer to the bank did), so it
+   * is safe to repeat, as often as the customer reloads the page, and the invoice is paid once.
+   *
+   * @param id the invoice the payment is for
+   * @param payment the payment that waited, from {@link AuthenticationRequiredException#payment()}
+   * @return the payment, succeeded
+   * @throws AuthenticationRequiredException while the customer has not answered the bank; its
+   *     redirect URL is the same
+   * @throws PaymentDeclinedException if the customer failed to authenticate or the bank refused
+   *     ({@code declineCode()} {@code authentication_failed}); the invoice stays open
+   * @throws dev.settle.exception.NotFoundException if the payment is not one of this invoice's
+   */
+  public Payment confirmPayment(InvoiceId id, PaymentId payment) {
+    return confirmPayment(id, payment, RequestOptions.defaults());
+  }
+
+  /**
+   * Like {@link #confirmPayment(InvoiceId, PaymentId)}, with per-call options.
+   *
+   * @param id the invoice the payment is for
+   * @param payment the payment that waited
+   * @param options a timeout for this call
+   * @return the payment, succeeded
+   */
+  public Payment confirmPayment(InvoiceId id, PaymentId payment, RequestOptions options) {
+    ApiCall<Payment> call = confirmCall(id, payment);
+    return Steps.blocking(backend, required(options, "options"), steps -> charge(steps, call));
+  }
+
+  /**
+   * Like {@link #confirmPayment(InvoiceId, PaymentId)}, without blocking.
+   *
+   * @param id the invoice the payment is for
+   * @param payment the payment that waited
+   * @return a future of the payment
+   */
+  public CompletableFuture<Payment> confirmPaymentAsync(InvoiceId id, PaymentId payment) {
+    return confirmPaymentAsync(id, payment, RequestOptions.defaults());
+  }
+
+  /**
+   * Like {@link #confirmPayment(InvoiceId, PaymentId, RequestOptions)}, without blocking.
+   *
+   * @param id the invoice the payment is for
+   * @param payment the payment that waited
+   * @param options a timeout for this call
+   * @return a future of the payment
+   */
+  public CompletableFuture<Payment> confirmPaymentAsync(InvoiceId id, PaymentId payment, RequestOptions options) {
+    ApiCall<Payment> call = confirmCall(id, payment);
+    return Steps.async(backend, required(options, "options"), steps -> charge(steps, call));
   }
 
   @Override
@@ -351,8 +424,27 @@ public final class Invoices {
   }
 
   private ApiCall<Payment> payCall(InvoiceId id, @Nullable PaymentMethodId method, RequestOptions options) {
-    Wire.PayRequest body = new Wire.PayRequest(method == null ? null : method.value());
+    Wire.PayRequest body = new Wire.PayRequest(method == null ? null : method.value(),
+        options.returnUrl().map(URI::toString).orElse(null));
     return backend.api.payInvoice(customer, required(id, "id"), Backend.key(options), body);
+  }
+
+  private ApiCall<Payment> confirmCall(InvoiceId id, PaymentId payment) {
+    return backend.api.confirmPayment(customer, required(id, "id"), required(payment, "payment"));
+  }
+
+  /** The payment a charge answered, unless it waits for the customer: that is never a result. */
+  private static CompletableFuture<Payment> charge(Steps steps, ApiCall<Payment> call) {
+    return steps.call(call).thenApply(payment -> {
+      if (payment.status() == PaymentStatus.REQUIRES_ACTION) {
+        if (payment.nextActionUrl().isEmpty()) {
+          throw new MalformedResponseException("A payment waiting for the customer came without next_action.url",
+              200, payment.requestId().orElse(null), null);
+        }
+        throw new AuthenticationRequiredException(payment);
+      }
+      return payment;
+    });
   }
 
   private static Path write(Path file, byte[] document) {

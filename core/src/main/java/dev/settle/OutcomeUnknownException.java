@@ -1,6 +1,7 @@
 package dev.settle;
 
 import dev.settle.exception.SettleException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A write (adding a method, paying) may or may not have happened: every attempt ended without an
@@ -23,6 +24,8 @@ public final class OutcomeUnknownException extends SettleException {
   private final String idempotencyKey;
   /** How many attempts were made. */
   private final int attempts;
+  /** The options of the call, when known: a repeat must send what the call sent. */
+  private final @Nullable RequestOptions callOptions;
 
   OutcomeUnknownException(String idempotencyKey, int attempts, SettleException lastFailure) {
     this("The outcome of the write is unknown after " + attempts + " attempt"
@@ -32,9 +35,28 @@ public final class OutcomeUnknownException extends SettleException {
   }
 
   OutcomeUnknownException(String message, String idempotencyKey, int attempts, SettleException lastFailure) {
+    this(message, idempotencyKey, attempts, lastFailure, null);
+  }
+
+  private OutcomeUnknownException(String message, String idempotencyKey, int attempts, SettleException lastFailure,
+      @Nullable RequestOptions callOptions) {
     super(message, lastFailure.requestId().orElse(null), lastFailure);
     this.idempotencyKey = idempotencyKey;
     this.attempts = attempts;
+    this.callOptions = callOptions;
+  }
+
+  /**
+   * The same outcome, of a call made with {@code options}: its {@link #retryOptions()} repeat
+   * them (a return URL, a timeout) under the key, so that the repeat sends what the call sent.
+   */
+  OutcomeUnknownException ofCall(RequestOptions options) {
+    OutcomeUnknownException same =
+        new OutcomeUnknownException(getMessage(), idempotencyKey, attempts, (SettleException) getCause(), options);
+    for (Throwable suppressed : getSuppressed()) {
+      same.addSuppressed(suppressed);
+    }
+    return same;
   }
 
   /**
@@ -58,9 +80,10 @@ public final class OutcomeUnknownException extends SettleException {
   }
 
   /**
-   * {@return options that repeat the write with the same key, so it resolves instead of repeating}
+   * {@return options that repeat the write with the same key, so it resolves instead of repeating;
+   * the call's other options (timeout, return URL) come along}
    */
   public RequestOptions retryOptions() {
-    return RequestOptions.withKey(idempotencyKey);
+    return (callOptions == null ? RequestOptions.defaults() : callOptions).withKey(idempotencyKey);
   }
 }

@@ -4,7 +4,9 @@ import dev.settle.model.CustomerId;
 import dev.settle.spi.ApiCall;
 import dev.settle.spi.ProviderApi;
 import dev.settle.spi.ProviderContext;
+import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -36,6 +38,11 @@ final class ProviderCalls implements ProviderContext {
   @Override
   public CustomerId customerId() {
     return customer;
+  }
+
+  @Override
+  public Optional<URI> returnUrl() {
+    return steps.options().returnUrl();
   }
 
   @Override

@@ -34,7 +34,11 @@ final class Steps {
 
   /** Runs {@code steps} on the caller's thread and returns their result or throws their failure. */
   static <T> T blocking(Backend backend, RequestOptions options, Function<Steps, CompletableFuture<T>> steps) {
-    return join(steps.apply(new Steps(backend, options, null)));
+    try {
+      return join(steps.apply(new Steps(backend, options, null)));
+    } catch (OutcomeUnknownException unknown) {
+      throw unknown.ofCall(options);
+    }
   }
 
   /** Starts {@code steps} and returns a future that cancels the one in flight. */
@@ -51,7 +55,9 @@ final class Steps {
       if (failure == null) {
         operation.complete(result);
       } else {
-        operation.completeExceptionally(unwrapCompletion(failure));
+        Throwable cause = unwrapCompletion(failure);
+        operation.completeExceptionally(
+            cause instanceof OutcomeUnknownException ? ((OutcomeUnknownException) cause).ofCall(options) : cause);
       }
     });
     return operation;

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.settle.model.Account;
 import dev.settle.model.CustomerId;
 import dev.settle.model.Invoice;
+import dev.settle.model.InvoiceCollection;
 import dev.settle.model.InvoiceId;
 import dev.settle.model.InvoiceStatus;
 import dev.settle.model.Money;
@@ -40,9 +41,12 @@ class AccountOperationsTest {
 
     assertThat(account.portal()).isEqualTo(Portal.II);
     assertThat(account.customerId()).isEqualTo(CustomerId.of("200001"));
+    assertThat(account.acceptedPaymentMethods()).containsExactly("card", "paypal", "bank_transfer");
+    assertThat(account.preferablePaymentMethods()).containsExactly("card", "paypal");
     assertThat(account.currency().getCurrencyCode()).isEqualTo("EUR");
     PaymentMethod preferred = account.preferredPaymentMethod().orElseThrow();
     assertThat(preferred.id()).isEqualTo(PaymentMethodId.of("pm_9"));
+    assertThat(preferred.usableOffSession()).isTrue();
     // No card provider in core: the kind is kept, not lost.
     assertThat(preferred.details()).isInstanceOf(UnknownPaymentMethodDetails.class);
     assertThat(((UnknownPaymentMethodDetails) preferred.details()).attributes())
@@ -108,6 +112,10 @@ class AccountOperationsTest {
     assertThat(invoice.payee().iban()).isEqualTo("DE89370400440532013000");
     assertThat(invoice.paymentReference()).isEqualTo("RF18INV20260007");
     assertThat(invoice.paidAt()).isEmpty();
+    assertThat(invoice.customerId()).isEqualTo(CustomerId.of("200001"));
+    assertThat(invoice.collection()).isEqualTo(InvoiceCollection.MANUAL);
+    assertThat(invoice.attemptCount()).isZero();
+    assertThat(invoice.nextPaymentAttempt()).isEmpty();
     assertThat(invoice.lines()).singleElement().satisfies(line -> assertThat(line.licenseId()).isPresent());
     Contract.assertValidRequest(server.takeRequest());
   }
@@ -147,15 +155,20 @@ class AccountOperationsTest {
   }
 
   @Test
-  void paymentThatNeedsAuthenticationCarriesItsUrl() {
-    server.enqueue(json(200, Json.payment("py_1", "in_7", "requires_action")
-        .replace("\"next_action\":null",
-            "\"next_action\":{\"type\":\"redirect_to_url\",\"url\":\"https://bank.example/3ds/pay_1\"}")));
+  void anInvoiceCollectedAutomaticallySaysWhenItIsChargedNext() {
+    server.enqueue(json(200, Json.invoice("in_7", "open").replace("\"collection\":\"manual\"", "\"collection\":\"automatic\"")
+        .replace("\"attempt_count\":0,\"next_payment_attempt\":null",
+            "\"attempt_count\":2,\"next_payment_attempt\":\"2026-02-05T00:00:00Z\"")));
+    server.enqueue(json(200, Json.invoice("in_8", "open").replace("\"attempt_count\":0,", "")));
 
-    Payment payment = account().invoices().pay(InvoiceId.of("in_7"));
+    Invoice invoice = account().invoices().get(InvoiceId.of("in_7"));
 
-    assertThat(payment.status()).isEqualTo(PaymentStatus.REQUIRES_ACTION);
-    assertThat(payment.nextActionUrl()).hasValueSatisfying(url -> assertThat(url.toString()).isEqualTo("https://bank.example/3ds/pay_1"));
+    assertThat(invoice.collection()).isEqualTo(InvoiceCollection.AUTOMATIC);
+    assertThat(invoice.attemptCount()).isEqualTo(2);
+    assertThat(invoice.nextPaymentAttempt()).contains(java.time.Instant.parse("2026-02-05T00:00:00Z"));
+    assertThatThrownBy(() -> account().invoices().get(InvoiceId.of("in_8")))
+        .isInstanceOf(dev.settle.exception.MalformedResponseException.class)
+        .hasMessageContaining("invoice.attempt_count");
   }
 
   @Test

@@ -39,6 +39,29 @@ class LicensesTest {
   }
 
   @Test
+  void aLicenseNamesItsAccountAndTheStagesOfAnUnpaidRenewal() {
+    server.enqueue(json(200, Json.page(false, null, Json.license("lic_1", "past_due", true, "[]"),
+        Json.license("lic_2", "suspended", true, "[]"), Json.license("lic_3", "on_hold_later", true, "[]"))));
+
+    var read = licenses().list().stream().toList();
+
+    assertThat(read).extracting(License::status)
+        .containsExactly(LicenseStatus.PAST_DUE, LicenseStatus.SUSPENDED, LicenseStatus.UNKNOWN);
+    assertThat(read).allSatisfy(license -> assertThat(license.customerId()).isEqualTo(CustomerId.of("200001")));
+    Contract.assertValidResponse("GET", "/v1/accounts/200001/licenses/lic_1", 200, "application/json",
+        Json.license("lic_1", "suspended", true, "[]"));
+  }
+
+  @Test
+  void aLicenseWithoutItsCustomerIdIsMalformed() {
+    server.enqueue(json(200, Json.license("lic_1", "active", true, "[]").replace("\"customer_id\":\"200001\",", "")));
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> licenses().get(LicenseId.of("lic_1")))
+        .isInstanceOf(dev.settle.exception.MalformedResponseException.class)
+        .hasMessageContaining("license.customer_id");
+  }
+
+  @Test
   void activatesAPurchasedLicense() throws Exception {
     server.enqueue(json(200, Json.license("lic_2", "active", false, "[]")));
 

@@ -133,7 +133,7 @@ class SettleClientBuilderTest {
   void detailsWrittenBeforeTheTypeAreStillHandedToTheProvider() {
     server.enqueue(json(200, Json.account("200001", "II",
         "{\"card\":{\"brand\":\"visa\",\"last4\":\"1881\",\"exp_month\":1,\"exp_year\":2031},"
-            + "\"id\":\"pm_2\",\"preferred\":true,\"created_at\":\"2026-01-02T03:04:05Z\",\"type\":\"card\"}")));
+            + "\"id\":\"pm_2\",\"preferred\":true,\"usable_off_session\":true,\"created_at\":\"2026-01-02T03:04:05Z\",\"type\":\"card\"}")));
     SettleClient client = MockServer.client(server).newBuilder().addProvider(new FakeCardProvider()).build();
 
     var preferred = client.account(CustomerId.of("200001")).get().preferredPaymentMethod().orElseThrow();

@@ -30,9 +30,11 @@ public final class Fixtures {
       + "\"currency\":\"EUR\","
       + "\"preferred_payment_method\":{"
       + "\"id\":\"pm_demo200001mastercard\",\"type\":\"card\",\"preferred\":true,"
-      + "\"created_at\":\"2025-07-14T09:30:00Z\","
+      + "\"usable_off_session\":true,\"created_at\":\"2025-07-14T09:30:00Z\","
       + "\"card\":{\"brand\":\"mastercard\",\"last4\":\"4444\",\"exp_month\":8,\"exp_year\":2028,"
       + "\"holder_name\":\"Jonas Berg\"}},"
+      + "\"accepted_payment_methods\":[\"card\",\"paypal\",\"bank_transfer\"],"
+      + "\"preferable_payment_methods\":[\"card\",\"paypal\"],"
       + "\"created_at\":\"2025-07-14T09:30:00Z\"}");
 
   public static final byte[] INVOICE_PAGE = utf8(invoicePage());
@@ -68,8 +70,10 @@ public final class Fixtures {
     long total = first + second;
     Instant issued = START.plus(Duration.ofDays(3L * i));
     json.append("{\"id\":\"in_bench").append(String.format("%04d", i)).append('"')
+        .append(",\"customer_id\":\"").append(CUSTOMER_ID).append('"')
         .append(",\"number\":\"2026-").append(String.format("%06d", 1000 + i)).append('"')
         .append(",\"status\":\"").append(paid ? "paid" : "open").append('"')
+        .append(",\"collection\":\"manual\",\"attempt_count\":0,\"next_payment_attempt\":null")
         .append(",\"currency\":\"EUR\"")
         .append(",\"total\":").append(total)
         .append(",\"amount_due\":").append(paid ? 0 : total)

@@ -3,6 +3,7 @@ package dev.settle.model;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.Optional;
+import java.util.Set;
 import org.immutables.value.Value;
 
 /**
@@ -30,6 +31,19 @@ public abstract class Account {
 
   /** {@return the method renewals are charged to; empty when the account has none} */
   public abstract Optional<PaymentMethod> preferredPaymentMethod();
+
+  /**
+   * {@return the kinds of payment method the account's portal accepts, by their wire names:
+   * {@code card}, {@code paypal}, {@code bank_transfer}}
+   */
+  public abstract Set<String> acceptedPaymentMethods();
+
+  /**
+   * {@return the kinds that can be stored and made preferred, so that renewals and automatic
+   * collection charge them: {@code card} and {@code paypal}} Bank transfer pays one invoice by
+   * hand.
+   */
+  public abstract Set<String> preferablePaymentMethods();
 
   /** {@return when the account was opened} */
   public abstract Instant createdAt();

@@ -18,11 +18,32 @@ public abstract class Invoice {
   /** {@return the invoice's id} */
   public abstract InvoiceId id();
 
+  /** {@return the customer number of the account it bills, printed on the invoice} */
+  public abstract CustomerId customerId();
+
   /** {@return the number printed on the invoice, such as {@code INV-2026-0001}} */
   public abstract String number();
 
   /** {@return where the invoice stands: open, paid, void or uncollectible} */
   public abstract InvoiceStatus status();
+
+  /** {@return whether the billing system charges it by itself or waits for the customer to pay it} */
+  public abstract InvoiceCollection collection();
+
+  /**
+   * {@return how many times the billing system charged it by itself} That is its first automatic
+   * charge, then each retry of the dunning schedule and each charge of a newly preferred method.
+   * Payments by hand are not counted; {@code Invoices.payments(id)} lists every attempt.
+   */
+  public abstract int attemptCount();
+
+  /**
+   * {@return when the billing system charges it next by itself} That is the due date before its
+   * first automatic charge, then the dunning schedule's next retry. Empty when none is planned: it
+   * is paid, collected by hand, or waits for the customer (a hard decline, an authentication, no
+   * preferred method, or the schedule's end).
+   */
+  public abstract Optional<Instant> nextPaymentAttempt();
 
   /** {@return what was billed} */
   public abstract Money total();

@@ -16,6 +16,9 @@ public abstract class License {
   /** {@return the license's id} */
   public abstract LicenseId id();
 
+  /** {@return the customer number of the account it belongs to} */
+  public abstract CustomerId customerId();
+
   /** {@return the product licensed} */
   public abstract String product();
 

@@ -8,8 +8,10 @@ import org.immutables.value.Value;
 /**
  * One attempt to pay an invoice with a stored method.
  *
- * <p>Check {@link #status()}: a payment that needs the customer to authenticate is not an error,
- * it carries the URL to send them to.
+ * <p>A payment asked for by a caller is answered succeeded, or pending; one that needs the customer
+ * to authenticate is thrown as {@code dev.settle.AuthenticationRequiredException} instead, and a
+ * refused one as {@code PaymentDeclinedException}. An invoice's list of payments shows every
+ * attempt as it stands, {@link PaymentStatus#REQUIRES_ACTION} and failed ones included.
  */
 @Value.Immutable
 public abstract class Payment {

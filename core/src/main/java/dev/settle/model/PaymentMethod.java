@@ -24,6 +24,14 @@ public abstract class PaymentMethod {
   /** {@return true when renewals are charged to this method} */
   public abstract boolean preferred();
 
+  /**
+   * {@return true when renewals and automatic collection can charge it without the customer} That
+   * is a card saved with the authentication its issuer asked for (or whose issuer asked for none),
+   * or a PayPal account. A card saved without it makes those charges wait for the customer. The
+   * issuer may still insist on authenticating a charge; the invoice then waits for the customer.
+   */
+  public abstract boolean usableOffSession();
+
   /** {@return when the method was stored} */
   public abstract Instant createdAt();
 

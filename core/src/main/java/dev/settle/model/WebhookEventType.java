@@ -8,6 +8,11 @@ public enum WebhookEventType {
   INVOICE_PAID("invoice.paid"),
   /** {@code invoice.payment_failed}: a charge for an invoice failed; {@link dev.settle.webhooks.InvoicePaymentFailed}. */
   INVOICE_PAYMENT_FAILED("invoice.payment_failed"),
+  /**
+   * {@code invoice.payment_action_required}: a charge waits for the customer to authenticate it
+   * at a hosted page; {@link dev.settle.webhooks.InvoicePaymentActionRequired}.
+   */
+  INVOICE_PAYMENT_ACTION_REQUIRED("invoice.payment_action_required"),
   /** {@code payment_method.expiring}: a stored card expires soon; {@link dev.settle.webhooks.PaymentMethodExpiring}. */
   PAYMENT_METHOD_EXPIRING("payment_method.expiring"),
   /** {@code payment_method.updated}: a stored method changed; {@link dev.settle.webhooks.PaymentMethodUpdated}. */
@@ -16,6 +21,10 @@ public enum WebhookEventType {
   LICENSE_RENEWED("license.renewed"),
   /** {@code license.renewal_failed}: a renewal could not be charged; {@link dev.settle.webhooks.LicenseRenewalFailed}. */
   LICENSE_RENEWAL_FAILED("license.renewal_failed"),
+  /** {@code license.suspended}: a renewal stayed unpaid past the dunning schedule; {@link dev.settle.webhooks.LicenseSuspended}. */
+  LICENSE_SUSPENDED("license.suspended"),
+  /** {@code license.reactivated}: a suspended license's renewal was paid; {@link dev.settle.webhooks.LicenseReactivated}. */
+  LICENSE_REACTIVATED("license.reactivated"),
   /**
    * A type this version of Settle does not know; a newer server may send more. Read as {@link
    * dev.settle.webhooks.UnknownEvent}, which keeps the type's name and the data as sent.

@@ -1,7 +1,9 @@
 package dev.settle.spi;
 
 import dev.settle.model.CustomerId;
+import java.net.URI;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -31,6 +33,16 @@ public interface ProviderContext {
 
   /** {@return the account the call is for, as the path parameter of the provider's requests} */
   CustomerId customerId();
+
+  /**
+   * {@return where the customer's bank sends them back after authenticating, from the call's
+   * {@code RequestOptions}} For a provider whose flow may need it (a card setup's 3-D Secure);
+   * empty when the caller gave none. A default, so that a context a test builds by hand need not
+   * give one.
+   */
+  default Optional<URI> returnUrl() {
+    return Optional.empty();
+  }
 
   /**
    * The implementation of {@code api}'s interface for this client; built once and kept.

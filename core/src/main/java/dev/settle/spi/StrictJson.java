@@ -4,6 +4,10 @@ import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import dev.settle.exception.ValidationException;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +34,51 @@ public final class StrictJson {
       throw new JsonDataException("Expected a string at " + reader.getPath());
     }
     return reader.nextString();
+  }
+
+  /**
+   * The next value, which must be a URL to send a customer's browser to, where they may type a
+   * password or authenticate with their bank: an absolute https URL, or http on a loopback host
+   * (a local sandbox). A server that answered anything else would be sending customers somewhere
+   * they should not go.
+   *
+   * @throws JsonDataException naming the path otherwise; the URL itself is not repeated
+   */
+  public static URI browserUrl(JsonReader reader) throws IOException {
+    String path = reader.getPath();
+    String text = string(reader);
+    URI url;
+    try {
+      url = new URI(text);
+    } catch (URISyntaxException e) {
+      throw new JsonDataException("Expected a URL at " + path);
+    }
+    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+    boolean secure = scheme.equals("https") || (scheme.equals("http") && isLoopback(url.getHost()));
+    if (!url.isAbsolute() || url.getHost() == null || !secure) {
+      throw new JsonDataException("Expected an https URL at " + path);
+    }
+    return url;
+  }
+
+  /** Loopback by name or literal address; never resolves a name, which could block or lie. */
+  private static boolean isLoopback(String host) {
+    if (host == null) {
+      return false;
+    }
+    if (host.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    boolean ipLiteral = literal.contains(":") || literal.matches("[0-9.]+");
+    if (!ipLiteral) {
+      return false;
+    }
+    try {
+      return InetAddress.getByName(literal).isLoopbackAddress();
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /**

@@ -14,6 +14,8 @@ import dev.settle.model.Money;
 import dev.settle.model.PaymentMethodId;
 import dev.settle.model.WebhookEventType;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -38,6 +40,10 @@ final class EventParser {
       typed(EventWire.InvoicePaid.class);
   private static final JsonAdapter<EventWire.Typed<EventWire.InvoicePaymentFailed>> INVOICE_PAYMENT_FAILED =
       typed(EventWire.InvoicePaymentFailed.class);
+  private static final JsonAdapter<EventWire.Typed<EventWire.InvoicePaymentActionRequired>>
+      INVOICE_PAYMENT_ACTION_REQUIRED = typed(EventWire.InvoicePaymentActionRequired.class);
+  private static final JsonAdapter<EventWire.Typed<EventWire.LicenseSuspended>> LICENSE_SUSPENDED =
+      typed(EventWire.LicenseSuspended.class);
   private static final JsonAdapter<EventWire.Typed<EventWire.PaymentMethodExpiring>> PAYMENT_METHOD_EXPIRING =
       typed(EventWire.PaymentMethodExpiring.class);
   private static final JsonAdapter<EventWire.Typed<EventWire.PaymentMethodUpdated>> PAYMENT_METHOD_UPDATED =
@@ -72,6 +78,8 @@ final class EventParser {
           return invoicePaid(id, createdAt, data, read(INVOICE_PAID, body));
         case INVOICE_PAYMENT_FAILED:
           return invoicePaymentFailed(id, createdAt, data, read(INVOICE_PAYMENT_FAILED, body));
+        case INVOICE_PAYMENT_ACTION_REQUIRED:
+          return invoicePaymentActionRequired(id, createdAt, data, read(INVOICE_PAYMENT_ACTION_REQUIRED, body));
         case PAYMENT_METHOD_EXPIRING:
           return paymentMethodExpiring(id, createdAt, data, read(PAYMENT_METHOD_EXPIRING, body));
         case PAYMENT_METHOD_UPDATED:
@@ -80,6 +88,10 @@ final class EventParser {
           return licenseRenewed(id, createdAt, data, read(LICENSE_RENEWED, body));
         case LICENSE_RENEWAL_FAILED:
           return licenseRenewalFailed(id, createdAt, data, read(LICENSE_RENEWAL_FAILED, body));
+        case LICENSE_SUSPENDED:
+          return licenseSuspended(id, createdAt, data, read(LICENSE_SUSPENDED, body));
+        case LICENSE_REACTIVATED:
+          return licenseReactivated(id, createdAt, data, read(LICENSE_RENEWED, body));
         default:
           return UnknownEvent.builder().id(id).typeName(typeName).createdAt(createdAt).data(data).build();
       }
@@ -123,6 +135,35 @@ final class EventParser {
         .failureCode(required(w.failureCode(), "data.failure_code"))
         .declineCode(w.declineCode())
         .failureMessage(w.failureMessage())
+        .dunning(w.dunning() == null ? null : dunning(w.dunning()))
+        .build();
+  }
+
+  private static Dunning dunning(EventWire.Dunning w) {
+    int attempts = required(w.attemptCount(), "data.dunning.attempt_count");
+    if (attempts < 0) {
+      throw invalid("Field data.dunning.attempt_count is negative");
+    }
+    return Dunning.builder()
+        .attemptCount(attempts)
+        .nextPaymentAttempt(w.nextPaymentAttempt() == null
+            ? null : instant(w.nextPaymentAttempt(), "data.dunning.next_payment_attempt"))
+        .isFinal(required(w.isFinal(), "data.dunning.final"))
+        .build();
+  }
+
+  private static InvoicePaymentActionRequired invoicePaymentActionRequired(
+      String id, Instant createdAt, Map<String, Object> data, EventWire.InvoicePaymentActionRequired w) {
+    return InvoicePaymentActionRequired.builder()
+        .id(id)
+        .createdAt(createdAt)
+        .data(data)
+        .customerId(requiredId(CustomerId::of, w.customerId(), "data.customer_id"))
+        .invoiceId(requiredId(InvoiceId::of, w.invoiceId(), "data.invoice_id"))
+        .paymentId(required(w.paymentId(), "data.payment_id"))
+        .amount(money(w.amount(), w.currency()))
+        .paymentMethodId(requiredId(PaymentMethodId::of, w.paymentMethodId(), "data.payment_method_id"))
+        .hostedUrl(url(required(w.hostedUrl(), "data.hosted_url"), "data.hosted_url"))
         .build();
   }
 
@@ -184,6 +225,45 @@ final class EventParser {
         .paymentId(w.paymentId())
         .declineCode(w.declineCode())
         .build();
+  }
+
+  private static LicenseSuspended licenseSuspended(
+      String id, Instant createdAt, Map<String, Object> data, EventWire.LicenseSuspended w) {
+    return LicenseSuspended.builder()
+        .id(id)
+        .createdAt(createdAt)
+        .data(data)
+        .customerId(requiredId(CustomerId::of, w.customerId(), "data.customer_id"))
+        .licenseId(requiredId(LicenseId::of, w.licenseId(), "data.license_id"))
+        .invoiceId(requiredId(InvoiceId::of, w.invoiceId(), "data.invoice_id"))
+        .build();
+  }
+
+  private static LicenseReactivated licenseReactivated(
+      String id, Instant createdAt, Map<String, Object> data, EventWire.LicenseRenewed w) {
+    return LicenseReactivated.builder()
+        .id(id)
+        .createdAt(createdAt)
+        .data(data)
+        .customerId(requiredId(CustomerId::of, w.customerId(), "data.customer_id"))
+        .licenseId(requiredId(LicenseId::of, w.licenseId(), "data.license_id"))
+        .invoiceId(requiredId(InvoiceId::of, w.invoiceId(), "data.invoice_id"))
+        .paymentId(w.paymentId())
+        .renewsAt(instant(required(w.renewsAt(), "data.renews_at"), "data.renews_at"))
+        .build();
+  }
+
+  /** An absolute URL; a malformed one names the field and never repeats the value. */
+  private static URI url(String value, String field) {
+    try {
+      URI url = new URI(value);
+      if (url.isAbsolute()) {
+        return url;
+      }
+    } catch (URISyntaxException e) {
+      // Refused below.
+    }
+    throw invalid("Field " + field + " is not an absolute URL");
   }
 
   /** A required id: present, and of the form its type accepts. */

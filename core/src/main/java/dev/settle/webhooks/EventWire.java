@@ -34,7 +34,22 @@ final class EventWire {
       @Json(name = "payment_method_id") String paymentMethodId,
       @Json(name = "failure_code") String failureCode,
       @Json(name = "decline_code") String declineCode,
-      @Json(name = "failure_message") String failureMessage) {}
+      @Json(name = "failure_message") String failureMessage,
+      Dunning dunning) {}
+
+  public record Dunning(
+      @Json(name = "attempt_count") Integer attemptCount,
+      @Json(name = "next_payment_attempt") String nextPaymentAttempt,
+      @Json(name = "final") Boolean isFinal) {}
+
+  public record InvoicePaymentActionRequired(
+      @Json(name = "customer_id") String customerId,
+      @Json(name = "invoice_id") String invoiceId,
+      @Json(name = "payment_id") String paymentId,
+      Long amount,
+      String currency,
+      @Json(name = "payment_method_id") String paymentMethodId,
+      @Json(name = "hosted_url") String hostedUrl) {}
 
   public record PaymentMethodExpiring(
       @Json(name = "customer_id") String customerId,
@@ -50,6 +65,7 @@ final class EventWire {
       @Json(name = "exp_month") Integer expMonth,
       @Json(name = "exp_year") Integer expYear) {}
 
+  /** The data of {@code license.renewed}, and of {@code license.reactivated}, which has the same fields. */
   public record LicenseRenewed(
       @Json(name = "customer_id") String customerId,
       @Json(name = "license_id") String licenseId,
@@ -64,4 +80,9 @@ final class EventWire {
       @Json(name = "failure_code") String failureCode,
       @Json(name = "payment_id") String paymentId,
       @Json(name = "decline_code") String declineCode) {}
+
+  public record LicenseSuspended(
+      @Json(name = "customer_id") String customerId,
+      @Json(name = "license_id") String licenseId,
+      @Json(name = "invoice_id") String invoiceId) {}
 }

@@ -10,7 +10,8 @@ import org.immutables.value.Value;
 
 /**
  * {@code invoice.payment_failed}: a charge for an invoice failed, or waits for the customer to
- * authenticate; the invoice stays open.
+ * authenticate; the invoice stays open. For an invoice the billing system collects by itself,
+ * {@link #dunning()} says whether and when it tries again.
  */
 @Value.Immutable
 public abstract non-sealed class InvoicePaymentFailed extends WebhookEvent {
@@ -49,6 +50,12 @@ public abstract non-sealed class InvoicePaymentFailed extends WebhookEvent {
 
   /** {@return a message that may be shown to the customer} */
   public abstract Optional<String> failureMessage();
+
+  /**
+   * {@return where the invoice's automatic collection stands after this failure} Empty for an
+   * invoice collected by hand, or one whose automatic collection has not started.
+   */
+  public abstract Optional<Dunning> dunning();
 
   /** {@return a builder of these events, for tests of code that handles them} */
   public static Builder builder() {

@@ -8,8 +8,9 @@ import java.util.Map;
  * One webhook event, as delivered to an endpoint and checked by {@link WebhookVerifier}.
  *
  * <p>The hierarchy is closed: one class per type Settle knows ({@link InvoicePaid}, {@link
- * InvoicePaymentFailed}, {@link PaymentMethodExpiring}, {@link PaymentMethodUpdated}, {@link
- * LicenseRenewed}, {@link LicenseRenewalFailed}) and {@link UnknownEvent} for any other, so a
+ * InvoicePaymentFailed}, {@link InvoicePaymentActionRequired}, {@link PaymentMethodExpiring},
+ * {@link PaymentMethodUpdated}, {@link LicenseRenewed}, {@link LicenseRenewalFailed}, {@link
+ * LicenseSuspended}, {@link LicenseReactivated}) and {@link UnknownEvent} for any other, so a
  * newer server's events arrive rather than fail. Match on the class or switch on {@link #type()}:
  *
  * <pre>{@code
@@ -27,10 +28,13 @@ import java.util.Map;
 public abstract sealed class WebhookEvent
     permits InvoicePaid,
         InvoicePaymentFailed,
+        InvoicePaymentActionRequired,
         PaymentMethodExpiring,
         PaymentMethodUpdated,
         LicenseRenewed,
         LicenseRenewalFailed,
+        LicenseSuspended,
+        LicenseReactivated,
         UnknownEvent {
 
   WebhookEvent() {}

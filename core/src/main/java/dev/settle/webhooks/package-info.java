@@ -60,7 +60,14 @@
  *     {@code currency}, {@code payment_method_id}, {@code failure_code} (the API's error code:
  *     {@code card_declined}, {@code expired_card}, {@code incorrect_cvc},
  *     {@code processing_error}, {@code authentication_required}…), {@code decline_code}
- *     (nullable), {@code failure_message} (nullable)</td></tr>
+ *     (nullable), {@code failure_message} (nullable), {@code dunning} (nullable, for an invoice
+ *     collected automatically: {@code attempt_count}, {@code next_payment_attempt} (nullable),
+ *     {@code final}; see {@link dev.settle.webhooks.Dunning})</td></tr>
+ *   <tr><td>{@code invoice.payment_action_required}</td>
+ *     <td>{@link dev.settle.webhooks.InvoicePaymentActionRequired}</td>
+ *     <td>{@code customer_id}, {@code invoice_id}, {@code payment_id}, {@code amount},
+ *     {@code currency}, {@code payment_method_id}, {@code hosted_url} (where the customer
+ *     authenticates the charge, which pays the invoice)</td></tr>
  *   <tr><td>{@code payment_method.expiring}</td>
  *     <td>{@link dev.settle.webhooks.PaymentMethodExpiring}</td>
  *     <td>{@code customer_id}, {@code payment_method_id}, {@code exp_month} (1–12),
@@ -78,6 +85,12 @@
  *     open), {@code failure_code} ({@code no_preferred_payment_method} or a payment's
  *     {@code failure_code}), {@code payment_id} (nullable: null when nothing was charged),
  *     {@code decline_code} (nullable)</td></tr>
+ *   <tr><td>{@code license.suspended}</td><td>{@link dev.settle.webhooks.LicenseSuspended}</td>
+ *     <td>{@code customer_id}, {@code license_id}, {@code invoice_id} (the unpaid renewal
+ *     invoice)</td></tr>
+ *   <tr><td>{@code license.reactivated}</td><td>{@link dev.settle.webhooks.LicenseReactivated}</td>
+ *     <td>{@code customer_id}, {@code license_id}, {@code invoice_id}, {@code payment_id}
+ *     (nullable: null when paid by bank transfer), {@code renews_at}</td></tr>
  * </table>
  *
  * <p>Unknown fields are ignored, and each event also keeps its {@code data} object as sent in

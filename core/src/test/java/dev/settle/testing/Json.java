@@ -6,7 +6,7 @@ public final class Json {
 
   public static String cardMethod(String id, boolean preferred) {
     return """
-        {"id":"%s","type":"card","preferred":%s,"created_at":"2026-01-02T03:04:05Z",
+        {"id":"%s","type":"card","preferred":%s,"usable_off_session":true,"created_at":"2026-01-02T03:04:05Z",
          "card":{"brand":"visa","last4":"4242","exp_month":12,"exp_year":2030,"holder_name":"Ada Lovelace"}}"""
         .formatted(id, preferred);
   }
@@ -14,13 +14,16 @@ public final class Json {
   public static String account(String customerId, String portal, String preferredMethod) {
     return """
         {"customer_id":"%s","portal":"%s","name":"Ada Lovelace","email":"ada@example.com",
-         "currency":"EUR","preferred_payment_method":%s,"created_at":"2025-06-01T00:00:00Z"}"""
+         "currency":"EUR","preferred_payment_method":%s,
+         "accepted_payment_methods":["card","paypal","bank_transfer"],"preferable_payment_methods":["card","paypal"],
+         "created_at":"2025-06-01T00:00:00Z"}"""
         .formatted(customerId, portal, preferredMethod);
   }
 
   public static String invoice(String id, String status) {
     return """
-        {"id":"%s","number":"INV-2026-0007","status":"%s","currency":"EUR","total":11900,
+        {"id":"%s","customer_id":"200001","number":"INV-2026-0007","status":"%s","collection":"manual",
+         "attempt_count":0,"next_payment_attempt":null,"currency":"EUR","total":11900,
          "amount_due":11900,"amount_paid":0,"issued_at":"2026-01-01T00:00:00Z",
          "due_at":"2026-01-31T00:00:00Z","paid_at":null,
          "payee":{"name":"Settle Demo Vendor GmbH","iban":"DE89370400440532013000","bic":"COBADEFFXXX"},
@@ -39,7 +42,7 @@ public final class Json {
 
   public static String license(String id, String status, boolean autoRenewal, String warnings) {
     return """
-        {"id":"%s","product":"Business","status":"%s","auto_renewal":%s,"warnings":%s,
+        {"id":"%s","customer_id":"200001","product":"Business","status":"%s","auto_renewal":%s,"warnings":%s,
          "price":11900,"currency":"EUR","activated_at":"2026-01-01T00:00:00Z",
          "renews_at":"2027-01-01T00:00:00Z","last_renewal_invoice_id":null,
          "created_at":"2025-12-20T00:00:00Z"}"""

@@ -46,7 +46,10 @@ class WebhookContractTest {
       "payment_method.expiring, PaymentMethodExpiringData",
       "payment_method.updated, PaymentMethodUpdatedData",
       "license.renewed, LicenseRenewedData",
-      "license.renewal_failed, LicenseRenewalFailedData"})
+      "license.renewal_failed, LicenseRenewalFailedData",
+      "invoice.payment_action_required, InvoicePaymentActionRequiredData",
+      "license.suspended, LicenseSuspendedData",
+      "license.reactivated, LicenseReactivatedData"})
   void everyFixtureKeepsTheContract(String type, String dataSchema) {
     String data = data(type);
 
@@ -71,6 +74,12 @@ class WebhookContractTest {
         return Events.PAYMENT_METHOD_UPDATED_DATA;
       case "license.renewed":
         return Events.LICENSE_RENEWED_DATA;
+      case "invoice.payment_action_required":
+        return Events.INVOICE_PAYMENT_ACTION_REQUIRED_DATA;
+      case "license.suspended":
+        return Events.LICENSE_SUSPENDED_DATA;
+      case "license.reactivated":
+        return Events.LICENSE_REACTIVATED_DATA;
       default:
         return Events.LICENSE_RENEWAL_FAILED_DATA;
     }

@@ -86,7 +86,74 @@ class WebhookEventTest {
       assertThat(failed.failureCode()).isEqualTo("card_declined");
       assertThat(failed.declineCode()).contains("insufficient_funds");
       assertThat(failed.failureMessage()).contains("Your card has insufficient funds.");
+      assertThat(failed.dunning()).hasValueSatisfying(dunning -> {
+        assertThat(dunning.attemptCount()).isEqualTo(2);
+        assertThat(dunning.nextPaymentAttempt()).contains(Instant.parse("2026-03-04T10:15:29Z"));
+        assertThat(dunning.isFinal()).isFalse();
+      });
     });
+  }
+
+  @Test
+  void theLastFailureOfADunningIsFinalAndAPaymentByHandHasNone() {
+    String last = Events.INVOICE_PAYMENT_FAILED_DATA
+        .replace("\"next_payment_attempt\":\"2026-03-04T10:15:29Z\",\"final\":false",
+            "\"next_payment_attempt\":null,\"final\":true");
+    String byHand = Events.INVOICE_PAYMENT_FAILED_DATA.replaceAll("\"dunning\":\\{[^}]*}", "\"dunning\":null");
+
+    InvoicePaymentFailed lastTry = (InvoicePaymentFailed) deliver(Events.event("evt_2", "invoice.payment_failed", last));
+    InvoicePaymentFailed paidByHand =
+        (InvoicePaymentFailed) deliver(Events.event("evt_3", "invoice.payment_failed", byHand));
+
+    assertThat(lastTry.dunning()).hasValueSatisfying(dunning -> {
+      assertThat(dunning.nextPaymentAttempt()).isEmpty();
+      assertThat(dunning.isFinal()).isTrue();
+    });
+    assertThat(paidByHand.dunning()).isEmpty();
+    assertThat(refused(Events.event("evt_4", "invoice.payment_failed",
+        Events.INVOICE_PAYMENT_FAILED_DATA.replace(",\"final\":false", ""))).getMessage())
+        .contains("data.dunning.final");
+  }
+
+  @Test
+  void invoicePaymentActionRequiredCarriesTheHostedPageKeptOutOfToString() {
+    WebhookEvent event = deliver(Events.event("evt_5", "invoice.payment_action_required",
+        Events.INVOICE_PAYMENT_ACTION_REQUIRED_DATA));
+
+    assertThat(event).isInstanceOfSatisfying(InvoicePaymentActionRequired.class, action -> {
+      assertThat(action.type()).isEqualTo(WebhookEventType.INVOICE_PAYMENT_ACTION_REQUIRED);
+      assertThat(action.customerId()).isEqualTo(CustomerId.of("200001"));
+      assertThat(action.invoiceId()).isEqualTo(InvoiceId.of("in_7"));
+      assertThat(action.paymentId()).isEqualTo("py_8");
+      assertThat(action.amount()).isEqualTo(Money.ofMinor(11900, "EUR"));
+      assertThat(action.paymentMethodId()).isEqualTo(PaymentMethodId.of("pm_3"));
+      assertThat(action.hostedUrl()).hasToString("https://billing.example.com/3ds/py_8");
+      assertThat(action.toString()).doesNotContain("billing.example.com");
+    });
+    assertThat(refused(Events.event("evt_6", "invoice.payment_action_required",
+        Events.INVOICE_PAYMENT_ACTION_REQUIRED_DATA.replace("https://billing.example.com/3ds/py_8", "3ds page")))
+        .getMessage()).contains("data.hosted_url").doesNotContain("3ds page");
+  }
+
+  @Test
+  void licenseSuspendedAndReactivated() {
+    WebhookEvent suspended = deliver(Events.event("evt_7", "license.suspended", Events.LICENSE_SUSPENDED_DATA));
+    WebhookEvent reactivated = deliver(Events.event("evt_8", "license.reactivated", Events.LICENSE_REACTIVATED_DATA));
+
+    assertThat(suspended).isInstanceOfSatisfying(LicenseSuspended.class, event -> {
+      assertThat(event.customerId()).isEqualTo(CustomerId.of("200001"));
+      assertThat(event.licenseId()).isEqualTo(LicenseId.of("lic_1"));
+      assertThat(event.invoiceId()).isEqualTo(InvoiceId.of("in_8"));
+    });
+    assertThat(reactivated).isInstanceOfSatisfying(LicenseReactivated.class, event -> {
+      assertThat(event.licenseId()).isEqualTo(LicenseId.of("lic_1"));
+      assertThat(event.invoiceId()).isEqualTo(InvoiceId.of("in_8"));
+      assertThat(event.paymentId()).contains("py_12");
+      assertThat(event.renewsAt()).isEqualTo(Instant.parse("2027-03-01T00:00:00Z"));
+    });
+    assertThat(refused(Events.event("evt_9", "license.reactivated",
+        Events.LICENSE_REACTIVATED_DATA.replace(",\"renews_at\":\"2027-03-01T00:00:00Z\"", ""))).getMessage())
+        .contains("data.renews_at");
   }
 
   @Test
@@ -249,7 +316,12 @@ class WebhookEventTest {
         Events.event("evt_1", "payment_method.updated", Events.PAYMENT_METHOD_UPDATED_DATA),
         WebhookEventType.LICENSE_RENEWED, Events.event("evt_1", "license.renewed", Events.LICENSE_RENEWED_DATA),
         WebhookEventType.LICENSE_RENEWAL_FAILED,
-        Events.event("evt_1", "license.renewal_failed", Events.LICENSE_RENEWAL_FAILED_DATA));
+        Events.event("evt_1", "license.renewal_failed", Events.LICENSE_RENEWAL_FAILED_DATA),
+        WebhookEventType.INVOICE_PAYMENT_ACTION_REQUIRED,
+        Events.event("evt_1", "invoice.payment_action_required", Events.INVOICE_PAYMENT_ACTION_REQUIRED_DATA),
+        WebhookEventType.LICENSE_SUSPENDED, Events.event("evt_1", "license.suspended", Events.LICENSE_SUSPENDED_DATA),
+        WebhookEventType.LICENSE_REACTIVATED,
+        Events.event("evt_1", "license.reactivated", Events.LICENSE_REACTIVATED_DATA));
 
     for (WebhookEventType type : WebhookEventType.values()) {
       if (type == WebhookEventType.UNKNOWN) {

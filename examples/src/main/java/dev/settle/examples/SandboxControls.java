@@ -18,11 +18,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the examples do to a sandbox that is not part of the billing API: approve a PayPal setup
- * as the payer would on the approval page, move the sandbox clock, send it a bank transfer, and
- * switch a fault on. Over HTTP, so it works with an embedded and a standalone sandbox alike.
+ * as the payer would on the approval page, answer the bank's 3-D Secure page as the customer
+ * would, move the sandbox clock, send it a bank transfer, and switch a fault on. Over HTTP, so it works with an embedded and a standalone sandbox alike.
  */
 final class SandboxControls {
   private static final JsonAdapter<Map<String, Object>> JSON =
@@ -50,6 +51,25 @@ final class SandboxControls {
   }
 
   /**
+   * Answers the bank's page at {@code page} (an {@code AuthenticationRequiredException}'s
+   * redirect URL) as the customer would: authenticates, or fails to. Returns where the bank sends
+   * the customer back, or empty when the flow had no return URL.
+   */
+  Optional<URI> answerBank(URI page, boolean authenticate) {
+    HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(page + (authenticate ? "/authenticate" : "/fail")))
+        .POST(HttpRequest.BodyPublishers.noBody()).build());
+    if (answer.statusCode() != 303 && answer.statusCode() != 200) {
+      throw new IllegalStateException("The bank's page refused the answer: HTTP " + answer.statusCode());
+    }
+    return answer.headers().firstValue("Location").map(URI::create);
+  }
+
+  /** The sandbox's time now. */
+  Instant now() {
+    return advanceClock(Duration.ZERO);
+  }
+
+  /**
    * Moves the sandbox clock forward; renewals that come due are charged before it returns.
    * Returns the sandbox's time after the move.
    */
@@ -68,7 +88,7 @@ final class SandboxControls {
    * sandbox's has been moved through {@link #advanceClock}.
    */
   Clock clock() {
-    advanceClock(Duration.ZERO);
+    now();
     return new Clock() {
       @Override
       public Instant instant() {

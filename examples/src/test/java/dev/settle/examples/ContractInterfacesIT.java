@@ -27,7 +27,7 @@ class ContractInterfacesIT {
   /** Core's interface and each provider module's, by name: they are not public. */
   private static final List<String> INTERFACES = List.of(
       "dev.settle.internal.http.BillingService",
-      "dev.settle.card.CardProvider$Tokens",
+      "dev.settle.card.CardApi",
       "dev.settle.paypal.PayPalApi",
       "dev.settle.banktransfer.BankTransfer$Api");
 

@@ -76,6 +76,31 @@ class ExamplesIT extends SandboxFixture {
   }
 
   @Test
+  void dunningRetriesTheFailingCardDayByDayAndTheNewCardBringsTheLicenseBack() {
+    String printed = output(out ->
+        Dunning.run(settle, new SandboxControls(sandbox.baseUrl(), sandbox.apiKey()), out));
+
+    assertThat(printed).contains("The customer makes Visa ending in 0341").contains("declines every charge");
+    List<String> rows = printed.lines().filter(line -> line.matches("  \\d{4}-\\d\\d-\\d\\d  .*")).toList();
+    assertThat(rows).extracting(row -> row.replaceAll("\\s+", " ").trim().replaceAll("INV-\\S+ ", "")).containsExactly(
+        "2026-11-26 OPEN 1 2026-11-27 RENEWAL_FAILED",
+        "2026-11-27 OPEN 2 2026-11-29 RENEWAL_FAILED",
+        "2026-11-29 OPEN 3 2026-12-01 RENEWAL_FAILED",
+        "2026-12-01 OPEN 4 2026-12-03 RENEWAL_FAILED",
+        "2026-12-03 OPEN 5 none PAST_DUE",
+        "2026-12-10 OPEN 5 none SUSPENDED",
+        "2026-12-12 PAID 6 none ACTIVE");
+    assertThat(printed).contains("switches to Mastercard ending in 4444").contains("tried at once")
+        .contains("Every attempt on the renewal invoice (6):")
+        .contains("The license is ACTIVE again and renews next on 2027-11-26.");
+    List<String> attempts = printed.lines().filter(line -> line.matches("  \\d\\. .*")).toList();
+    assertThat(attempts).hasSize(6);
+    assertThat(attempts.subList(0, 5)).allSatisfy(line -> assertThat(line).contains("FAILED", "0341", "generic_decline"));
+    assertThat(attempts.get(5)).contains("SUCCEEDED", "Mastercard ending in 4444").doesNotContain("declined");
+    assertThat(printed).doesNotContain("4000000000000341", "5555555555554444");
+  }
+
+  @Test
   void renewalsChargeTheMethodPreferredAtEachRenewal() {
     String printed = output(out ->
         Renewals.run(settle, new SandboxControls(sandbox.baseUrl(), sandbox.apiKey()), out));

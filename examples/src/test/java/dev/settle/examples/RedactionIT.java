@@ -3,14 +3,21 @@ package dev.settle.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.settle.AccountClient;
+import dev.settle.AuthenticationRequiredException;
 import dev.settle.HttpLogger;
+import dev.settle.RequestOptions;
 import dev.settle.SettleClient;
+import dev.settle.card.CardAuthentication;
 import dev.settle.card.CardDetails;
+import dev.settle.card.CardSetupId;
 import dev.settle.exception.SettleException;
 import dev.settle.model.CustomerId;
+import dev.settle.model.InvoiceId;
+import dev.settle.model.PaymentMethod;
 import dev.settle.model.WebhookEndpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +40,8 @@ class RedactionIT extends SandboxFixture {
 
   /** Every card number the example flows use. */
   private static final String[] EXAMPLE_CARDS = {
-    "4242424242424242", "5555555555554444", "3566002020360505", "4000000000000002"
+    "4242424242424242", "5555555555554444", "3566002020360505", "4000000000000002", "4000000000000341",
+    "4000002500003155"
   };
 
   @Test
@@ -62,7 +70,9 @@ class RedactionIT extends SandboxFixture {
         seen.add(endpoint.toString());
         sandbox.awaitDeliveries(sandbox.webhookDeliveries().size(), Duration.ofSeconds(10));
       }
+      Dunning.run(logged, controls, out);
       AccountClient account = logged.account(CustomerId.of("200001"));
+      seen.add(authenticatedFlows(account, controls, InvoiceId.of(sandbox.createInvoice("200001", 9900, "Seats"))));
       for (String[] card : CARDS) {
         CardDetails details = CardDetails.builder()
             .number(card[0]).expiry(12, 2030).cvc(card[1]).holderName("Test Holder").build();
@@ -97,5 +107,30 @@ class RedactionIT extends SandboxFixture {
     assertThat(everything).doesNotContain(sandbox.apiKey());
     assertThat(secrets).singleElement().satisfies(secret -> assertThat(everything).doesNotContain(secret));
     assertThat(everything).as("webhooks were received").contains("license.renewed");
+    assertThat(everything).as("the dunning ran").contains("SUSPENDED").contains("cs_");
+  }
+
+  /** Saves a card through the bank's authentication and pays with it: every exception and result. */
+  private static String authenticatedFlows(AccountClient account, SandboxControls bank, InvoiceId open) {
+    List<String> seen = new ArrayList<>();
+    RequestOptions back = RequestOptions.builder().returnUrl(URI.create("https://shop.example/back")).build();
+    CardDetails card = CardDetails.builder().number("4000002500003155").expiry(12, 2030).cvc("123").build();
+    try {
+      account.paymentMethods().switchPreferred(card, back);
+    } catch (AuthenticationRequiredException asked) {
+      seen.add(asked.toString());
+      seen.add(bank.answerBank(asked.redirectUrl(), true).orElseThrow().toString());
+      PaymentMethod saved = account.paymentMethods().switchPreferred(
+          CardAuthentication.of(CardSetupId.of(asked.setupId().orElseThrow())), back);
+      seen.add(saved.toString());
+    }
+    try {
+      account.invoices().pay(open, back);
+    } catch (AuthenticationRequiredException asked) {
+      seen.add(asked.toString());
+      bank.answerBank(asked.redirectUrl(), true);
+      seen.add(account.invoices().confirmPayment(open, asked.paymentId().orElseThrow()).toString());
+    }
+    return String.join("\n", seen);
   }
 }

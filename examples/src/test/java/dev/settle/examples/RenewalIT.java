@@ -98,7 +98,7 @@ class RenewalIT extends SandboxFixture {
   }
 
   @Test
-  void withoutAPreferredMethodTheRenewalStaysOpenUntilPaidByHand() {
+  void withoutAPreferredMethodTheRenewalStaysOpenUntilAMethodIsStored() {
     PaymentMethod mastercard = account.get().preferredPaymentMethod().orElseThrow();
     account.paymentMethods().remove(mastercard.id());
     assertThat(account.get().preferredPaymentMethod()).isEmpty();
@@ -111,8 +111,13 @@ class RenewalIT extends SandboxFixture {
     InvoiceId open = failed.lastRenewalInvoiceId().orElseThrow();
     assertThat(account.invoices().get(open).status()).isEqualTo(InvoiceStatus.OPEN);
 
-    account.paymentMethods().add(SandboxErrorsIT.card("5555555555554444"));
-    assertThat(account.invoices().pay(open).status()).isEqualTo(PaymentStatus.SUCCEEDED);
+    // The first method stored becomes preferred, and is tried at once for the unpaid renewal.
+    PaymentMethod added = account.paymentMethods().add(SandboxErrorsIT.card("5555555555554444"));
+    assertThat(account.invoices().get(open).status()).isEqualTo(InvoiceStatus.PAID);
+    assertThat(payments(open)).singleElement().satisfies(p -> {
+      assertThat(p.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+      assertThat(p.paymentMethodId()).hasValue(added.id());
+    });
     assertThat(account.licenses().get(LICENSE).status()).isEqualTo(LicenseStatus.ACTIVE);
     assertThat(account.licenses().get(LICENSE).warnings()).isEmpty();
   }

@@ -2,13 +2,17 @@ package dev.settle.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.settle.AccountClient;
+import dev.settle.AuthenticationRequiredException;
 import dev.settle.PaymentDeclinedException;
 import dev.settle.RequestOptions;
 import dev.settle.SettleClient;
 import dev.settle.UnsupportedPortalOperationException;
+import dev.settle.card.CardAuthentication;
 import dev.settle.card.CardDetails;
+import dev.settle.card.CardSetupId;
 import dev.settle.exception.AuthenticationException;
 import dev.settle.exception.ConflictException;
 import dev.settle.exception.NotFoundException;
@@ -71,16 +75,20 @@ class SandboxErrorsIT extends SandboxFixture {
   }
 
   @Test
-  void cardThatNeedsAuthenticationAnswersWithTheUrl() {
+  void cardThatNeedsAuthenticationIsSavedAndChargedOnlyThroughTheBanksPage() {
     AccountClient account = portalTwo();
-    PaymentMethod card = account.paymentMethods().add(card("4000002760003184"));
+    SandboxControls bank = new SandboxControls(sandbox.baseUrl(), sandbox.apiKey());
+    AuthenticationRequiredException saving = catchThrowableOfType(AuthenticationRequiredException.class,
+        () -> account.paymentMethods().add(card("4000002760003184")));
+    bank.answerBank(saving.redirectUrl(), true);
+    PaymentMethod card = account.paymentMethods().add(CardAuthentication.of(CardSetupId.of(saving.setupId().orElseThrow())));
     Invoice invoice = firstOpen(account);
 
-    Payment payment = account.invoices().payWith(invoice.id(), card.id());
+    AuthenticationRequiredException paying = catchThrowableOfType(AuthenticationRequiredException.class,
+        () -> account.invoices().payWith(invoice.id(), card.id()));
 
-    assertThat(payment.status()).isEqualTo(PaymentStatus.REQUIRES_ACTION);
-    assertThat(payment.nextActionUrl()).hasValueSatisfying(url ->
-        assertThat(url.toString()).startsWith(sandbox.baseUrl().toString()));
+    assertThat(paying.redirectUrl().toString()).startsWith(sandbox.baseUrl().toString());
+    assertThat(paying.payment()).hasValueSatisfying(p -> assertThat(p.status()).isEqualTo(PaymentStatus.REQUIRES_ACTION));
     assertThat(account.invoices().get(invoice.id()).status()).isEqualTo(InvoiceStatus.OPEN);
   }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /** The contract's operations, each mapped to its rule class after its input has been checked. */
@@ -29,6 +30,7 @@ final class Api {
     String invoice = account + "/invoices/{invoice_id}";
     String license = account + "/licenses/{license_id}";
     String setup = account + "/paypal_setups/{setup_id}";
+    String cardSetup = account + "/card_setups/{card_setup_id}";
     return List.of(
         get(account, Set.of(), call -> billing.accounts().account(customerId(call))),
 
@@ -52,10 +54,17 @@ final class Api {
             call -> billing.invoices().list(customerId(call), page("in", call), invoiceStatus(call))),
         get(invoice, Set.of(), call -> billing.invoices().get(customerId(call), call.path().get("invoice_id"))),
         new Route("POST", invoice + "/pay", 200, Key.REQUIRED, true, Set.of(), call -> {
-          Fields body = Fields.of(call.body()).allowOnly("payment_method_id");
+          Fields body = Fields.of(call.body()).allowOnly("payment_method_id", "return_url");
           String paymentMethodId = body.optionalString("payment_method_id", null, "a payment method id (pm_…)");
-          return billing.invoices().pay(customerId(call), call.path().get("invoice_id"), paymentMethodId);
+          String returnUrl = optionalHttpUrl(body, "return_url");
+          String customerId = customerId(call);
+          String invoiceId = call.path().get("invoice_id");
+          String paymentId = billing.invoices().pay(customerId, invoiceId, paymentMethodId, returnUrl);
+          return asItStands(200, () -> billing.invoices().payment(customerId, invoiceId, paymentId));
         }),
+        new Route("POST", invoice + "/payments/{payment_id}/confirm", 200, Key.NONE, false, Set.of(),
+            call -> billing.invoices().payment(customerId(call), call.path().get("invoice_id"),
+                call.path().get("payment_id"))),
         get(invoice + "/payments", PAGING,
             call -> billing.invoices().payments(customerId(call), call.path().get("invoice_id"), page("py", call))),
         get(invoice + "/bank_transfer_instructions", Set.of(),
@@ -72,6 +81,21 @@ final class Api {
           return billing.licenses().autoRenewal(customerId(call), call.path().get("license_id"), enabled);
         }),
 
+        new Route("POST", account + "/card_setups", 201, Key.REQUIRED, true, Set.of(), call -> {
+          Fields body = Fields.of(call.body()).allowOnly("token", "return_url");
+          String token = body.requiredString("token", TOKEN_ID, "a token id (tok_…)");
+          String returnUrl = optionalHttpUrl(body, "return_url");
+          String customerId = customerId(call);
+          String setupId = (String) billing.cardSetups().create(customerId, token, returnUrl).get("id");
+          return asItStands(201, () -> billing.cardSetups().answer(customerId, setupId));
+        }),
+        new Route("POST", cardSetup + "/complete", 200, Key.REQUIRED, false, Set.of(), call -> {
+          String customerId = customerId(call);
+          String setupId = call.path().get("card_setup_id");
+          Map<String, Object> first = billing.cardSetups().complete(customerId, setupId);
+          return asItStands(200, first, () -> billing.cardSetups().answer(customerId, setupId));
+        }),
+
         new Route("POST", account + "/paypal_setups", 201, Key.REQUIRED, true, Set.of(), call -> {
           Fields body = Fields.of(call.body()).allowOnly("return_url", "cancel_url");
           String returnUrl = body.requiredString("return_url", URL, URL_EXPECTED);
@@ -86,8 +110,25 @@ final class Api {
     // The webhook endpoint operations are WebhookApi's.
   }
 
+  /** The answer {@code current} gives now, replayed as it stands then if it waits for the customer. */
+  private static Object asItStands(int status, Supplier<Map<String, Object>> current) {
+    return asItStands(status, current.get(), current);
+  }
+
+  private static Object asItStands(int status, Map<String, Object> first, Supplier<Map<String, Object>> current) {
+    return "requires_action".equals(first.get("status")) ? Response.asItStands(status, first, current::get) : first;
+  }
+
   private static Route get(String template, Set<String> queryNames, Route.Handler handler) {
     return new Route("GET", template, 200, Key.NONE, false, queryNames, handler);
+  }
+
+  private static String optionalHttpUrl(Fields body, String name) {
+    String url = body.optionalString(name, URL, URL_EXPECTED);
+    if (url != null) {
+      requireHttpUrl(name, url);
+    }
+    return url;
   }
 
   /** Where a payer's browser is sent back to must be a URL it can open. */

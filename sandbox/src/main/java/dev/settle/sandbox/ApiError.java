@@ -80,6 +80,17 @@ final class ApiError extends RuntimeException {
     return new ApiError(409, "conflict_error", code, message, param, null, null, true);
   }
 
+  /**
+   * Portal I holds one method. Nothing was done and the token stays usable, so the answer is not
+   * kept under the idempotency key: the same request, repeated once the stored method is removed,
+   * stores the method (the recovery of a PayPal or card setup whose completion was refused so).
+   */
+  static ApiError portalSingleMethod() {
+    return new ApiError(409, "conflict_error", "portal_single_method",
+        "Accounts on Portal I store one payment method. Remove the stored method, then add the new one.",
+        null, null, null, false);
+  }
+
   static ApiError tokenAlreadyUsed() {
     return new ApiError(400, "invalid_request_error", "token_already_used",
         "This token was already used; tokens are single use. Create a new one.", "token", null, null, true);

@@ -1,6 +1,7 @@
 package dev.settle.sandbox;
 
 import dev.settle.sandbox.Model.Account;
+import dev.settle.sandbox.Model.CardSetup;
 import dev.settle.sandbox.Model.Invoice;
 import dev.settle.sandbox.Model.License;
 import dev.settle.sandbox.Model.PayPalSetup;
@@ -40,20 +41,27 @@ final class BillingState {
   final Map<String, RestoreToken> restoreTokens = new HashMap<>();
   final Map<String, Payment> payments = new HashMap<>();
   final Map<String, PayPalSetup> payPalSetups = new HashMap<>();
+  final Map<String, CardSetup> cardSetups = new HashMap<>();
   final List<TransferReceipt> transfers = new ArrayList<>();
   /** Stored cards whose payment_method.expiring event was sent: once per card. */
   final Set<String> expiryNoticed = new HashSet<>();
+  /** The dunning schedule the sandbox was built with, which a reset brings back. */
+  private final DunningSchedule builtSchedule;
+  /** The schedule a dunning that starts now follows. */
+  DunningSchedule schedule;
   private long sequence;
   private int invoiceCount;
   private long nextCustomerNumber;
-  /** What the billing system does before any request reads the state: the renewals that came due. */
+  /** What the billing system does before any request reads the state: the steps that came due. */
   private Runnable catchUp = () -> { };
 
-  BillingState(SandboxClock clock, WebhookEvents events, Ids ids, Supplier<URI> baseUrl) {
+  BillingState(SandboxClock clock, WebhookEvents events, Ids ids, Supplier<URI> baseUrl, DunningSchedule schedule) {
     this.clock = clock;
     this.events = events;
     this.ids = ids;
     this.baseUrl = baseUrl;
+    this.builtSchedule = schedule;
+    this.schedule = schedule;
   }
 
   void catchUpWith(Runnable action) {
@@ -67,7 +75,9 @@ final class BillingState {
     restoreTokens.clear();
     payments.clear();
     payPalSetups.clear();
+    cardSetups.clear();
     transfers.clear();
+    schedule = builtSchedule;
     expiryNoticed.clear();
     sequence = 0;
     invoiceCount = 0;
@@ -108,7 +118,7 @@ final class BillingState {
 
   // ---- look-ups, for callers holding the lock
 
-  /** Whatever came due on a ticking clock happens before the state is read. */
+  /** Whatever came due (on a ticking clock, or as the clock was moved) happens before the state is read. */
   void catchUp() {
     catchUp.run();
   }

@@ -78,6 +78,16 @@ final class ControlRoutes {
         }),
         route("POST", setup + "/cancel", 200, false, call -> Json.object("setup_id", setupId(call),
             "status", "cancelled", "redirect_url", billing.payPal().cancelAsPayer(setupId(call)))),
+        route("GET", "/sandbox/dunning", 200, false, call -> dunning(billing.collections().schedule())),
+        route("POST", "/sandbox/dunning", 200, true, call -> {
+          Fields body = Fields.of(call.body()).allowOnly("retry_days", "suspend_after_days");
+          List<Long> days = body.requiredLongs("retry_days", DunningSchedule.MAX_RETRIES, 1, DunningSchedule.MAX_DAYS);
+          long suspendAfter = body.requiredLong("suspend_after_days", 0, DunningSchedule.MAX_DAYS);
+          DunningSchedule.check(days, suspendAfter);
+          DunningSchedule schedule = DunningSchedule.of(days.stream().map(Long::intValue).toList(), (int) suspendAfter);
+          billing.collections().schedule(schedule);
+          return dunning(schedule);
+        }),
         route("GET", "/sandbox/webhook_deliveries", 200, false,
             call -> Json.object("data", webhooks.snapshot().stream().map(ControlRoutes::delivery).toList())));
   }
@@ -124,6 +134,12 @@ final class ControlRoutes {
       default -> now.plusSeconds(body.requiredLong("seconds", 0, MAX_ADVANCE_SECONDS));
     };
     return Duration.between(now, to);
+  }
+
+  private static Map<String, Object> dunning(DunningSchedule schedule) {
+    return Json.object(
+        "retry_days", schedule.retryDays().stream().map(Integer::longValue).toList(),
+        "suspend_after_days", (long) schedule.suspendAfterDays());
   }
 
   private static Map<String, Object> delivery(WebhookDelivery delivery) {

@@ -115,9 +115,9 @@ final class Dashboard {
 
     html.append("<table class=\"invoices\"><caption>Invoices</caption><thead><tr>").append(th("Number"))
         .append(th("Status")).append(th("Amount due")).append(th("Total")).append(th("Due"))
-        .append(th("Collection")).append(th("Attempts")).append("</tr></thead><tbody>");
+        .append(th("Collection")).append(th("Attempts")).append(th("Next try")).append("</tr></thead><tbody>");
     if (account.invoices.isEmpty()) {
-      html.append("<tr><td colspan=\"7\">None issued.</td></tr>");
+      html.append("<tr><td colspan=\"8\">None issued.</td></tr>");
     }
     for (Invoice invoice : account.invoices.values()) {
       long attempts = state.payments.values().stream().filter(p -> p.invoiceId.equals(invoice.id)).count();
@@ -126,7 +126,9 @@ final class Dashboard {
           .append(escape(Views.money(invoice.amountDue(), invoice.currency))).append("</td><td>")
           .append(escape(Views.money(invoice.total, invoice.currency))).append("</td><td>")
           .append(Views.date(invoice.dueAt)).append("</td><td>").append(invoice.collection.wireName())
-          .append("</td><td>").append(attempts).append("</td></tr>");
+          .append("</td><td>").append(attempts).append("</td><td>")
+          .append(invoice.nextPaymentAttempt() == null ? "—" : Views.date(invoice.nextPaymentAttempt()))
+          .append("</td></tr>");
     }
     html.append("</tbody></table>");
 
@@ -149,7 +151,7 @@ final class Dashboard {
         .sorted(Comparator.comparing(TimelineEntry::at).thenComparing(TimelineEntry::sequence))
         .toList();
     if (timeline.isEmpty()) {
-      html.append("<p>Nothing has happened yet: payments and renewals show here.</p>");
+      html.append("<p>Nothing has happened yet: payments, renewals and dunning show here.</p>");
     } else {
       html.append("<ol class=\"timeline\" aria-labelledby=\"timeline-").append(id).append("\">");
       for (TimelineEntry entry : timeline) {

@@ -41,7 +41,7 @@ final class DemoData {
     Account martin = billing.accounts().add("100002", Portal.I, "Brasserie Martin",
         "compta@brasserie-martin.example", "EUR", daysAgo(now, 300));
     billing.paymentMethods().add(martin, "pm_demo100002visa",
-        card(Cards.Brand.VISA, "4242", 12, year + 3, "Claire Martin"), null, true, daysAgo(now, 300));
+        card(Cards.Brand.VISA, "4242", 12, year + 3, "Claire Martin"), true, daysAgo(now, 300));
     License martinPro = billing.licenses().add(martin, "lic_demo100002a", "Settle Pro (annual)", 11900, daysAgo(now, 300));
     LicenseRules.activate(martinPro, daysAgo(now, 300));
     martinPro.autoRenewal = true;
@@ -51,7 +51,7 @@ final class DemoData {
     Account nordlicht = billing.accounts().add("200001", Portal.II, "Nordlicht Studio GmbH",
         "finance@nordlicht.example", "EUR", daysAgo(now, 500));
     billing.paymentMethods().add(nordlicht, "pm_demo200001mastercard",
-        card(Cards.Brand.MASTERCARD, "4444", 8, year + 2, "Jonas Berg"), null, true, daysAgo(now, 500));
+        card(Cards.Brand.MASTERCARD, "4444", 8, year + 2, "Jonas Berg"), true, daysAgo(now, 500));
     License team = billing.licenses().add(nordlicht, "lic_demo200001", "Settle Team (annual)", 49900, daysAgo(now, 500));
     LicenseRules.activate(team, daysAgo(now, 95));
     team.autoRenewal = true;

@@ -112,6 +112,35 @@ final class Fields {
     }
   }
 
+  /** An array of at most {@code max} whole numbers, each from {@code min} to {@code maxValue}. */
+  List<Long> requiredLongs(String name, int max, long min, long maxValue) {
+    Object value = values.get(name);
+    if (value == null) {
+      throw ApiError.parameterMissing(prefix + name);
+    }
+    String expected = prefix + name + " must be an array of at most " + max + " integers from " + min + " to "
+        + maxValue + ".";
+    if (!(value instanceof List<?> list) || list.size() > max) {
+      throw ApiError.parameterInvalid(prefix + name, expected);
+    }
+    List<Long> numbers = new ArrayList<>();
+    for (Object item : list) {
+      if (!(item instanceof BigDecimal number)) {
+        throw ApiError.parameterInvalid(prefix + name, expected);
+      }
+      try {
+        long integer = number.longValueExact();
+        if (integer < min || integer > maxValue) {
+          throw ApiError.parameterInvalid(prefix + name, expected);
+        }
+        numbers.add(integer);
+      } catch (ArithmeticException e) {
+        throw ApiError.parameterInvalid(prefix + name, expected);
+      }
+    }
+    return numbers;
+  }
+
   boolean has(String name) {
     return values.get(name) != null;
   }

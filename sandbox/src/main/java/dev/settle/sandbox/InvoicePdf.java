@@ -72,7 +72,7 @@ record InvoicePdf(String customerId, String customerName, String customerEmail, 
   /** The answer to {@code GET …/invoices/{invoice_id}/pdf}. */
   Response response() {
     return new Response(200, CONTENT_TYPE, render(), Map.of(
-        "Content-Disposition", "inline; filename=\"" + number + ".pdf\""));
+        "Content-Disposition", "inline; filename=\"" + number + ".pdf\""), null);
   }
 
   byte[] render() {

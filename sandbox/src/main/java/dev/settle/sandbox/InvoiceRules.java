@@ -20,9 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Invoices and the payments that settle them: issuing, reading, paying with a stored method, the
- * customer's answer on the 3-D Secure page, and what follows when an invoice is paid (a renewal's
- * license back to active, the events).
+ * Invoices and the payments that settle them: issuing, reading, charging a stored method (by the
+ * customer, or by the billing system without them), the customer's answer on the 3-D Secure page,
+ * and what follows when an invoice is paid (a renewal's license back to active, the events).
  */
 final class InvoiceRules {
   static final Duration PAYMENT_TERMS = Duration.ofDays(30);
@@ -86,21 +86,27 @@ final class InvoiceRules {
       Invoice invoice = add(account, null, lines, now, dueAt == null ? PAYMENT_TERMS : Duration.between(now, dueAt),
           currency == null ? account.currency : currency);
       invoice.collection = collection == null ? Collection.MANUAL : collection;
+      if (invoice.collection == Collection.AUTOMATIC) {
+        invoice.collectAt = invoice.dueAt;
+      }
       return controlView(invoice);
     }
   }
 
-  /** The API's view of an invoice with what only the sandbox's controls show: collection and attempts. */
+  /** The API's view of an invoice with what only the sandbox's controls show: every payment attempt. */
   Map<String, Object> controlView(Invoice invoice) {
     synchronized (state) {
       Map<String, Object> view = Views.invoice(invoice);
-      view.put("collection", invoice.collection.wireName());
       view.put("attempts", state.payments.values().stream().filter(p -> p.invoiceId.equals(invoice.id)).count());
       return view;
     }
   }
 
-  Map<String, Object> pay(String customerId, String invoiceId, String paymentMethodId) {
+  /**
+   * A payment by the customer (on-session), now: answers the payment's id. Its answer is {@link
+   * #payment}, which a declined charge makes a 402.
+   */
+  String pay(String customerId, String invoiceId, String paymentMethodId, String returnUrl) {
     synchronized (state) {
       Account account = state.account(customerId);
       Invoice invoice = BillingState.invoice(account, invoiceId);
@@ -119,12 +125,33 @@ final class InvoiceRules {
               + " has no preferred payment method. Pass payment_method_id or make a stored method preferred.");
         }
       }
-      Payment payment = charge(account, invoice, method, state.clock.instant());
-      if (payment.status == PaymentStatus.FAILED) {
-        throw ApiError.card(payment.decline.code, payment.decline.declineCode, payment.decline.message,
-            Views.payment(payment));
+      Instant now = state.clock.instant();
+      Payment payment = attempt(account, invoice, method, now, true, returnUrl);
+      settle(account, invoice, payment, method, now, "Payment by the customer");
+      return payment.id;
+    }
+  }
+
+  /**
+   * A payment of the invoice as it stands, the answer of paying and of confirming: a 402 in the
+   * API's error shape once it failed, the payment otherwise.
+   */
+  Map<String, Object> payment(String customerId, String invoiceId, String paymentId) {
+    synchronized (state) {
+      Invoice invoice = BillingState.invoice(state.account(customerId), invoiceId);
+      Payment payment = state.payments.get(paymentId);
+      if (payment == null || !payment.invoiceId.equals(invoice.id)) {
+        throw ApiError.notFound("payment_id", "No payment " + paymentId + " of invoice " + invoiceId + ".");
       }
-      return Views.payment(payment);
+      if (payment.status != PaymentStatus.FAILED) {
+        return Views.payment(payment);
+      }
+      if (payment.decline == null) {
+        throw ApiError.conflict("invoice_not_open", "invoice_id", "Invoice " + invoice.number
+            + " was paid otherwise before the customer authenticated this payment; nothing was charged.");
+      }
+      throw ApiError.card(payment.decline.code, payment.decline.declineCode, payment.decline.message,
+          Views.payment(payment));
     }
   }
 
@@ -154,17 +181,16 @@ final class InvoiceRules {
     }
   }
 
-  /** A payment by id, or null; the API has no such call, the sandbox's authentication page does. */
-  Map<String, Object> payment(String paymentId) {
+  /**
+   * The customer's answer on the bank's page (the 3-D Secure step), for a payment by them or one
+   * the billing system made without them: authenticated, the charge goes through and pays the
+   * invoice; failed, the payment fails with {@code authentication_failed}.
+   *
+   * @return the payment as it is now
+   */
+  Payment authenticate(String paymentId, boolean authenticated) {
     synchronized (state) {
-      Payment payment = state.payments.get(paymentId);
-      return payment == null ? null : Views.payment(payment);
-    }
-  }
-
-  /** The customer's answer on the sandbox's authentication page (the 3-D Secure step). */
-  Map<String, Object> completeAuthentication(String paymentId, boolean authenticated) {
-    synchronized (state) {
+      state.catchUp();
       Payment payment = state.payments.get(paymentId);
       if (payment == null) {
         throw ApiError.notFound("payment_id", "No such payment: " + paymentId + ".");
@@ -176,87 +202,112 @@ final class InvoiceRules {
       payment.nextActionUrl = null;
       Account account = state.accounts.get(payment.customerId);
       Invoice invoice = account.invoices.get(payment.invoiceId);
+      Instant now = state.clock.instant();
       if (!authenticated) {
-        payment.status = PaymentStatus.FAILED;
-        payment.declineCode = "authentication_failed";
-        payment.failureMessage = "The customer did not authenticate the payment.";
-        state.events.invoicePaymentFailed(account, payment, state.clock.instant());
+        fail(payment, Cards.Decline.AUTHENTICATION_FAILED);
       } else if (invoice.status != InvoiceStatus.OPEN) {
         payment.status = PaymentStatus.FAILED;
         payment.failureMessage = "The invoice was no longer open.";
       } else {
         payment.status = PaymentStatus.SUCCEEDED;
       }
-      BillingState.note(account, state.clock.instant(), "payment", "3-D Secure for the charge of "
+      BillingState.note(account, now, "payment", "3-D Secure for the charge of "
           + Views.money(payment.amount, payment.currency) + " for " + invoice.number + ": " + outcome(payment));
       if (payment.status == PaymentStatus.SUCCEEDED) {
-        markPaid(account, invoice, state.clock.instant(), payment);
+        markPaid(account, invoice, now, payment);
+      } else if (payment.decline != null) {
+        state.events.invoicePaymentFailed(account, invoice, payment, now);
       }
-      return Views.payment(payment);
+      return payment;
+    }
+  }
+
+  /** A payment by id, or null: the bank's page shows it. */
+  Payment findPayment(String paymentId) {
+    synchronized (state) {
+      return state.payments.get(paymentId);
     }
   }
 
   /**
-   * One attempt to charge an open invoice's amount due to a stored method at {@code when}, the
-   * same for a payment asked for through the API and for an automatic renewal: the payment is
-   * recorded whatever its outcome; success marks the invoice paid; a decline or a charge that
-   * needs the customer to authenticate leaves it open.
+   * Records one charge of an open invoice's amount due to a stored method at {@code when}, as the
+   * bank decides it: declined, waiting for the customer to authenticate (at the sandbox's stand-in
+   * for the bank's page), or succeeded. A charge by the customer ({@code onSession}) is asked to
+   * authenticate whenever the card's bank asks; one without them only when the card was saved
+   * without the authentication its bank wanted, or its bank always insists. Nothing follows yet:
+   * {@link #settle} tells and pays.
    */
-  Payment charge(Account account, Invoice invoice, PaymentMethod method, Instant when) {
+  Payment attempt(Account account, Invoice invoice, PaymentMethod method, Instant when, boolean onSession,
+      String returnUrl) {
     synchronized (state) {
       Payment payment = new Payment(state.ids.next("py_"), state.nextSequence(), account.customerId, invoice.id,
           invoice.amountDue(), invoice.currency, method.id, when);
+      payment.returnUrl = returnUrl;
       state.payments.put(payment.id, payment);
-
+      int earlierCharges = method.charges++;
       Cards.Decline decline;
-      boolean requiresAction;
+      boolean asksToAuthenticate;
       if (method.paypal != null) {
         decline = method.paypal.declinesCharges() ? Cards.Decline.PAYPAL_DECLINED : null;
-        requiresAction = false;
+        asksToAuthenticate = false;
       } else {
-        decline = isExpired(method.card, when) ? Cards.Decline.EXPIRED : method.card.behavior().onCharge;
-        requiresAction = method.card.behavior().chargeRequiresAction;
+        Cards.Behavior behavior = method.card.behavior();
+        decline = isExpired(method.card, when) ? Cards.Decline.EXPIRED : behavior.declineAfter(earlierCharges);
+        asksToAuthenticate = behavior.asksToAuthenticate(onSession, method.usableOffSession);
       }
       if (decline != null) {
-        payment.status = PaymentStatus.FAILED;
-        payment.decline = decline;
-        payment.declineCode = decline.declineCode;
-        payment.failureMessage = decline.message;
-        state.events.invoicePaymentFailed(account, payment, when);
-      } else if (requiresAction) {
+        fail(payment, decline);
+      } else if (asksToAuthenticate) {
         payment.status = PaymentStatus.REQUIRES_ACTION;
-        payment.nextActionUrl = state.sandboxUrl("sandbox/3ds/" + payment.id);
-        state.events.invoicePaymentFailed(account, payment, when);
+        payment.nextActionUrl = state.sandboxUrl(AuthenticationPages.PATH_PREFIX.substring(1) + payment.id);
       } else {
         payment.status = PaymentStatus.SUCCEEDED;
-      }
-      BillingState.note(account, when, "payment", "Charge of " + Views.money(payment.amount, payment.currency)
-          + " for " + invoice.number + " to " + method.label() + ": " + outcome(payment));
-      if (payment.status == PaymentStatus.SUCCEEDED) {
-        markPaid(account, invoice, when, payment);
       }
       return payment;
     }
   }
 
   /**
+   * What follows a charge {@link #attempt} recorded: its line in the history ({@code what} names
+   * the charge), its events, and the invoice paid when it succeeded.
+   */
+  void settle(Account account, Invoice invoice, Payment payment, PaymentMethod method, Instant when, String what) {
+    synchronized (state) {
+      BillingState.note(account, when, "payment", what + ": charge of " + Views.money(payment.amount, payment.currency)
+          + " for " + invoice.number + " to " + method.label() + ": " + outcome(payment));
+      switch (payment.status) {
+        case SUCCEEDED -> markPaid(account, invoice, when, payment);
+        case FAILED -> state.events.invoicePaymentFailed(account, invoice, payment, when);
+        case REQUIRES_ACTION -> {
+          state.events.invoicePaymentFailed(account, invoice, payment, when);
+          state.events.invoicePaymentActionRequired(account, payment, when);
+        }
+      }
+    }
+  }
+
+  /**
    * Marks an invoice paid, and brings a license whose renewal it was back to active. Sends
-   * invoice.paid, and license.renewed when the license is active as a result. {@code payment} is
-   * null when no charge paid it (a bank transfer).
+   * invoice.paid, license.renewed when the license is active as a result, and license.reactivated
+   * when it was suspended. {@code payment} is null when no charge paid it (a bank transfer).
    */
   void markPaid(Account account, Invoice invoice, Instant when, Payment payment) {
     synchronized (state) {
       invoice.markPaid(when);
       state.events.invoicePaid(account, invoice, payment, when);
-      if (invoice.renewalOf != null) {
-        License license = account.licenses.get(invoice.renewalOf);
-        if (license != null) {
-          LicenseRules.updateRenewalStatus(account, license);
-          if (license.status == LicenseStatus.ACTIVE) {
-            state.events.licenseRenewed(account, license, invoice, payment, when);
-            BillingState.note(account, when, "renewal", license.product + " renewed until "
-                + Views.date(license.renewsAt) + ", " + invoice.number + " paid");
-          }
+      License license = invoice.renewalOf == null ? null : account.licenses.get(invoice.renewalOf);
+      if (license == null) {
+        return;
+      }
+      LicenseStatus before = license.status;
+      LicenseRules.updateRenewalStatus(account, license);
+      if (license.status == LicenseStatus.ACTIVE) {
+        state.events.licenseRenewed(account, license, invoice, payment, when);
+        BillingState.note(account, when, "renewal", license.product + " renewed until "
+            + Views.date(license.renewsAt) + ", " + invoice.number + " paid");
+        if (before == LicenseStatus.SUSPENDED) {
+          state.events.licenseReactivated(account, license, invoice, payment, when);
+          BillingState.note(account, when, "dunning", license.product + " reactivated: " + invoice.number + " paid");
         }
       }
     }
@@ -271,8 +322,8 @@ final class InvoiceRules {
     synchronized (state) {
       int year = issuedAt.atZone(ZoneOffset.UTC).getYear();
       String number = String.format(Locale.ROOT, "INV-%d-%04d", year, state.nextInvoiceCount());
-      Invoice invoice = new Invoice(id != null ? id : state.ids.next("in_"), state.nextSequence(), number,
-          currency, lines, issuedAt, issuedAt.plus(terms));
+      Invoice invoice = new Invoice(id != null ? id : state.ids.next("in_"), state.nextSequence(),
+          account.customerId, number, currency, lines, issuedAt, issuedAt.plus(terms));
       account.invoices.put(invoice.id, invoice);
       return invoice;
     }
@@ -284,6 +335,13 @@ final class InvoiceRules {
       case REQUIRES_ACTION -> "waits for the customer to authenticate it";
       case FAILED -> "failed (" + (payment.declineCode != null ? payment.declineCode : payment.failureMessage) + ")";
     };
+  }
+
+  private static void fail(Payment payment, Cards.Decline decline) {
+    payment.status = PaymentStatus.FAILED;
+    payment.decline = decline;
+    payment.declineCode = decline.declineCode;
+    payment.failureMessage = decline.message;
   }
 
   private static void requireOpen(Invoice invoice) {

@@ -8,32 +8,31 @@ import dev.settle.sandbox.Model.InvoiceStatus;
 import dev.settle.sandbox.Model.License;
 import dev.settle.sandbox.Model.LicenseStatus;
 import dev.settle.sandbox.Model.Payment;
-import dev.settle.sandbox.Model.PaymentMethod;
 import dev.settle.sandbox.Model.PaymentStatus;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Licenses and what happens to them as time passes: activation, automatic renewal charged to the
- * preferred method once a year, expiry without it; and, interleaved in time order, the notices
- * of stored cards about to expire.
+ * Licenses and what happens to them as time passes: activation, automatic renewal collected from
+ * the preferred method once a year, expiry without it, and the stages of an unpaid renewal.
  */
-final class LicenseRules {
+final class LicenseRules implements DueSteps.Source {
   static final Duration RENEWAL_PAYMENT_TERMS = Duration.ofDays(14);
-  /** payment_method.expiring goes out this long before the end of a card's expiry month. */
-  static final Duration EXPIRY_NOTICE = Duration.ofDays(30);
   static final int MAX_SEATS = 100_000;
+  /** A renewal comes after a card's expiry notice of the same moment, and before collection. */
+  private static final int RENEWAL = 1;
 
   private final BillingState state;
   private final InvoiceRules invoices;
+  private final CollectionRules collections;
 
-  LicenseRules(BillingState state, InvoiceRules invoices) {
+  LicenseRules(BillingState state, InvoiceRules invoices, CollectionRules collections) {
     this.state = state;
     this.invoices = invoices;
+    this.collections = collections;
   }
 
   Map<String, Object> list(String customerId, Pages.Request page) {
@@ -128,80 +127,27 @@ final class LicenseRules {
   }
 
   /**
-   * Does what the billing system would have done up to now, in time order: for each license
-   * whose {@code renews_at} has come, renews it for a year (with auto-renewal on) or lets it
-   * expire (with it off). A license renews once per year however time moved: each renewal moves
-   * {@code renews_at} a year on, and a license overdue by several years is renewed once for each.
-   * Runs when the clock is advanced, and before any request reads the state, so that a ticking
-   * base clock renews as well.
+   * The first renewal date due by {@code now}: for each running license whose {@code renews_at}
+   * has come, renewing it for a year (with auto-renewal on) or letting it expire (with it off). A
+   * license renews once per year however time moved: each renewal moves {@code renews_at} a year
+   * on, and a license overdue by several years is renewed once for each, at each date.
    */
-  void renewDue() {
-    synchronized (state) {
-      Instant now = state.clock.instant();
-      while (true) {
-        Account dueAccount = null;
-        License due = null;
-        for (Account account : state.accounts.values()) {
-          for (License license : account.licenses.values()) {
-            boolean running = license.status == LicenseStatus.ACTIVE || license.status == LicenseStatus.RENEWAL_FAILED;
-            if (!running || license.renewsAt == null || license.renewsAt.isAfter(now)) {
-              continue;
-            }
-            if (due == null || license.renewsAt.isBefore(due.renewsAt)
-                || (license.renewsAt.equals(due.renewsAt) && license.sequence < due.sequence)) {
-              dueAccount = account;
-              due = license;
-            }
-          }
-        }
-        // A card's expiry notice falls between renewals in time order; at the same instant, first.
-        if (sendExpiryNotice(now, due == null ? null : due.renewsAt)) {
-          continue;
-        }
-        if (due == null) {
-          return;
-        }
-        renew(dueAccount, due);
-      }
-    }
-  }
-
-  /**
-   * Sends payment_method.expiring for the stored card whose notice is due first, if one is due
-   * by {@code now} and not after {@code before} (when set): once per card, when the clock passes 30
-   * days before the end of its expiry month (or at once, for a card stored later than that).
-   */
-  private boolean sendExpiryNotice(Instant now, Instant before) {
-    Account noticeAccount = null;
-    PaymentMethod notice = null;
-    Instant noticeAt = null;
+  @Override
+  public DueSteps.Step next(Instant now) {
+    DueSteps.Step first = null;
     for (Account account : state.accounts.values()) {
-      for (PaymentMethod method : account.paymentMethods.values()) {
-        if (method.card == null || state.expiryNoticed.contains(method.id)) {
-          continue;
-        }
-        Instant at = YearMonth.of(method.card.expYear(), method.card.expMonth()).plusMonths(1).atDay(1)
-            .atStartOfDay(ZoneOffset.UTC).toInstant().minus(EXPIRY_NOTICE);
-        if (at.isBefore(method.createdAt)) {
-          at = method.createdAt;
-        }
-        if (!at.isAfter(now) && (before == null || !at.isAfter(before)) && (noticeAt == null || at.isBefore(noticeAt))) {
-          noticeAccount = account;
-          notice = method;
-          noticeAt = at;
+      for (License license : account.licenses.values()) {
+        if (license.status.isRunning() && license.renewsAt != null && !license.renewsAt.isAfter(now)) {
+          first = DueSteps.Step.earlier(first,
+              new DueSteps.Step(license.renewsAt, RENEWAL, license.sequence, () -> renew(account, license)));
         }
       }
     }
-    if (notice == null) {
-      return false;
-    }
-    state.expiryNoticed.add(notice.id);
-    state.events.paymentMethodExpiring(noticeAccount, notice, noticeAt);
-    return true;
+    return first;
   }
 
   /**
-   * One renewal date of one license, as of that date: a renewal invoice charged at once to the
+   * One renewal date of one license, as of that date: a renewal invoice collected at once from the
    * method preferred now, or expiry when auto-renewal is off.
    */
   private void renew(Account account, License license) {
@@ -222,10 +168,7 @@ final class LicenseRules {
     license.lastRenewalInvoiceId = invoice.id;
     BillingState.note(account, when, "renewal", license.product + " renewal invoiced: " + invoice.number + ", "
         + Views.money(invoice.total, invoice.currency));
-    // Marked failed first, so that a successful charge (which settles the invoice) decides.
-    license.status = LicenseStatus.RENEWAL_FAILED;
-    PaymentMethod method = account.preferred();
-    Payment payment = method == null ? null : invoices.charge(account, invoice, method, when);
+    Payment payment = collections.collect(account, invoice, when, "Renewal");
     updateRenewalStatus(account, license);
     if (payment == null || payment.status != PaymentStatus.SUCCEEDED) {
       state.events.licenseRenewalFailed(account, license, invoice, payment, when);
@@ -235,14 +178,26 @@ final class LicenseRules {
     }
   }
 
-  /** A running license is active while none of its renewal invoices is left open, else renewal_failed. */
+  /**
+   * A running license is active while none of its renewal invoices is left open; else it is in
+   * the stage of the furthest behind: renewal_failed while its charge is retried or waits, past
+   * due after the schedule's last try, suspended after the grace.
+   */
   static void updateRenewalStatus(Account account, License license) {
-    if (license.status != LicenseStatus.ACTIVE && license.status != LicenseStatus.RENEWAL_FAILED) {
+    if (!license.status.isRunning()) {
       return;
     }
-    boolean owing = account.invoices.values().stream()
-        .anyMatch(invoice -> license.id.equals(invoice.renewalOf) && invoice.status == InvoiceStatus.OPEN);
-    license.status = owing ? LicenseStatus.RENEWAL_FAILED : LicenseStatus.ACTIVE;
+    LicenseStatus status = LicenseStatus.ACTIVE;
+    for (Invoice invoice : account.invoices.values()) {
+      if (license.id.equals(invoice.renewalOf) && invoice.status == InvoiceStatus.OPEN) {
+        LicenseStatus stage = invoice.dunning == null ? LicenseStatus.RENEWAL_FAILED
+            : invoice.dunning.suspended ? LicenseStatus.SUSPENDED
+            : invoice.dunning.pastDue ? LicenseStatus.PAST_DUE
+            : LicenseStatus.RENEWAL_FAILED;
+        status = stage.compareTo(status) > 0 ? stage : status;
+      }
+    }
+    license.status = status;
   }
 
   /** Counted from the activation, so that a license activated on 29 February keeps its day. */

@@ -26,13 +26,23 @@ final class Model {
   enum PaymentStatus {
     SUCCEEDED, FAILED, REQUIRES_ACTION;
 
+    /** Whether the payment will not change again: it no longer waits for the customer. */
+    boolean isFinal() {
+      return this != REQUIRES_ACTION;
+    }
+
     String wireName() {
       return name().toLowerCase(Locale.ROOT);
     }
   }
 
   enum LicenseStatus {
-    PURCHASED, ACTIVE, RENEWAL_FAILED, EXPIRED;
+    PURCHASED, ACTIVE, RENEWAL_FAILED, PAST_DUE, SUSPENDED, EXPIRED;
+
+    /** Active, or in one of the stages of an unpaid renewal: it renews and is dunned. */
+    boolean isRunning() {
+      return this == ACTIVE || this == RENEWAL_FAILED || this == PAST_DUE || this == SUSPENDED;
+    }
 
     String wireName() {
       return name().toLowerCase(Locale.ROOT);
@@ -103,13 +113,19 @@ final class Model {
     final Instant createdAt;
     final CardFacts card;
     final PayPalFacts paypal;
+    /** Saved with the authentication its bank asked for, or none was asked: chargeable without the customer. */
+    final boolean usableOffSession;
+    /** How many times it was charged, for test cards that decline only their first charges. */
+    int charges;
 
-    PaymentMethod(String id, long sequence, Instant createdAt, CardFacts card, PayPalFacts paypal) {
+    PaymentMethod(String id, long sequence, Instant createdAt, CardFacts card, PayPalFacts paypal,
+        boolean usableOffSession) {
       this.id = id;
       this.sequence = sequence;
       this.createdAt = createdAt;
       this.card = card;
       this.paypal = paypal;
+      this.usableOffSession = usableOffSession;
     }
 
     String type() {
@@ -127,6 +143,7 @@ final class Model {
   static final class Invoice {
     final String id;
     final long sequence;
+    final String customerId;
     final String number;
     final String currency;
     final List<InvoiceLine> lines;
@@ -140,11 +157,20 @@ final class Model {
     String renewalOf;
     long amountPaid;
     Instant paidAt;
+    /** When an automatic invoice is first charged; null once it was, or for a manual one. */
+    Instant collectAt;
+    /** The charges the billing system made by itself. */
+    int attemptCount;
+    /** The method the billing system charged last, which a new preferred method must differ from. */
+    String lastTriedMethodId;
+    /** Retries and stages after the first failed automatic charge; null before one. */
+    Dunning dunning;
 
-    Invoice(String id, long sequence, String number, String currency, List<InvoiceLine> lines,
+    Invoice(String id, long sequence, String customerId, String number, String currency, List<InvoiceLine> lines,
         Instant issuedAt, Instant dueAt) {
       this.id = id;
       this.sequence = sequence;
+      this.customerId = customerId;
       this.number = number;
       this.currency = currency;
       this.lines = List.copyOf(lines);
@@ -162,6 +188,14 @@ final class Model {
       status = InvoiceStatus.PAID;
       amountPaid = total;
       paidAt = when;
+    }
+
+    /** When the billing system charges it next by itself; null when nothing is planned. */
+    Instant nextPaymentAttempt() {
+      if (status != InvoiceStatus.OPEN || collection != InvoiceDraft.Collection.AUTOMATIC) {
+        return null;
+      }
+      return dunning == null ? collectAt : dunning.nextRetry();
     }
   }
 
@@ -198,13 +232,21 @@ final class Model {
     final Instant createdAt;
     final CardFacts card;
     final PayPalFacts paypal;
+    /** The card or PayPal setup that made it, completed when it is attached; null for a plain card token. */
+    final String setupId;
     boolean used;
 
-    Token(String id, Instant createdAt, CardFacts card, PayPalFacts paypal) {
+    Token(String id, Instant createdAt, CardFacts card, PayPalFacts paypal, String setupId) {
       this.id = id;
       this.createdAt = createdAt;
       this.card = card;
       this.paypal = paypal;
+      this.setupId = setupId;
+    }
+
+    /** Stored from this token, the method is chargeable without the customer. */
+    boolean usableOffSession() {
+      return card == null || setupId != null || !card.behavior().asksToAuthenticateSetup();
     }
 
     String type() {
@@ -226,6 +268,8 @@ final class Model {
     PayPalSetupStatus status = PayPalSetupStatus.PAYER_ACTION_REQUIRED;
     PayPalFacts payer;
     String approvalTokenId;
+    /** The token a completion gave, answered again until it is attached. */
+    String tokenId;
 
     PayPalSetup(String id, String customerId, String returnUrl, String cancelUrl, Instant createdAt,
         Instant expiresAt) {
@@ -242,6 +286,38 @@ final class Model {
       return status == PayPalSetupStatus.PAYER_ACTION_REQUIRED && !now.isBefore(expiresAt)
           ? PayPalSetupStatus.EXPIRED
           : status;
+    }
+  }
+
+  enum CardSetupStatus {
+    REQUIRES_ACTION, SUCCEEDED, FAILED;
+
+    String wireName() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /**
+   * Saving a card whose bank asks the customer to authenticate first, as a Stripe SetupIntent:
+   * the card token it was made from is spent; once the customer authenticated, it answers a token
+   * of its own, which stores the card as usable without the customer.
+   */
+  static final class CardSetup {
+    final String id;
+    final String customerId;
+    final CardFacts card;
+    final String returnUrl;
+    final Instant createdAt;
+    CardSetupStatus status = CardSetupStatus.REQUIRES_ACTION;
+    /** The token it answers once succeeded. */
+    String tokenId;
+
+    CardSetup(String id, String customerId, CardFacts card, String returnUrl, Instant createdAt) {
+      this.id = id;
+      this.customerId = customerId;
+      this.card = card;
+      this.returnUrl = returnUrl;
+      this.createdAt = createdAt;
     }
   }
 
@@ -285,6 +361,8 @@ final class Model {
     String declineCode;
     String failureMessage;
     String nextActionUrl;
+    /** Where the bank's page sends the customer back; null when the payer gave none. */
+    String returnUrl;
 
     Payment(String id, long sequence, String customerId, String invoiceId, long amount, String currency,
         String paymentMethodId, Instant createdAt) {

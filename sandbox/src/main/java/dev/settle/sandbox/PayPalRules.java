@@ -46,7 +46,12 @@ final class PayPalRules {
     }
   }
 
-  /** Turns an approved setup into a single-use PayPal token, once. */
+  /**
+   * Turns an approved setup into a single-use PayPal token. The setup is completed when that token
+   * is attached ({@link PaymentMethodRules}); until then every completion answers the same token,
+   * so a completion whose attach was refused (Portal I's {@code portal_single_method}) can be
+   * repeated once the account has room, with the same idempotency key or a new one.
+   */
   Map<String, Object> complete(String customerId, String setupId) {
     synchronized (state) {
       PayPalSetup setup = find(state.account(customerId), setupId);
@@ -63,9 +68,12 @@ final class PayPalRules {
           // Handled below.
         }
       }
-      setup.status = PayPalSetupStatus.COMPLETED;
-      Token token = new Token(state.ids.next("tok_"), state.clock.instant(), null, setup.payer);
-      state.tokens.put(token.id, token);
+      Token token = setup.tokenId == null ? null : state.tokens.get(setup.tokenId);
+      if (token == null) {
+        token = new Token(state.ids.next("tok_"), state.clock.instant(), null, setup.payer, setup.id);
+        state.tokens.put(token.id, token);
+        setup.tokenId = token.id;
+      }
       return Views.token(token);
     }
   }

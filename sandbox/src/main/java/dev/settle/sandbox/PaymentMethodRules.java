@@ -2,25 +2,35 @@ package dev.settle.sandbox;
 
 import dev.settle.sandbox.Model.Account;
 import dev.settle.sandbox.Model.CardFacts;
-import dev.settle.sandbox.Model.PayPalFacts;
 import dev.settle.sandbox.Model.PaymentMethod;
 import dev.settle.sandbox.Model.RestoreToken;
 import dev.settle.sandbox.Model.Token;
 import dev.settle.sandbox.SettleSandbox.Portal;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Stored payment methods and the portal rules over them: Portal I stores one, always preferred;
  * Portal II many, at most one preferred. Removing a method hands out a restore token that puts
- * the very same method back.
+ * the very same method back. A method made preferred is tried at once for the account's unpaid
+ * automatic invoices; a card about to expire is noticed, in time order with the rest.
  */
-final class PaymentMethodRules {
-  private final BillingState state;
+final class PaymentMethodRules implements DueSteps.Source {
+  /** payment_method.expiring goes out this long before the end of a card's expiry month. */
+  static final Duration EXPIRY_NOTICE = Duration.ofDays(30);
+  /** An expiry notice comes first among the things due at one moment. */
+  private static final int EXPIRY = 0;
 
-  PaymentMethodRules(BillingState state) {
+  private final BillingState state;
+  private final CollectionRules collections;
+
+  PaymentMethodRules(BillingState state, CollectionRules collections) {
     this.state = state;
+    this.collections = collections;
   }
 
   Map<String, Object> list(String customerId, Pages.Request page) {
@@ -62,9 +72,12 @@ final class PaymentMethodRules {
       boolean makePreferred = account.portal == Portal.I
           || (preferred != null ? preferred : account.paymentMethods.isEmpty());
       PaymentMethod previous = account.preferred();
-      PaymentMethod method = add(account, state.ids.next("pm_"), token.card, token.paypal, makePreferred,
-          state.clock.instant());
+      PaymentMethod method = new PaymentMethod(state.ids.next("pm_"), state.nextSequence(), state.clock.instant(),
+          token.card, token.paypal, token.usableOffSession());
+      store(account, method, makePreferred);
+      completeSetup(token);
       preferenceMoved(account, previous);
+      tryIfPreferred(account, previous);
       return Views.paymentMethod(account, method);
     }
   }
@@ -78,6 +91,7 @@ final class PaymentMethodRules {
       if (previous != method) {
         preferenceMoved(account, previous);
         state.events.paymentMethodUpdated(account, method, state.clock.instant());
+        collections.preferredChanged(account);
       }
       return Views.paymentMethod(account, method);
     }
@@ -98,16 +112,52 @@ final class PaymentMethodRules {
     }
   }
 
-  /** Stores a method as it is, for the demo data. */
-  PaymentMethod add(Account account, String id, CardFacts card, PayPalFacts paypal, boolean preferred,
-      Instant createdAt) {
+  /** Stores a card as it is, usable without the customer, for the demo data. */
+  PaymentMethod add(Account account, String id, CardFacts card, boolean preferred, Instant createdAt) {
     synchronized (state) {
-      PaymentMethod method = new PaymentMethod(id, state.nextSequence(), createdAt, card, paypal);
+      PaymentMethod method = new PaymentMethod(id, state.nextSequence(), createdAt, card, null, true);
       account.paymentMethods.put(method.id, method);
       if (preferred) {
         account.preferredPaymentMethodId = method.id;
       }
       return method;
+    }
+  }
+
+  /** The first card expiry notice due by {@code now}. */
+  @Override
+  public DueSteps.Step next(Instant now) {
+    DueSteps.Step first = null;
+    for (Account account : state.accounts.values()) {
+      for (PaymentMethod method : account.paymentMethods.values()) {
+        if (method.card == null || state.expiryNoticed.contains(method.id)) {
+          continue;
+        }
+        Instant at = YearMonth.of(method.card.expYear(), method.card.expMonth()).plusMonths(1).atDay(1)
+            .atStartOfDay(ZoneOffset.UTC).toInstant().minus(EXPIRY_NOTICE);
+        Instant noticeAt = at.isBefore(method.createdAt) ? method.createdAt : at;
+        if (!noticeAt.isAfter(now)) {
+          first = DueSteps.Step.earlier(first, new DueSteps.Step(noticeAt, EXPIRY, method.sequence, () -> {
+            state.expiryNoticed.add(method.id);
+            state.events.paymentMethodExpiring(account, method, noticeAt);
+          }));
+        }
+      }
+    }
+    return first;
+  }
+
+  private static void store(Account account, PaymentMethod method, boolean preferred) {
+    account.paymentMethods.put(method.id, method);
+    if (preferred) {
+      account.preferredPaymentMethodId = method.id;
+    }
+  }
+
+  /** A setup's token is attached: the setup is completed, and gives no token again. */
+  private void completeSetup(Token token) {
+    if (token.setupId != null && state.payPalSetups.containsKey(token.setupId)) {
+      state.payPalSetups.get(token.setupId).status = Model.PayPalSetupStatus.COMPLETED;
     }
   }
 
@@ -132,18 +182,22 @@ final class PaymentMethodRules {
         || (preferred != null ? preferred : account.preferredPaymentMethodId == null);
     PaymentMethod method = token.method;
     PaymentMethod previous = account.preferred();
-    account.paymentMethods.put(method.id, method);
-    if (makePreferred) {
-      account.preferredPaymentMethodId = method.id;
-    }
+    store(account, method, makePreferred);
     preferenceMoved(account, previous);
+    tryIfPreferred(account, previous);
     return Views.paymentMethod(account, method);
   }
 
   private static void requireRoom(Account account) {
     if (account.portal == Portal.I && !account.paymentMethods.isEmpty()) {
-      throw ApiError.conflict("portal_single_method", null,
-          "Accounts on Portal I store one payment method. Remove the stored method, then add the new one.");
+      throw ApiError.portalSingleMethod();
+    }
+  }
+
+  /** A method that became preferred (instead of {@code previous}) is tried at once for the unpaid automatic invoices. */
+  private void tryIfPreferred(Account account, PaymentMethod previous) {
+    if (account.preferred() != previous) {
+      collections.preferredChanged(account);
     }
   }
 

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +24,19 @@ abstract class SandboxFixtures {
   abstract Billing billing();
 
   abstract WebhookDispatcher webhooks();
+
+  /** The dunning schedule in force: the builder's, or the one set since the last reset. */
+  public DunningSchedule dunningSchedule() {
+    return billing().collections().schedule();
+  }
+
+  /**
+   * Sets the dunning schedule for dunnings that start from now on (those under way keep theirs),
+   * until the next {@linkplain SettleSandbox#reset() reset}. Over HTTP: {@code POST /sandbox/dunning}.
+   */
+  public void dunningSchedule(DunningSchedule schedule) {
+    billing().collections().schedule(required(schedule, "schedule"));
+  }
 
   /**
    * {@return every webhook delivery since the sandbox was built or last {@linkplain

@@ -202,7 +202,7 @@ final class SandboxHandler implements HttpHandler {
       String requestId) {
     Idempotency.Claim claim = idempotency.claim(apiKey, idempotencyKey, fingerprint, clock.instant());
     if (claim.replay != null) {
-      return claim.replay
+      return claim.replay.replayed(claim.originalRequestId)
           .withHeader("Idempotent-Replayed", "true")
           .withHeader("Original-Request", claim.originalRequestId);
     }

@@ -96,9 +96,9 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
     this.host = builder.host;
     Ids ids = builder.seed == null ? Ids.unseeded() : Ids.seeded(builder.seed);
     this.webhooks = new WebhookDispatcher(clock, ids);
-    this.billing = Billing.create(clock, this::baseUrl, builder.payPalSetupLifetime, new WebhookEvents(webhooks, ids),
-        ids, builder.demoData);
-    clock.onAdvance(billing.licenses()::renewDue);
+    this.billing = Billing.create(clock, this::baseUrl, builder.payPalSetupLifetime, builder.dunningSchedule,
+        new WebhookEvents(webhooks, ids), ids, builder.demoData);
+    clock.onAdvance(billing.due());
     List<Route> routes = new ArrayList<>(Api.routes(billing));
     routes.addAll(WebhookApi.routes(webhooks, clock));
     routes.addAll(ControlRoutes.routes(billing, webhooks, clock, this::resetTo));
@@ -106,7 +106,7 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
     routes.addAll(FaultApi.routes(faults));
     routes.add(new Dashboard(billing, webhooks, faults).route());
     this.handler = new SandboxHandler(apiKey, clock, List.copyOf(routes), idempotency,
-        new AuthenticationPages(billing.invoices()), new PayPalPages(billing.payPal()), faults);
+        new AuthenticationPages(billing.invoices(), billing.cardSetups()), new PayPalPages(billing.payPal()), faults);
   }
 
   /** {@return a builder with port 0 (any free port), the default API key and a clock standing at now} */
@@ -277,6 +277,7 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
     private InetAddress host = SandboxServer.LOOPBACK;
     private Long seed;
     private boolean demoData = true;
+    private DunningSchedule dunningSchedule = DunningSchedule.defaults();
 
     private Builder() {}
 
@@ -365,6 +366,20 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
      */
     public Builder seed(long seed) {
       this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Sets when failed automatic charges are retried and an unpaid renewal's license is
+     * suspended; {@link DunningSchedule#defaults()} (retries on days 1, 3, 5 and 7, suspended 7
+     * days after the last) unless set. {@link SettleSandbox#reset()} brings it back after a change
+     * at runtime.
+     *
+     * @param schedule the retries and the suspension
+     * @return this builder
+     */
+    public Builder dunningSchedule(DunningSchedule schedule) {
+      this.dunningSchedule = required(schedule, "schedule");
       return this;
     }
 

@@ -46,7 +46,7 @@ final class TokenRules {
       }
       CardFacts card = new CardFacts(brand, number.substring(number.length() - 4), input.expMonth(),
           input.expYear(), input.holderName(), Cards.behaviorOf(number));
-      Token token = new Token(state.ids.next("tok_"), state.clock.instant(), card, null);
+      Token token = new Token(state.ids.next("tok_"), state.clock.instant(), card, null, null);
       state.tokens.put(token.id, token);
       return Views.token(token);
     }

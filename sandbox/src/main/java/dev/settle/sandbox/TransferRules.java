@@ -17,12 +17,10 @@ import java.util.Locale;
 final class TransferRules {
   private final BillingState state;
   private final InvoiceRules invoices;
-  private final LicenseRules licenses;
 
-  TransferRules(BillingState state, InvoiceRules invoices, LicenseRules licenses) {
+  TransferRules(BillingState state, InvoiceRules invoices) {
     this.state = state;
     this.invoices = invoices;
-    this.licenses = licenses;
   }
 
   /**
@@ -34,7 +32,7 @@ final class TransferRules {
    */
   TransferReceipt receive(long amount, String currency, String reference, Instant valueDate) {
     synchronized (state) {
-      licenses.renewDue();
+      state.catchUp();
       String quoted = reference.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
       Account account = null;
       Invoice invoice = null;

@@ -2,6 +2,8 @@ package dev.settle.sandbox;
 
 import dev.settle.sandbox.Model.Account;
 import dev.settle.sandbox.Model.CardFacts;
+import dev.settle.sandbox.Model.CardSetup;
+import dev.settle.sandbox.Model.CardSetupStatus;
 import dev.settle.sandbox.Model.Invoice;
 import dev.settle.sandbox.Model.InvoiceLine;
 import dev.settle.sandbox.Model.License;
@@ -22,6 +24,10 @@ import java.util.Map;
 
 /** The wire form of the state objects, as the contract's schemas name their fields. */
 final class Views {
+  /** What both portals accept, and which of those can be stored and preferred. */
+  static final List<String> ACCEPTED = List.of("card", "paypal", "bank_transfer");
+  static final List<String> PREFERABLE = List.of("card", "paypal");
+
   /** The payee printed on every invoice: a well-formed German IBAN and its bank's BIC. */
   static final Map<String, Object> PAYEE = Collections.unmodifiableMap(Json.object(
       "name", "Settle Sandbox Software GmbH",
@@ -54,6 +60,8 @@ final class Views {
         "email", account.email,
         "currency", account.currency,
         "preferred_payment_method", preferred == null ? null : paymentMethod(account, preferred),
+        "accepted_payment_methods", ACCEPTED,
+        "preferable_payment_methods", PREFERABLE,
         "created_at", timestamp(account.createdAt));
   }
 
@@ -62,6 +70,7 @@ final class Views {
         "id", method.id,
         "type", method.type(),
         "preferred", method.id.equals(account.preferredPaymentMethodId),
+        "usable_off_session", method.usableOffSession,
         "created_at", timestamp(method.createdAt));
     if (method.card != null) {
       view.put("card", card(method.card));
@@ -99,6 +108,7 @@ final class Views {
     Map<String, Object> view = Json.object(
         "id", token.id,
         "type", token.type(),
+        "requires_authentication", !token.usableOffSession(),
         "created_at", timestamp(token.createdAt));
     if (token.card != null) {
       view.put("card", card(token.card));
@@ -108,12 +118,25 @@ final class Views {
     return view;
   }
 
+  static Map<String, Object> cardSetup(CardSetup setup, Token token, String nextActionUrl) {
+    return Json.object(
+        "id", setup.id,
+        "status", setup.status.wireName(),
+        "next_action", nextAction(setup.status == CardSetupStatus.REQUIRES_ACTION ? nextActionUrl : null),
+        "token", token == null ? null : token.id,
+        "created_at", timestamp(setup.createdAt));
+  }
+
   static Map<String, Object> invoice(Invoice invoice) {
     List<Object> lines = invoice.lines.stream().map(Views::line).toList();
     return Json.object(
         "id", invoice.id,
+        "customer_id", invoice.customerId,
         "number", invoice.number,
         "status", invoice.status.wireName(),
+        "collection", invoice.collection.wireName(),
+        "attempt_count", (long) invoice.attemptCount,
+        "next_payment_attempt", timestamp(invoice.nextPaymentAttempt()),
         "currency", invoice.currency,
         "total", invoice.total,
         "amount_due", invoice.amountDue(),
@@ -143,10 +166,27 @@ final class Views {
         "payment_method_id", payment.paymentMethodId,
         "decline_code", payment.declineCode,
         "failure_message", payment.failureMessage,
-        "next_action", payment.nextActionUrl == null
-            ? null
-            : Json.object("type", "redirect_to_url", "url", payment.nextActionUrl),
+        "next_action", nextAction(payment.nextActionUrl),
         "created_at", timestamp(payment.createdAt));
+  }
+
+  /** Where a customer is sent to authenticate; null when nobody has to. */
+  private static Map<String, Object> nextAction(String url) {
+    return url == null ? null : Json.object("type", "redirect_to_url", "url", url);
+  }
+
+  /**
+   * Where an invoice's automatic collection stands, as {@code invoice.payment_failed} tells it;
+   * null for one collected by hand, or whose automatic collection has not started.
+   */
+  static Map<String, Object> dunning(Invoice invoice) {
+    if (invoice.collection != InvoiceDraft.Collection.AUTOMATIC || invoice.dunning == null) {
+      return null;
+    }
+    return Json.object(
+        "attempt_count", (long) invoice.attemptCount,
+        "next_payment_attempt", timestamp(invoice.nextPaymentAttempt()),
+        "final", invoice.dunning.isFinal());
   }
 
   static Map<String, Object> bankTransferInstructions(Invoice invoice) {
@@ -162,6 +202,7 @@ final class Views {
     boolean warnNoPreferred = license.autoRenewal && account.preferred() == null;
     return Json.object(
         "id", license.id,
+        "customer_id", account.customerId,
         "product", license.product,
         "status", license.status.wireName(),
         "auto_renewal", license.autoRenewal,

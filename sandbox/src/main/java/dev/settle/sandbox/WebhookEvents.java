@@ -18,13 +18,17 @@ import java.util.Map;
 final class WebhookEvents {
   static final String INVOICE_PAID = "invoice.paid";
   static final String INVOICE_PAYMENT_FAILED = "invoice.payment_failed";
+  static final String INVOICE_PAYMENT_ACTION_REQUIRED = "invoice.payment_action_required";
   static final String PAYMENT_METHOD_EXPIRING = "payment_method.expiring";
   static final String PAYMENT_METHOD_UPDATED = "payment_method.updated";
   static final String LICENSE_RENEWED = "license.renewed";
   static final String LICENSE_RENEWAL_FAILED = "license.renewal_failed";
+  static final String LICENSE_SUSPENDED = "license.suspended";
+  static final String LICENSE_REACTIVATED = "license.reactivated";
   /** Every type the sandbox sends, as the contract's {@code WebhookEventType} lists them. */
-  static final List<String> TYPES = List.of(INVOICE_PAID, INVOICE_PAYMENT_FAILED, PAYMENT_METHOD_EXPIRING,
-      PAYMENT_METHOD_UPDATED, LICENSE_RENEWED, LICENSE_RENEWAL_FAILED);
+  static final List<String> TYPES = List.of(INVOICE_PAID, INVOICE_PAYMENT_FAILED, INVOICE_PAYMENT_ACTION_REQUIRED,
+      PAYMENT_METHOD_EXPIRING, PAYMENT_METHOD_UPDATED, LICENSE_RENEWED, LICENSE_RENEWAL_FAILED, LICENSE_SUSPENDED,
+      LICENSE_REACTIVATED);
   static final String AUTHENTICATION_REQUIRED = "authentication_required";
 
   private final WebhookDispatcher dispatcher;
@@ -47,8 +51,11 @@ final class WebhookEvents {
         "paid_at", Views.timestamp(invoice.paidAt)));
   }
 
-  /** A charge that failed, or that waits for the customer to authenticate it. */
-  void invoicePaymentFailed(Account account, Payment payment, Instant when) {
+  /**
+   * A charge that failed, or that waits for the customer to authenticate it, with where the
+   * invoice's automatic collection stands after it.
+   */
+  void invoicePaymentFailed(Account account, Invoice invoice, Payment payment, Instant when) {
     emit(INVOICE_PAYMENT_FAILED, when, Json.object(
         "customer_id", account.customerId,
         "invoice_id", payment.invoiceId,
@@ -60,17 +67,25 @@ final class WebhookEvents {
         "decline_code", payment.declineCode,
         "failure_message", payment.status == PaymentStatus.REQUIRES_ACTION
             ? "The payment needs the customer to authenticate it."
-            : payment.failureMessage));
+            : payment.failureMessage,
+        "dunning", Views.dunning(invoice)));
+  }
+
+  /** A charge waits for the customer to authenticate it at its page, which pays the invoice. */
+  void invoicePaymentActionRequired(Account account, Payment payment, Instant when) {
+    emit(INVOICE_PAYMENT_ACTION_REQUIRED, when, Json.object(
+        "customer_id", account.customerId,
+        "invoice_id", payment.invoiceId,
+        "payment_id", payment.id,
+        "amount", payment.amount,
+        "currency", payment.currency,
+        "payment_method_id", payment.paymentMethodId,
+        "hosted_url", payment.nextActionUrl));
   }
 
   /** A renewal invoice was paid and the license is active: at its renewal date or later, by hand. */
   void licenseRenewed(Account account, License license, Invoice invoice, Payment payment, Instant when) {
-    emit(LICENSE_RENEWED, when, Json.object(
-        "customer_id", account.customerId,
-        "license_id", license.id,
-        "invoice_id", invoice.id,
-        "payment_id", payment == null ? null : payment.id,
-        "renews_at", Views.timestamp(license.renewsAt)));
+    emit(LICENSE_RENEWED, when, licensePaid(account, license, invoice, payment));
   }
 
   /** A renewal that could not be charged; {@code payment} is null when there was nothing to charge. */
@@ -82,6 +97,29 @@ final class WebhookEvents {
         "failure_code", payment == null ? "no_preferred_payment_method" : failureCode(payment),
         "payment_id", payment == null ? null : payment.id,
         "decline_code", payment == null ? null : payment.declineCode));
+  }
+
+  /** A renewal stayed unpaid past the schedule's last try and its grace. */
+  void licenseSuspended(Account account, License license, Invoice invoice, Instant when) {
+    emit(LICENSE_SUSPENDED, when, Json.object(
+        "customer_id", account.customerId,
+        "license_id", license.id,
+        "invoice_id", invoice.id));
+  }
+
+  /** A suspended license is active again: its renewal invoice was paid. */
+  void licenseReactivated(Account account, License license, Invoice invoice, Payment payment, Instant when) {
+    emit(LICENSE_REACTIVATED, when, licensePaid(account, license, invoice, payment));
+  }
+
+  /** The data of an event about a license whose renewal invoice was paid: renewed, or reactivated. */
+  private static Map<String, Object> licensePaid(Account account, License license, Invoice invoice, Payment payment) {
+    return Json.object(
+        "customer_id", account.customerId,
+        "license_id", license.id,
+        "invoice_id", invoice.id,
+        "payment_id", payment == null ? null : payment.id,
+        "renews_at", Views.timestamp(license.renewsAt));
   }
 
   void paymentMethodExpiring(Account account, PaymentMethod method, Instant when) {

@@ -263,6 +263,7 @@ class ControlsTest extends SandboxTestCase {
     assertThat(approved.string("redirect_url")).startsWith(RETURN_URL + "?approval_session_id=" + setup);
     Reply token = http.post("/v1/accounts/200001/paypal_setups/" + setup + "/complete", null);
     assertThat(token.string("paypal.email")).isEqualTo("payer@example.com");
+    http.post("/v1/accounts/200001/payment_methods", "{\"token\":\"" + token.string("id") + "\"}");
 
     Reply cancel = http.postWithoutKey("/sandbox/paypal_setups/" + setup + "/cancel", null);
     assertThat(cancel.status()).isEqualTo(409);

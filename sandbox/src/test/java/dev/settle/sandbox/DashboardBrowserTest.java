@@ -128,7 +128,7 @@ class DashboardBrowserTest {
     assertThat(browser.findElement(By.id("now")).getText()).isEqualTo("2027-11-26 09:30 UTC");
     assertThat(browser.findElement(By.id("status")).getText()).startsWith("Moved a year.");
     assertThat(browser.findElement(By.id("account-100002")).getText())
-        .contains("Charge of EUR 119.00 for INV-2027-0008 to Visa ···· 4242: succeeded");
+        .contains("Renewal: charge of EUR 119.00 for INV-2027-0008 to Visa ···· 4242: succeeded");
     screenshot("2-renewed-a-year-later.png");
 
     String page = browser.getPageSource();

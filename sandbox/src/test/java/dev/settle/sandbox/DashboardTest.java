@@ -39,7 +39,7 @@ class DashboardTest extends SandboxTestCase {
         .contains("<tr id=\"method-pm_demo200001mastercard\" data-preferred=\"true\"><td><span role=\"img\" "
             + "aria-label=\"preferred\">✔</span></td><td>Mastercard ···· 4444</td><td>08/2028</td></tr>")
         .contains("<td>INV-2026-0004</td><td>open</td><td>EUR 99.00</td><td>EUR 99.00</td><td>2026-10-27</td>"
-            + "<td>manual</td><td>0</td>")
+            + "<td>manual</td><td>0</td><td>—</td>")
         .contains("<td>Settle Team (annual)</td><td>1</td><td>active</td><td>on</td><td>2027-08-23</td>")
         .contains("<time id=\"now\" datetime=\"2026-11-26T09:30:00Z\">2026-11-26 09:30 UTC</time>")
         .contains("None switched on.");
@@ -55,10 +55,10 @@ class DashboardTest extends SandboxTestCase {
     assertThat(body)
         .contains("<time datetime=\"2027-01-30T09:30:00Z\">2027-01-30</time> Settle Pro (annual) renewal invoiced: "
             + "INV-2027-0008, EUR 119.00")
-        .contains("Charge of EUR 119.00 for INV-2027-0008 to Visa ···· 4242: succeeded")
+        .contains("Renewal: charge of EUR 119.00 for INV-2027-0008 to Visa ···· 4242: succeeded")
         .contains("Settle Pro (annual) renewed until 2028-01-30, INV-2027-0008 paid")
         .contains("Settle Pro (annual) expired: automatic renewal is off")
-        .contains("<td>automatic</td><td>1</td>");
+        .contains("<td>automatic</td><td>1</td><td>—</td>");
   }
 
   @Test

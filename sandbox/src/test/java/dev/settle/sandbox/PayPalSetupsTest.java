@@ -189,7 +189,7 @@ class PayPalSetupsTest extends SandboxTestCase {
   void approvingACompletedSetupShowsAPageSayingSo() throws Exception {
     String id = create("200001").string("id");
     sandbox.approvePayPalSetup(id, "buyer@example.com");
-    complete("200001", id);
+    attach("200001", complete("200001", id).string("id"));
 
     Reply approve = form("/sandbox/paypal/approve", "setup=" + id + "&email=" + encode("buyer@example.com"));
 
@@ -297,6 +297,11 @@ class PayPalSetupsTest extends SandboxTestCase {
     assertThat(token.string("paypal.email")).isEqualTo("buyer@example.com");
     assertThat(token.string("paypal.payer_id")).matches(PAYER_ID);
     assertThat(token.has("card")).isFalse();
+    assertThat(token.get("requires_authentication")).isEqualTo(false);
+    assertThat(http.get("/v1/accounts/200001/paypal_setups/" + id).string("status"))
+        .as("completed only once its token is attached").isEqualTo("approved");
+
+    assertThat(attach("200001", token.string("id")).get("usable_off_session")).isEqualTo(true);
     assertThat(http.get("/v1/accounts/200001/paypal_setups/" + id).string("status")).isEqualTo("completed");
   }
 
@@ -312,6 +317,9 @@ class PayPalSetupsTest extends SandboxTestCase {
     assertThat(first.status()).isEqualTo(200);
     assertThat(replay.body()).isEqualTo(first.body());
     assertThat(replay.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(complete("200001", id).string("id")).as("the same token until it is attached")
+        .isEqualTo(first.string("id"));
+    attach("200001", first.string("id"));
     assertCompleteFails("200001", id, "setup_already_completed");
   }
 
@@ -390,6 +398,46 @@ class PayPalSetupsTest extends SandboxTestCase {
     assertThat(switched.status()).isEqualTo(201);
     assertThat(switched.get("preferred")).isEqualTo(true);
     assertThat(http.get("/v1/accounts/100002").string("preferred_payment_method.type")).isEqualTo("paypal");
+  }
+
+  @Test
+  void aCompletionRefusedOnPortalOneLeavesTheSetupUsableForTheSameKeyOnceTheCardIsRemoved() {
+    String id = create("100002").string("id");
+    sandbox.approvePayPalSetup(id, "buyer@example.com");
+    Reply token = http.post("/v1/accounts/100002/paypal_setups/" + id + "/complete", null, "switch-1:1");
+    String attach = "{\"token\":\"" + token.string("id") + "\"}";
+    Reply refused = http.post("/v1/accounts/100002/payment_methods", attach, "switch-1");
+    assertThat(refused.string("error.code")).isEqualTo("portal_single_method");
+    assertThat(http.get("/v1/accounts/100002/paypal_setups/" + id).string("status")).isEqualTo("approved");
+
+    http.delete("/v1/accounts/100002/payment_methods/pm_demo100002visa");
+    Reply again = http.post("/v1/accounts/100002/paypal_setups/" + id + "/complete", null, "switch-1:1");
+    Reply stored = http.post("/v1/accounts/100002/payment_methods", attach, "switch-1");
+
+    assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(again.string("id")).isEqualTo(token.string("id"));
+    assertThat(stored.status()).as("the refusal was not kept under the key").isEqualTo(201);
+    assertThat(stored.string("type")).isEqualTo("paypal");
+    assertThat(http.get("/v1/accounts/100002").string("preferred_payment_method.id")).isEqualTo(stored.string("id"));
+    assertThat(http.get("/v1/accounts/100002/paypal_setups/" + id).string("status")).isEqualTo("completed");
+  }
+
+  @Test
+  void aCompletionRefusedOnPortalOneLeavesTheSetupUsableForANewKeyOnceTheCardIsRemoved() {
+    String id = create("100002").string("id");
+    sandbox.approvePayPalSetup(id, "buyer@example.com");
+    String first = complete("100002", id).string("id");
+    assertThat(attach("100002", first).string("error.code")).isEqualTo("portal_single_method");
+
+    http.delete("/v1/accounts/100002/payment_methods/pm_demo100002visa");
+    Reply again = complete("100002", id);
+    Reply stored = attach("100002", again.string("id"));
+
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.string("id")).as("the same token, never attached").isEqualTo(first);
+    assertThat(stored.status()).isEqualTo(201);
+    assertThat(stored.string("paypal.email")).isEqualTo("buyer@example.com");
+    assertCompleteFails("100002", id, "setup_already_completed");
   }
 
   @Test

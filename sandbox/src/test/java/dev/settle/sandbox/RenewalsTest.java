@@ -25,6 +25,8 @@ class RenewalsTest extends SandboxTestCase {
   private static final String NORDLICHT = "/v1/accounts/200001";
   private static final String NORDLICHT_LICENSE = NORDLICHT + "/licenses/lic_demo200001";
   private static final Duration YEAR = Duration.ofDays(365);
+  /** From the demo clock to lic_demo200001's renewal date, 2027-08-23T09:30Z: before any retry. */
+  private static final Duration UNTIL_NORDLICHT_RENEWAL = Duration.ofDays(270);
 
   @Test
   void demoDataHasARenewingLicenseOnEveryAccountAndOneToActivate() {
@@ -118,9 +120,11 @@ class RenewalsTest extends SandboxTestCase {
     assertThat(nordlicht.stream().map(id -> http.get(NORDLICHT + "/invoices/" + id).string("status")))
         .containsExactly("paid", "paid", "open");
     Reply failed = http.get(NORDLICHT + "/invoices/" + nordlicht.get(2) + "/payments");
+    assertThat(failed.list("data")).as("a hard decline is not retried").hasSize(1);
     assertThat(failed.string("data.0.status")).isEqualTo("failed");
     assertThat(failed.string("data.0.decline_code")).isEqualTo("expired_card");
-    assertThat(http.get(NORDLICHT_LICENSE).string("status")).isEqualTo("renewal_failed");
+    // Renewed 2029-08-23, past due on day 7, suspended on day 14; the clock is at 2029-11-26.
+    assertThat(http.get(NORDLICHT_LICENSE).string("status")).isEqualTo("suspended");
 
     // Numbered in the order they were issued, across accounts.
     List<Reply> all = new ArrayList<>();
@@ -167,13 +171,19 @@ class RenewalsTest extends SandboxTestCase {
     assertThat(invoice.string("due_at")).isEqualTo("2027-05-24T09:30:00Z");
     assertThat(http.get("/v1/accounts/100001/invoices/" + invoiceId + "/payments").list("data")).isEmpty();
 
-    attach("100001", token("4242424242424242"));
-    Reply paid = http.post("/v1/accounts/100001/invoices/" + invoiceId + "/pay", "{}");
+    // The first card stored becomes preferred, and is tried at once for the unpaid renewal.
+    String visa = attach("100001", token("4242424242424242")).string("id");
 
-    assertThat(paid.string("status")).isEqualTo("succeeded");
+    Reply payments = http.get("/v1/accounts/100001/invoices/" + invoiceId + "/payments");
+    assertThat(payments.list("data")).hasSize(1);
+    assertThat(payments.string("data.0.status")).isEqualTo("succeeded");
+    assertThat(payments.string("data.0.payment_method_id")).isEqualTo(visa);
+    assertThat(http.get("/v1/accounts/100001/invoices/" + invoiceId).string("status")).isEqualTo("paid");
     Reply active = http.get(license);
     assertThat(active.string("status")).isEqualTo("active");
     assertThat(active.list("warnings")).isEmpty();
+    assertThat(http.post("/v1/accounts/100001/invoices/" + invoiceId + "/pay", "{}").string("error.code"))
+        .isEqualTo("invoice_not_open");
   }
 
   @ParameterizedTest
@@ -182,7 +192,7 @@ class RenewalsTest extends SandboxTestCase {
     String declining = http.post(NORDLICHT + "/payment_methods",
         "{\"token\":\"" + token(number) + "\",\"preferred\":true}").string("id");
 
-    sandbox.clock().advance(YEAR);
+    sandbox.clock().advance(UNTIL_NORDLICHT_RENEWAL);
 
     Reply license = http.get(NORDLICHT_LICENSE);
     assertThat(license.string("status")).isEqualTo("renewal_failed");
@@ -204,7 +214,7 @@ class RenewalsTest extends SandboxTestCase {
   void renewalThatNeedsAuthenticationWaitsForTheCustomer() {
     http.post(NORDLICHT + "/payment_methods", "{\"token\":\"" + token("4000002760003184") + "\",\"preferred\":true}");
 
-    sandbox.clock().advance(YEAR);
+    sandbox.clock().advance(UNTIL_NORDLICHT_RENEWAL);
 
     Reply license = http.get(NORDLICHT_LICENSE);
     assertThat(license.string("status")).isEqualTo("renewal_failed");

@@ -85,6 +85,31 @@ class TestCardsTest extends SandboxTestCase {
   }
 
   @Test
+  void theCardShortOfFundsTwiceDeclinesItsFirstTwoChargesThenPays() {
+    attach("300001", token("4000000000005266"));
+
+    Reply first = http.post(INVOICE + "/pay", "{}");
+    Reply second = http.post(INVOICE + "/pay", "{}");
+    Reply third = http.post(INVOICE + "/pay", "{}");
+
+    assertThat(first.string("error.decline_code")).isEqualTo("insufficient_funds");
+    assertThat(second.string("error.decline_code")).isEqualTo("insufficient_funds");
+    assertThat(third.string("status")).isEqualTo("succeeded");
+    assertThat(http.get(INVOICE).string("status")).isEqualTo("paid");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"4000002500003155", "4000002760003184"})
+  void authenticationCardsAskWhenTheCustomerPaysAndWhenTheyAreSaved(String number) {
+    String token = token(number);
+    assertThat(http.post("/v1/accounts/300001/card_setups", "{\"token\":\"" + token + "\"}").string("status"))
+        .isEqualTo("requires_action");
+    attach("300001", token(number));
+
+    assertThat(http.post(INVOICE + "/pay", "{}").string("status")).isEqualTo("requires_action");
+  }
+
+  @Test
   void authenticationCardAsksForActionEveryTime() {
     attach("300001", token("4000002760003184"));
 

@@ -47,10 +47,13 @@ class WebhooksTest extends SandboxTestCase {
   private static final Map<String, String> DATA_SCHEMAS = Map.of(
       "invoice.paid", "InvoicePaidData",
       "invoice.payment_failed", "InvoicePaymentFailedData",
+      "invoice.payment_action_required", "InvoicePaymentActionRequiredData",
       "payment_method.expiring", "PaymentMethodExpiringData",
       "payment_method.updated", "PaymentMethodUpdatedData",
       "license.renewed", "LicenseRenewedData",
-      "license.renewal_failed", "LicenseRenewalFailedData");
+      "license.renewal_failed", "LicenseRenewalFailedData",
+      "license.suspended", "LicenseSuspendedData",
+      "license.reactivated", "LicenseReactivatedData");
 
   private final List<WebhookReceiver> receivers = new ArrayList<>();
 
@@ -92,7 +95,8 @@ class WebhooksTest extends SandboxTestCase {
     assertThat(created.string("id")).matches("we_[A-Za-z0-9]{24}");
     assertThat(created.string("url")).isEqualTo(receiver.url().toString());
     assertThat(created.list("events")).containsExactly("invoice.paid", "invoice.payment_failed",
-        "payment_method.expiring", "payment_method.updated", "license.renewed", "license.renewal_failed");
+        "invoice.payment_action_required", "payment_method.expiring", "payment_method.updated", "license.renewed",
+        "license.renewal_failed", "license.suspended", "license.reactivated");
     assertThat(created.string("created_at")).isEqualTo("2026-11-26T09:30:00Z");
     String secret = created.string("secret");
     assertThat(secret).startsWith("whsec_");
@@ -278,7 +282,7 @@ class WebhooksTest extends SandboxTestCase {
     String declining = attachPreferred("200001", token("4000000000000341"));
     register(receiver().url(), "invoice.payment_failed", "license.renewal_failed");
 
-    sandbox.clock().advance(Duration.ofDays(271));
+    sandbox.clock().advance(Duration.ofDays(270).plusHours(1));   // the renewal, before its first retry
     List<WebhookDelivery> deliveries = sandbox.awaitDeliveries(2, WAIT);
 
     assertThat(deliveries).extracting(WebhookDelivery::type).containsExactly("invoice.payment_failed", "license.renewal_failed");
@@ -290,6 +294,9 @@ class WebhooksTest extends SandboxTestCase {
     assertThat(failed.string("data.failure_code")).isEqualTo("card_declined");
     assertThat(failed.string("data.decline_code")).isEqualTo("generic_decline");
     assertThat(failed.number("data.amount")).isEqualTo(49900);
+    assertThat(failed.number("data.dunning.attempt_count")).isEqualTo(1);
+    assertThat(failed.string("data.dunning.next_payment_attempt")).isEqualTo("2027-08-24T09:30:00Z");
+    assertThat(failed.get("data.dunning.final")).isEqualTo(false);
     assertThat(renewal.string("created_at")).isEqualTo("2027-08-23T09:30:00Z");
     assertThat(renewal.string("data.license_id")).isEqualTo("lic_demo200001");
     assertThat(renewal.string("data.invoice_id")).isEqualTo(invoiceId);
@@ -463,8 +470,13 @@ class WebhooksTest extends SandboxTestCase {
     pay("200001", "in_demo200001b", null);                                               // paid
     String declining = attach("200001", token("4000000000000341")).string("id");
     pay("200001", "in_demo200001c", declining);                                          // payment_failed
+    String asking = attach("200001", token("4000002760003184")).string("id");
+    pay("200001", "in_demo200001d", asking);                                             // payment_action_required
     http.postWithoutKey("/v1/accounts/200001/payment_methods/" + declining + "/make_preferred", null);
     sandbox.clock().advance(Duration.ofDays(365 * 2));   // renewals on 100002 and 200001, Mastercard expiring
+    // 200001's renewals declined and were dunned until suspended; a card that pays reactivates it.
+    http.postWithoutKey("/v1/accounts/200001/payment_methods/" + visa + "/make_preferred", null);
+    assertThat(http.get("/v1/accounts/200001/licenses/lic_demo200001").string("status")).isEqualTo("active");
     int count = sandbox.webhookDeliveries().size();
     List<WebhookDelivery> deliveries = sandbox.awaitDeliveries(count, WAIT);
 

@@ -4,6 +4,7 @@ import static dev.settle.internal.http.ModelAdapters.currency;
 import static dev.settle.internal.http.ModelAdapters.instant;
 import static dev.settle.internal.http.ModelAdapters.required;
 import static dev.settle.internal.http.ModelAdapters.string;
+import static dev.settle.internal.http.ModelAdapters.strings;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
@@ -13,11 +14,13 @@ import dev.settle.model.PaymentMethod;
 import dev.settle.model.Portal;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 
 /** Reads an account; its preferred method goes to the payment method adapter. */
 final class AccountAdapter extends ModelAdapters.ReadOnly<Account> {
   private static final JsonReader.Options FIELDS = JsonReader.Options.of(
-      "customer_id", "portal", "name", "email", "currency", "preferred_payment_method", "created_at");
+      "customer_id", "portal", "name", "email", "currency", "preferred_payment_method", "created_at",
+      "accepted_payment_methods", "preferable_payment_methods");
 
   private final JsonAdapter<PaymentMethod> paymentMethods;
 
@@ -34,6 +37,8 @@ final class AccountAdapter extends ModelAdapters.ReadOnly<Account> {
     String currency = null;
     PaymentMethod preferred = null;
     Instant createdAt = null;
+    List<String> accepted = null;
+    List<String> preferable = null;
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(FIELDS)) {
@@ -44,6 +49,8 @@ final class AccountAdapter extends ModelAdapters.ReadOnly<Account> {
         case 4 -> currency = string(reader);
         case 5 -> preferred = paymentMethods.fromJson(reader);
         case 6 -> createdAt = instant(reader);
+        case 7 -> accepted = strings(reader);
+        case 8 -> preferable = strings(reader);
         default -> ModelAdapters.skipField(reader);
       }
     }
@@ -55,6 +62,8 @@ final class AccountAdapter extends ModelAdapters.ReadOnly<Account> {
         .email(email)
         .currency(currency(currency, "account.currency"))
         .preferredPaymentMethod(preferred)
+        .acceptedPaymentMethods(required(accepted, "account.accepted_payment_methods"))
+        .preferablePaymentMethods(required(preferable, "account.preferable_payment_methods"))
         .createdAt(required(createdAt, "account.created_at"))
         .build();
   }

@@ -7,6 +7,7 @@ import dev.settle.model.InvoiceId;
 import dev.settle.model.License;
 import dev.settle.model.LicenseId;
 import dev.settle.model.Payment;
+import dev.settle.model.PaymentId;
 import dev.settle.model.PaymentMethod;
 import dev.settle.model.PaymentMethodId;
 import dev.settle.model.WebhookEndpoint;
@@ -68,6 +69,11 @@ public interface BillingService {
   @POST("v1/accounts/{customer_id}/invoices/{invoice_id}/pay")
   ApiCall<Payment> payInvoice(@Path(value = "customer_id", encoded = true) CustomerId customer, @Path(value = "invoice_id", encoded = true) InvoiceId invoice,
       @Header(IDEMPOTENCY_KEY) String idempotencyKey, @Body Wire.PayRequest body);
+
+  /** Reports a payment that waited for the customer; it charges nothing, so it carries no key. */
+  @POST("v1/accounts/{customer_id}/invoices/{invoice_id}/payments/{payment_id}/confirm")
+  ApiCall<Payment> confirmPayment(@Path("customer_id") CustomerId customer, @Path("invoice_id") InvoiceId invoice,
+      @Path("payment_id") PaymentId payment);
 
   @GET("v1/accounts/{customer_id}/invoices/{invoice_id}/payments")
   ApiCall<Wire.Page<Payment>> listInvoicePayments(@Path(value = "customer_id", encoded = true) CustomerId customer,

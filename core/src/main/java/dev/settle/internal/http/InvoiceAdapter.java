@@ -1,5 +1,6 @@
 package dev.settle.internal.http;
 
+import static dev.settle.internal.http.ModelAdapters.count;
 import static dev.settle.internal.http.ModelAdapters.currency;
 import static dev.settle.internal.http.ModelAdapters.instant;
 import static dev.settle.internal.http.ModelAdapters.money;
@@ -11,7 +12,9 @@ import static dev.settle.internal.http.ModelAdapters.string;
 
 import com.squareup.moshi.JsonReader;
 import dev.settle.model.BankDetails;
+import dev.settle.model.CustomerId;
 import dev.settle.model.Invoice;
+import dev.settle.model.InvoiceCollection;
 import dev.settle.model.InvoiceId;
 import dev.settle.model.InvoiceLine;
 import dev.settle.model.InvoiceStatus;
@@ -29,7 +32,8 @@ import java.util.List;
 final class InvoiceAdapter extends ModelAdapters.ReadOnly<Invoice> {
   private static final JsonReader.Options FIELDS = JsonReader.Options.of(
       "id", "number", "status", "currency", "total", "amount_due", "amount_paid", "issued_at",
-      "due_at", "paid_at", "payee", "payment_reference", "lines");
+      "due_at", "paid_at", "payee", "payment_reference", "lines", "customer_id", "collection",
+      "attempt_count", "next_payment_attempt");
   private static final JsonReader.Options PAYEE_FIELDS = JsonReader.Options.of("name", "iban", "bic");
   private static final JsonReader.Options LINE_FIELDS =
       JsonReader.Options.of("description", "amount", "license_id");
@@ -49,6 +53,10 @@ final class InvoiceAdapter extends ModelAdapters.ReadOnly<Invoice> {
     BankDetails payee = null;
     String paymentReference = null;
     List<Line> lines = null;
+    String customerId = null;
+    String collection = null;
+    Long attemptCount = null;
+    Instant nextPaymentAttempt = null;
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(FIELDS)) {
@@ -65,6 +73,10 @@ final class InvoiceAdapter extends ModelAdapters.ReadOnly<Invoice> {
         case 10 -> payee = payee(reader);
         case 11 -> paymentReference = string(reader);
         case 12 -> lines = lines(reader);
+        case 13 -> customerId = string(reader);
+        case 14 -> collection = string(reader);
+        case 15 -> attemptCount = number(reader);
+        case 16 -> nextPaymentAttempt = instant(reader);
         default -> skipField(reader);
       }
     }
@@ -73,8 +85,12 @@ final class InvoiceAdapter extends ModelAdapters.ReadOnly<Invoice> {
     Invoice.Builder invoice =
         Invoice.builder()
             .id(InvoiceId.of(required(id, "invoice.id")))
+            .customerId(CustomerId.of(required(customerId, "invoice.customer_id")))
             .number(required(number, "invoice.number"))
             .status(status(InvoiceStatus.class, required(status, "invoice.status")))
+            .collection(status(InvoiceCollection.class, required(collection, "invoice.collection")))
+            .attemptCount(count(required(attemptCount, "invoice.attempt_count"), "invoice.attempt_count"))
+            .nextPaymentAttempt(nextPaymentAttempt)
             .total(money(required(total, "invoice.total"), currency))
             .amountDue(money(required(amountDue, "invoice.amount_due"), currency))
             .amountPaid(money(required(amountPaid, "invoice.amount_paid"), currency))

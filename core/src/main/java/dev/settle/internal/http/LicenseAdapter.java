@@ -12,6 +12,7 @@ import static dev.settle.internal.http.ModelAdapters.string;
 import static dev.settle.internal.http.ModelAdapters.strings;
 
 import com.squareup.moshi.JsonReader;
+import dev.settle.model.CustomerId;
 import dev.settle.model.InvoiceId;
 import dev.settle.model.License;
 import dev.settle.model.LicenseId;
@@ -24,7 +25,7 @@ import java.util.List;
 final class LicenseAdapter extends ModelAdapters.ReadOnly<License> {
   private static final JsonReader.Options FIELDS = JsonReader.Options.of(
       "id", "product", "status", "auto_renewal", "warnings", "price", "currency", "activated_at",
-      "renews_at", "last_renewal_invoice_id", "created_at");
+      "renews_at", "last_renewal_invoice_id", "created_at", "customer_id");
 
   @Override
   public License fromJson(JsonReader reader) throws IOException {
@@ -39,6 +40,7 @@ final class LicenseAdapter extends ModelAdapters.ReadOnly<License> {
     Instant renewsAt = null;
     String lastRenewalInvoiceId = null;
     Instant createdAt = null;
+    String customerId = null;
     reader.beginObject();
     while (reader.hasNext()) {
       switch (reader.selectName(FIELDS)) {
@@ -53,12 +55,14 @@ final class LicenseAdapter extends ModelAdapters.ReadOnly<License> {
         case 8 -> renewsAt = instant(reader);
         case 9 -> lastRenewalInvoiceId = string(reader);
         case 10 -> createdAt = instant(reader);
+        case 11 -> customerId = string(reader);
         default -> skipField(reader);
       }
     }
     reader.endObject();
     return License.builder()
         .id(LicenseId.of(required(id, "license.id")))
+        .customerId(CustomerId.of(required(customerId, "license.customer_id")))
         .product(required(product, "license.product"))
         .status(status(LicenseStatus.class, required(status, "license.status")))
         .autoRenewal(required(autoRenewal, "license.auto_renewal"))

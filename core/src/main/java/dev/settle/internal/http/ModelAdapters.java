@@ -139,6 +139,14 @@ final class ModelAdapters implements JsonAdapter.Factory {
     return value;
   }
 
+  /** A count that fits an int and is not negative; {@code field} names it in a refusal. */
+  static int count(long value, String field) {
+    if (value < 0 || value > Integer.MAX_VALUE) {
+      throw new WireFormatException(field + " is not a count");
+    }
+    return (int) value;
+  }
+
   /** Statuses a newer server may add are read as {@code UNKNOWN}, never an error. */
   static <E extends Enum<E>> E status(Class<E> type, String value) {
     try {

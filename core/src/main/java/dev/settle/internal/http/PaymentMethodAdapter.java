@@ -21,7 +21,7 @@ import java.util.Map;
  */
 final class PaymentMethodAdapter extends JsonAdapter<PaymentMethod> {
   private static final JsonReader.Options FIELDS =
-      JsonReader.Options.of("id", "type", "preferred", "created_at");
+      JsonReader.Options.of("id", "type", "preferred", "created_at", "usable_off_session");
 
   private final Map<String, JsonAdapter<? extends PaymentMethodDetails>> detailsByKind;
   private final JsonAdapter<Object> anything;
@@ -41,6 +41,7 @@ final class PaymentMethodAdapter extends JsonAdapter<PaymentMethod> {
     String kind = null;
     String id = null;
     Boolean preferred = null;
+    Boolean usableOffSession = null;
     Instant createdAt = null;
     PaymentMethodDetails details = null;
     Map<String, Object> early = null;
@@ -58,6 +59,9 @@ final class PaymentMethodAdapter extends JsonAdapter<PaymentMethod> {
           break;
         case 3:
           createdAt = ModelAdapters.instant(reader);
+          break;
+        case 4:
+          usableOffSession = reader.nextBoolean();
           break;
         default:
           String name = reader.nextName();
@@ -83,6 +87,7 @@ final class PaymentMethodAdapter extends JsonAdapter<PaymentMethod> {
         .id(PaymentMethodId.of(ModelAdapters.required(id, "payment_method.id")))
         .kind(kind)
         .preferred(ModelAdapters.required(preferred, "payment_method.preferred"))
+        .usableOffSession(ModelAdapters.required(usableOffSession, "payment_method.usable_off_session"))
         .createdAt(ModelAdapters.required(createdAt, "payment_method.created_at"))
         .details(details != null ? details : missingDetails(kind))
         .build();

@@ -28,7 +28,7 @@ public final class Wire {
 
   public record AttachRequest(String token, Boolean preferred) {}
 
-  public record PayRequest(String paymentMethodId) {}
+  public record PayRequest(String paymentMethodId, String returnUrl) {}
 
   public record CreateWebhookEndpointRequest(String url, List<String> events) {}
 

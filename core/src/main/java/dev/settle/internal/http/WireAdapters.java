@@ -47,7 +47,7 @@ final class WireAdapters implements JsonAdapter.Factory {
     }
     if (type == Wire.PayRequest.class) {
       return writer((JsonWriter out, Wire.PayRequest body) ->
-          out.name("payment_method_id").value(body.paymentMethodId()));
+          out.name("payment_method_id").value(body.paymentMethodId()).name("return_url").value(body.returnUrl()));
     }
     if (type == Wire.AutoRenewalRequest.class) {
       return writer((JsonWriter out, Wire.AutoRenewalRequest body) -> out.name("enabled").value(body.enabled()));

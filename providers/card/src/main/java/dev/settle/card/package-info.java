@@ -7,8 +7,14 @@
  * card number and CVC are checked on the caller's machine, sent once to the tokenization request,
  * and shown nowhere else.
  *
- * <p>{@link Card}, {@link CardDetails}, {@link CardNumber} and {@link CardProvider} are immutable
- * and safe to share between threads; the builders are not.
+ * <p>A card whose bank asks the customer to authenticate before it is saved (3-D Secure) ends the
+ * add or switch in {@link dev.settle.AuthenticationRequiredException}, naming a card setup; once
+ * the customer is back, {@link CardAuthentication#of(CardSetupId)} finishes it. See {@link
+ * CardProvider}.
+ *
+ * <p>{@link Card}, {@link CardDetails}, {@link CardNumber}, {@link CardAuthentication}, {@link
+ * CardSetupId} and {@link CardProvider} are immutable and safe to share between threads; the
+ * builders are not.
  */
 @NullMarked
 @Value.Style(

@@ -45,7 +45,7 @@ class CardProviderTest {
           + "\"card\":{\"brand\":\"visa\",\"last4\":\"4242\",\"exp_month\":12,\"exp_year\":2030,"
           + "\"holder_name\":\"Camille Martin\"}}";
   private static final String STORED_VISA =
-      "{\"id\":\"pm_1Q2w3E\",\"type\":\"card\",\"preferred\":true,"
+      "{\"id\":\"pm_1Q2w3E\",\"type\":\"card\",\"preferred\":true,\"usable_off_session\":true,"
           + "\"created_at\":\"2030-06-15T12:00:01Z\","
           + "\"card\":{\"brand\":\"visa\",\"last4\":\"4242\",\"exp_month\":12,\"exp_year\":2030,"
           + "\"holder_name\":\"Camille Martin\"}}";
@@ -236,7 +236,7 @@ class CardProviderTest {
   void readsStoredCardsIncludingABrandThisVersionDoesNotKnow() {
     server.enqueue(json(200,
         "{\"data\":[" + STORED_VISA + ","
-            + "{\"id\":\"pm_9Z8y7X\",\"type\":\"card\",\"preferred\":false,"
+            + "{\"id\":\"pm_9Z8y7X\",\"type\":\"card\",\"preferred\":false,\"usable_off_session\":true,"
             + "\"created_at\":\"2030-06-15T12:00:02Z\","
             + "\"card\":{\"brand\":\"discover\",\"last4\":\"1117\",\"exp_month\":1,"
             + "\"exp_year\":2032,\"holder_name\":null}}],"
@@ -256,7 +256,7 @@ class CardProviderTest {
   @Test
   void aCardObjectOutsideTheContractIsAMalformedResponseThatNamesTheField() {
     server.enqueue(json(200,
-        "{\"id\":\"pm_1Q2w3E\",\"type\":\"card\",\"preferred\":true,"
+        "{\"id\":\"pm_1Q2w3E\",\"type\":\"card\",\"preferred\":true,\"usable_off_session\":true,"
             + "\"created_at\":\"2030-06-15T12:00:01Z\","
             + "\"card\":{\"brand\":\"visa\",\"last4\":\"" + NUMBER + "\",\"exp_month\":12,"
             + "\"exp_year\":2030}}"));

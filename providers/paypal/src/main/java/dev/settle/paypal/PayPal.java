@@ -51,10 +51,12 @@ import java.util.concurrent.CompletableFuture;
  *
  * <h2>Retries</h2>
  *
- * <p>A completion consumes the setup. If it succeeded but the answer was lost, or the account
- * refused the method afterwards, repeating the call with a new idempotency key is answered
- * {@code setup_already_completed}. Pass a {@link RequestOptions#idempotencyKey() key} and repeat
- * the call with the same key: the server replays the first completion instead.
+ * <p>A setup is consumed once its PayPal account is stored. A completion the account refused
+ * ({@code portal_single_method}: Portal I with another method stored) leaves it approved: remove
+ * the stored method and complete it again, with the same {@link RequestOptions#idempotencyKey()
+ * key} or a new one. If a completion stored the account but its answer was lost, repeating it
+ * with a new key is answered {@code setup_already_completed}; repeat it with the same key and the
+ * server replays the first completion instead.
  *
  * <p>Cheap to create and thread-safe; every method call is one or more requests.
  */
@@ -186,7 +188,7 @@ public final class PayPal {
    * @return the stored PayPal method
    * @throws dev.settle.exception.ConflictException if the setup cannot be completed (see above)
    *     or the account refuses another method ({@code portal_single_method} on Portal I);
-   *     nothing was stored
+   *     nothing was stored, and the setup can be completed again once the account has room
    * @throws dev.settle.exception.MissingProviderException if the client was built without
    *     discovery and without a {@link PayPalProvider}
    */

@@ -1,5 +1,6 @@
 package dev.settle.paypal;
 
+import static dev.settle.spi.StrictJson.browserUrl;
 import static dev.settle.spi.StrictJson.required;
 import static dev.settle.spi.StrictJson.string;
 
@@ -9,9 +10,7 @@ import com.squareup.moshi.JsonReader;
 import com.squareup.moshi.JsonWriter;
 import com.squareup.moshi.Moshi;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 
 /**
@@ -62,7 +61,7 @@ final class PayPalSetupAdapter extends JsonAdapter<PayPalSetup> {
           status = PayPalSetupStatus.fromWireName(string(reader));
           break;
         case 2:
-          approvalUrl = approvalUrl(reader);
+          approvalUrl = browserUrl(reader);
           break;
         case 3:
           expiresAt = instant(reader);
@@ -90,40 +89,6 @@ final class PayPalSetupAdapter extends JsonAdapter<PayPalSetup> {
       throw new JsonDataException("Expected a timestamp at " + reader.getPath());
     }
     return instants.fromJson(reader);
-  }
-
-  private static URI approvalUrl(JsonReader reader) throws IOException {
-    String path = reader.getPath();
-    String text = string(reader);
-    URI url;
-    try {
-      url = new URI(text);
-    } catch (URISyntaxException e) {
-      throw new JsonDataException("Expected a URL at " + path);
-    }
-    String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(java.util.Locale.ROOT);
-    boolean secure = scheme.equals("https") || (scheme.equals("http") && isLoopback(url.getHost()));
-    if (!url.isAbsolute() || url.getHost() == null || !secure) {
-      throw new JsonDataException("Expected an https URL at " + path);
-    }
-    return url;
-  }
-
-  /** Loopback by name or literal address; never resolves a name, which could block or lie. */
-  private static boolean isLoopback(String host) {
-    if (host.equalsIgnoreCase("localhost")) {
-      return true;
-    }
-    String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-    boolean ipLiteral = literal.contains(":") || literal.matches("[0-9.]+");
-    if (!ipLiteral) {
-      return false;
-    }
-    try {
-      return InetAddress.getByName(literal).isLoopbackAddress();
-    } catch (IOException e) {
-      return false;
-    }
   }
 
   @Override

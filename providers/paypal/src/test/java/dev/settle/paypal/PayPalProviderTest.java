@@ -89,7 +89,7 @@ class PayPalProviderTest {
 
   @Test
   void readsPayPalAccountsInAListBesideKindsItDoesNotKnow() {
-    String bankAccount = "{\"id\":\"pm_Sepa1\",\"type\":\"sepa_debit\",\"preferred\":false,"
+    String bankAccount = "{\"id\":\"pm_Sepa1\",\"type\":\"sepa_debit\",\"preferred\":false,\"usable_off_session\":true,"
         + "\"created_at\":\"2030-06-15T12:00:00Z\",\"sepa_debit\":{\"last4\":\"3000\"}}";
     server.enqueue(PayPalServer.json(200,
         "{\"data\":[" + PayPalServer.storedPayPal(true) + "," + bankAccount + "],"

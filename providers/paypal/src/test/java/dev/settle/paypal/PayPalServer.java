@@ -45,6 +45,7 @@ final class PayPalServer {
 
   static String storedPayPal(boolean preferred) {
     return "{\"id\":\"" + METHOD_ID + "\",\"type\":\"paypal\",\"preferred\":" + preferred + ","
+        + "\"usable_off_session\":true,"
         + "\"created_at\":\"2030-06-15T12:05:01Z\",\"paypal\":" + paypal() + "}";
   }
 
@@ -56,6 +57,8 @@ final class PayPalServer {
     return "{\"customer_id\":\"" + CUSTOMER + "\",\"portal\":\"" + portal + "\","
         + "\"name\":\"Camille Martin\",\"email\":\"" + EMAIL + "\",\"currency\":\"EUR\","
         + "\"preferred_payment_method\":" + preferredMethod + ","
+        + "\"accepted_payment_methods\":[\"card\",\"paypal\",\"bank_transfer\"],"
+        + "\"preferable_payment_methods\":[\"card\",\"paypal\"],"
         + "\"created_at\":\"2030-01-01T00:00:00Z\"}";
   }
 

@@ -218,7 +218,7 @@ class PayPalTest {
 
   @Test
   void switchingToAnApprovalOnPortalTwoAddsItMarkedPreferred() throws InterruptedException {
-    String card = "{\"id\":\"pm_Card1\",\"type\":\"card\",\"preferred\":true,"
+    String card = "{\"id\":\"pm_Card1\",\"type\":\"card\",\"preferred\":true,\"usable_off_session\":true,"
         + "\"created_at\":\"2030-01-02T00:00:00Z\",\"card\":{\"brand\":\"visa\",\"last4\":\"4242\","
         + "\"exp_month\":12,\"exp_year\":2030}}";
     respond("GET", ACCOUNT, 200, PayPalServer.account("II", card));
@@ -261,7 +261,7 @@ class PayPalTest {
 
   @Test
   void aRefusedSwitchOnPortalOneLeavesTheStoredMethodInPlace() throws InterruptedException {
-    String card = "{\"id\":\"pm_Card1\",\"type\":\"card\",\"preferred\":true,"
+    String card = "{\"id\":\"pm_Card1\",\"type\":\"card\",\"preferred\":true,\"usable_off_session\":true,"
         + "\"created_at\":\"2030-01-02T00:00:00Z\",\"card\":{\"brand\":\"visa\",\"last4\":\"4242\","
         + "\"exp_month\":12,\"exp_year\":2030}}";
     respond("GET", ACCOUNT, 200, PayPalServer.account("I", card));

@@ -1,5 +1,6 @@
 package dev.settle.examples.spring;
 
+import dev.settle.AuthenticationRequiredException;
 import dev.settle.PreferredSwitchException;
 import dev.settle.SettleClient;
 import dev.settle.card.Card;
@@ -69,6 +70,16 @@ final class AccountController {
     return "Payment " + payment.id() + " of " + payment.amount() + " for " + invoice.number() + ": "
         + payment.status().toString().toLowerCase(java.util.Locale.ROOT) + "; the invoice is "
         + invoice.status().toString().toLowerCase(java.util.Locale.ROOT) + ".\n";
+  }
+
+  /**
+   * The customer's bank asks them to authenticate: their browser goes to the bank's page (303),
+   * which is neither a success nor an error of this service.
+   */
+  @ExceptionHandler(AuthenticationRequiredException.class)
+  ResponseEntity<String> authenticate(AuthenticationRequiredException e) {
+    return ResponseEntity.status(HttpStatus.SEE_OTHER).location(e.redirectUrl()).contentType(MediaType.TEXT_PLAIN)
+        .body("Your bank asks you to confirm it is you; continue on its page.\n");
   }
 
   /** Settle's messages say what went wrong without card data or keys, so they can be shown. */

@@ -1,0 +1,40 @@
+package dev.settle.webhooks;
+
+import dev.settle.model.CustomerId;
+import dev.settle.model.InvoiceId;
+import dev.settle.model.LicenseId;
+import dev.settle.model.WebhookEventType;
+import org.immutables.value.Value;
+
+/**
+ * {@code license.suspended}: a license's renewal stayed unpaid past the dunning schedule's last
+ * try and the grace after it; the license is suspended until the renewal invoice is paid, which
+ * sends {@link LicenseReactivated}.
+ */
+@Value.Immutable
+public abstract non-sealed class LicenseSuspended extends WebhookEvent {
+  LicenseSuspended() {}
+
+  /** Always {@link WebhookEventType#LICENSE_SUSPENDED}. */
+  @Override
+  public final WebhookEventType type() {
+    return WebhookEventType.LICENSE_SUSPENDED;
+  }
+
+  /** The account the license belongs to. */
+  public abstract CustomerId customerId();
+
+  public abstract LicenseId licenseId();
+
+  /** The unpaid renewal invoice; paying it reactivates the license. */
+  public abstract InvoiceId invoiceId();
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link LicenseSuspended}, for tests of code that handles events. */
+  public static final class Builder extends ImmutableLicenseSuspended.Builder {
+    Builder() {}
+  }
+}
