@@ -41,14 +41,18 @@ import org.jspecify.annotations.Nullable;
  * {@code toString()}.
  */
 public final class AuthenticationRequiredException extends SettleException {
+  /** Where the customer goes: never in the message. */
   private final URI redirectUrl;
+  /** The payment that waits, or null for a setup. */
   private final @Nullable Payment payment;
+  /** The setup that waits, or null for a payment. */
   private final @Nullable String setupId;
 
   /**
    * A payment in {@link PaymentStatus#REQUIRES_ACTION}, which waits for the customer at its
    * {@link Payment#nextActionUrl()}.
    *
+   * @param payment the payment as the server answered it
    * @throws IllegalArgumentException if the payment does not wait for the customer
    */
   public AuthenticationRequiredException(Payment payment) {
@@ -67,6 +71,8 @@ public final class AuthenticationRequiredException extends SettleException {
    * A payment method being saved whose setup, {@code setupId}, waits for the customer at {@code
    * redirectUrl}: thrown by a provider's tokenization.
    *
+   * @param setupId the setup's id, such as a card setup's {@code cs_…}
+   * @param redirectUrl the bank's page, where the customer authenticates
    * @param requestId the id of the request that answered so, if known
    */
   public AuthenticationRequiredException(String setupId, URI redirectUrl, @Nullable String requestId) {
@@ -77,27 +83,30 @@ public final class AuthenticationRequiredException extends SettleException {
     this.setupId = setupId;
   }
 
-  /** Where to send the customer's browser: the bank's page, which sends them back when done. */
+  /** {@return where to send the customer's browser: the bank's page, which sends them back when done} */
   public URI redirectUrl() {
     return redirectUrl;
   }
 
-  /** The payment waiting for the customer, as the server answered it; empty for a setup. */
+  /** {@return the payment waiting for the customer, as the server answered it; empty for a setup} */
   public Optional<Payment> payment() {
     return Optional.ofNullable(payment);
   }
 
-  /** The invoice being paid; empty for a setup. */
+  /** {@return the invoice being paid; empty for a setup} */
   public Optional<InvoiceId> invoiceId() {
     return payment().map(Payment::invoiceId);
   }
 
-  /** The payment to confirm once the customer is back; empty for a setup. */
+  /** {@return the payment to confirm once the customer is back; empty for a setup} */
   public Optional<PaymentId> paymentId() {
     return payment().map(Payment::id);
   }
 
-  /** The setup to complete once the customer is back (a card setup's {@code cs_…}); empty for a payment. */
+  /**
+   * {@return the setup to complete once the customer is back (a card setup's {@code cs_…}); empty
+   * for a payment}
+   */
   public Optional<String> setupId() {
     return Optional.ofNullable(setupId);
   }

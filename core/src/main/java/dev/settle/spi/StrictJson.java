@@ -42,7 +42,10 @@ public final class StrictJson {
    * (a local sandbox). A server that answered anything else would be sending customers somewhere
    * they should not go.
    *
+   * @param reader positioned at the value
+   * @return the URL
    * @throws JsonDataException naming the path otherwise; the URL itself is not repeated
+   * @throws IOException if the JSON cannot be read
    */
   public static URI browserUrl(JsonReader reader) throws IOException {
     String path = reader.getPath();

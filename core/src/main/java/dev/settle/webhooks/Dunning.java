@@ -18,15 +18,16 @@ import org.immutables.value.Value;
 public abstract class Dunning {
   Dunning() {}
 
-  /** The invoice's automatic charges so far, this one included. */
+  /** {@return the invoice's automatic charges so far, this one included} */
   public abstract int attemptCount();
 
-  /** When the next retry is; empty when none is planned. */
+  /** {@return when the next retry is; empty when none is planned} */
   public abstract Optional<Instant> nextPaymentAttempt();
 
-  /** True when no retry follows: the invoice waits for the customer. */
+  /** {@return true when no retry follows: the invoice waits for the customer} */
   public abstract boolean isFinal();
 
+  /** {@return a builder, for tests of code that handles events} */
   public static Builder builder() {
     return new Builder();
   }

@@ -28,22 +28,23 @@ public abstract non-sealed class InvoicePaymentActionRequired extends WebhookEve
     return WebhookEventType.INVOICE_PAYMENT_ACTION_REQUIRED;
   }
 
-  /** The account the invoice belongs to. */
+  /** {@return the account the invoice belongs to} */
   public abstract CustomerId customerId();
 
+  /** {@return the invoice waiting for the customer's authentication} */
   public abstract InvoiceId invoiceId();
 
-  /** The payment waiting for the customer ({@code py_…}). */
+  /** {@return the payment waiting for the customer ({@code py_…})} */
   public abstract String paymentId();
 
-  /** The amount the charge is for. */
+  /** {@return the amount the charge is for} */
   public abstract Money amount();
 
-  /** The stored method charged. */
+  /** {@return the stored method charged} */
   public abstract PaymentMethodId paymentMethodId();
 
   /**
-   * The page where the customer authenticates the payment. Whoever holds it can authenticate the
+   * {@return the page where the customer authenticates the payment} Whoever holds it can authenticate the
    * payment: send it to the customer, do not log it; {@code toString()} leaves it (and the raw
    * {@link #data()}) out.
    */
@@ -56,6 +57,7 @@ public abstract non-sealed class InvoicePaymentActionRequired extends WebhookEve
         + ", paymentMethodId=" + paymentMethodId() + ", hostedUrl=redacted}";
   }
 
+  /** {@return a builder, for tests of code that handles events} */
   public static Builder builder() {
     return new Builder();
   }

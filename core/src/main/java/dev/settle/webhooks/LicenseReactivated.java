@@ -22,20 +22,22 @@ public abstract non-sealed class LicenseReactivated extends WebhookEvent {
     return WebhookEventType.LICENSE_REACTIVATED;
   }
 
-  /** The account the license belongs to. */
+  /** {@return the account the license belongs to} */
   public abstract CustomerId customerId();
 
+  /** {@return the license, active again} */
   public abstract LicenseId licenseId();
 
-  /** The renewal invoice whose payment reactivated it. */
+  /** {@return the renewal invoice whose payment reactivated it} */
   public abstract InvoiceId invoiceId();
 
-  /** The payment that paid it ({@code py_…}); empty when a bank transfer did. */
+  /** {@return the payment that paid it ({@code py_…}); empty when a bank transfer did} */
   public abstract Optional<String> paymentId();
 
-  /** When the license renews next. */
+  /** {@return when the license renews next} */
   public abstract Instant renewsAt();
 
+  /** {@return a builder, for tests of code that handles events} */
   public static Builder builder() {
     return new Builder();
   }

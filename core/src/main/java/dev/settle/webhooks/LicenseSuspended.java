@@ -21,14 +21,16 @@ public abstract non-sealed class LicenseSuspended extends WebhookEvent {
     return WebhookEventType.LICENSE_SUSPENDED;
   }
 
-  /** The account the license belongs to. */
+  /** {@return the account the license belongs to} */
   public abstract CustomerId customerId();
 
+  /** {@return the license, suspended} */
   public abstract LicenseId licenseId();
 
-  /** The unpaid renewal invoice; paying it reactivates the license. */
+  /** {@return the unpaid renewal invoice; paying it reactivates the license} */
   public abstract InvoiceId invoiceId();
 
+  /** {@return a builder, for tests of code that handles events} */
   public static Builder builder() {
     return new Builder();
   }

@@ -29,6 +29,10 @@ public record DunningSchedule(List<Integer> retryDays, int suspendAfterDays) {
   private static final DunningSchedule DEFAULT = new DunningSchedule(List.of(1, 3, 5, 7), 7);
 
   /**
+   * Checks the schedule.
+   *
+   * @param retryDays strictly increasing days from 1 to 365, at most 20 of them
+   * @param suspendAfterDays days from 0 to 365 between past due and suspended
    * @throws IllegalArgumentException if the days are out of range or not strictly increasing
    */
   public DunningSchedule {
@@ -59,12 +63,19 @@ public record DunningSchedule(List<Integer> retryDays, int suspendAfterDays) {
     }
   }
 
-  /** Retries 1, 3, 5 and 7 days after the first failure; suspended 7 days after the last. */
+  /** {@return retries 1, 3, 5 and 7 days after the first failure; suspended 7 days after the last} */
   public static DunningSchedule defaults() {
     return DEFAULT;
   }
 
-  /** The schedule of {@code retryDays}, suspending {@code suspendAfterDays} after the last. */
+  /**
+   * The schedule of {@code retryDays}, suspending {@code suspendAfterDays} after the last.
+   *
+   * @param retryDays strictly increasing days from 1 to 365, at most 20 of them
+   * @param suspendAfterDays days from 0 to 365 between past due and suspended
+   * @return the schedule
+   * @throws IllegalArgumentException if the days are out of range or not strictly increasing
+   */
   public static DunningSchedule of(List<Integer> retryDays, int suspendAfterDays) {
     return new DunningSchedule(retryDays, suspendAfterDays);
   }

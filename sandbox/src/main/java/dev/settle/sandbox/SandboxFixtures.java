@@ -25,7 +25,7 @@ abstract class SandboxFixtures {
 
   abstract WebhookDispatcher webhooks();
 
-  /** The dunning schedule in force: the builder's, or the one set since the last reset. */
+  /** {@return the dunning schedule in force: the builder's, or the one set since the last reset} */
   public DunningSchedule dunningSchedule() {
     return billing().collections().schedule();
   }
@@ -33,6 +33,8 @@ abstract class SandboxFixtures {
   /**
    * Sets the dunning schedule for dunnings that start from now on (those under way keep theirs),
    * until the next {@linkplain SettleSandbox#reset() reset}. Over HTTP: {@code POST /sandbox/dunning}.
+   *
+   * @param schedule the retries and the suspension
    */
   public void dunningSchedule(DunningSchedule schedule) {
     billing().collections().schedule(required(schedule, "schedule"));

@@ -33,7 +33,7 @@ import org.immutables.value.Value;
 public abstract class CardAuthentication implements PaymentMethodInput {
   CardAuthentication() {}
 
-  /** The card setup the customer answered. */
+  /** {@return the card setup the customer answered} */
   @Value.Parameter
   public abstract CardSetupId setupId();
 
@@ -43,7 +43,12 @@ public abstract class CardAuthentication implements PaymentMethodInput {
     return "card";
   }
 
-  /** The authentication of {@code setupId}. */
+  /**
+   * The authentication of {@code setupId}.
+   *
+   * @param setupId the setup an {@code AuthenticationRequiredException} named
+   * @return the input that completes it
+   */
   public static CardAuthentication of(CardSetupId setupId) {
     return ImmutableCardAuthentication.of(setupId);
   }

@@ -18,13 +18,15 @@ public abstract class CardSetupId {
 
   CardSetupId() {}
 
-  /** The id as the server wrote it. */
+  /** {@return the id as the server wrote it} */
   @Value.Parameter
   public abstract String value();
 
   /**
    * Returns the id for {@code value}.
    *
+   * @param value a card setup id, such as {@code cs_…}
+   * @return the typed id
    * @throws ValidationException with param {@code setup_id} if it is not of the form {@code cs_…}
    */
   public static CardSetupId of(String value) {
