@@ -48,7 +48,7 @@ public final class StrictJson {
    * @throws IOException if the JSON cannot be read
    */
   public static URI browserUrl(JsonReader reader) throws IOException {
-    String path = reader.getPath();
+    String path = ValidationException.required(reader, "reader").getPath();
     String text = string(reader);
     URI url;
     try {

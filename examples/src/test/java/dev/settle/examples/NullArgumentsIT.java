@@ -238,7 +238,7 @@ class NullArgumentsIT {
     sample(Money.class, () -> Money.ofMinor(11900, "EUR"));
     sample(Portal.class, () -> Portal.II);
     sample(dev.settle.model.PaymentMethod.class, () -> dev.settle.model.PaymentMethod.builder()
-        .id(PaymentMethodId.of("pm_1")).kind("card").preferred(true).createdAt(Instant.EPOCH)
+        .id(PaymentMethodId.of("pm_1")).kind("card").preferred(true).usableOffSession(true).createdAt(Instant.EPOCH)
         .details(dev.settle.card.Card.builder().brandName("visa").lastFour("4242").expiry(YearMonth.of(2040, 12)).build())
         .build());
     sample(PaymentMethodInput.class, () -> card);

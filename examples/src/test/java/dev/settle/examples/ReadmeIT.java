@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>A block that is a whole class compiles as it is. Any other block is a fragment, and is
  * compiled inside a class whose preamble is the one the README announces: the imports of Settle's
  * packages and the JDK's, and the names its snippets use without declaring ({@code settle},
- * {@code account}, {@code invoiceId}, {@code body}, {@code headers}…), declared in {@link #PREAMBLE}.
+ * {@code account}, {@code invoiceId}, {@code body}, {@code headers}, {@code session}…), declared in {@link #PREAMBLE}.
  */
 class ReadmeIT {
   private static final Pattern JAVA_BLOCK = Pattern.compile("(?m)^```java\n(.*?)^```", Pattern.DOTALL);
@@ -63,6 +63,7 @@ class ReadmeIT {
         byte[] body;
         Map<String, List<String>> headers;
         HttpExchange exchange;
+        Map<String, String> session;
         WebhookVerifier verifier;
         org.slf4j.Logger log;
       """;

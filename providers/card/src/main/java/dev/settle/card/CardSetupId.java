@@ -1,5 +1,7 @@
 package dev.settle.card;
 
+import static dev.settle.exception.ValidationException.required;
+
 import dev.settle.exception.ValidationException;
 import java.util.regex.Pattern;
 import org.immutables.value.Value;
@@ -30,7 +32,7 @@ public abstract class CardSetupId {
    * @throws ValidationException with param {@code setup_id} if it is not of the form {@code cs_…}
    */
   public static CardSetupId of(String value) {
-    if (!isValid(value)) {
+    if (!isValid(required(value, "value"))) {
       throw new ValidationException("setup_id", "Expected a card setup id of the form cs_…");
     }
     return ImmutableCardSetupId.of(value);
