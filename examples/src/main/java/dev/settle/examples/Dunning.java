@@ -49,7 +49,7 @@ public final class Dunning {
     Instant renewal = license.renewsAt().orElseThrow();
     out.printf("Account %s renews %s (%s a year) on %s, charged to its preferred method.%n",
         CUSTOMER, license.product(), license.price(), day(renewal));
-    out.printf("The customer makes %s preferred: it stores fine, and its bank declines every charge.%n",
+    out.printf("The customer switches to %s: it stores fine, and its bank declines every charge.%n",
         Describe.method(account.paymentMethods().switchPreferred(card(FAILING_CARD))));
 
     sandbox.advanceClock(Duration.between(sandbox.now(), renewal));
