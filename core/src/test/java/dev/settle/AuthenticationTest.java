@@ -67,6 +67,7 @@ class AuthenticationTest {
     assertThat(thrown.requestId()).contains("req_hdr");
     assertThat(thrown.getMessage()).contains("py_1", "in_7").doesNotContain("bank.example", "client_secret");
     assertThat(thrown.toString()).doesNotContain("client_secret");
+    assertThat(thrown.payment().orElseThrow().toString()).contains("py_1").doesNotContain("bank.example", "client_secret");
 
     RecordedRequest sent = server.takeRequest();
     assertThat(sent.getRequestLine()).isEqualTo("POST /v1/accounts/200001/invoices/in_7/pay HTTP/1.1");
