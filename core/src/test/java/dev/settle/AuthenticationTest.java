@@ -162,6 +162,22 @@ class AuthenticationTest {
   }
 
   @Test
+  void aPageThatIsNotHttpsIsAMalformedAnswerNeverARedirect() {
+    String plainHttp = waiting().replace(BANK_PAGE, "http://bank.example/3ds/py_1?client_secret=cs_live_abc");
+    server.enqueue(json(200, plainHttp));
+    server.enqueue(json(200, waiting().replace(BANK_PAGE, "javascript:alert(1)")));
+
+    assertThatThrownBy(() -> account().invoices().pay(InvoiceId.of("in_7"), withReturnUrl()))
+        .as("an unreadable answer to a write leaves its outcome unknown")
+        .isInstanceOf(OutcomeUnknownException.class).cause()
+        .isInstanceOf(MalformedResponseException.class).hasMessageContaining("https")
+        .hasMessageNotContaining("bank.example").hasMessageNotContaining("client_secret");
+    assertThatThrownBy(() -> account().invoices().confirmPayment(InvoiceId.of("in_7"), PaymentId.of("py_1")))
+        .isInstanceOf(MalformedResponseException.class).hasMessageContaining("next_action.url")
+        .hasMessageNotContaining("javascript");
+  }
+
+  @Test
   void anUnknownOutcomeIsRepeatedWithTheSameKeyAndTheSameReturnUrl() throws Exception {
     server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
     server.enqueue(json(200, Json.payment("py_1", "in_7", "succeeded")));
