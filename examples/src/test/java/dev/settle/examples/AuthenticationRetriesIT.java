@@ -62,12 +62,14 @@ class AuthenticationRetriesIT extends SandboxFixture {
     return CardAuthentication.of(CardSetupId.of(e.setupId().orElseThrow()));
   }
 
-  /** Makes the card preferred through the bank's page, as the customer would. */
-  private PaymentMethod preferAuthenticated(AccountClient account, String number) {
+  /** Account 200001 with a card preferred through the bank's page, whose every payment it asks about. */
+  private AccountClient payingWithACardTheBankAsksAbout() {
+    AccountClient account = settle.account(CustomerId.of("200001"));
     AuthenticationRequiredException asked = catchThrowableOfType(AuthenticationRequiredException.class,
-        () -> account.paymentMethods().switchPreferred(SandboxErrorsIT.card(number), back()));
+        () -> account.paymentMethods().switchPreferred(SandboxErrorsIT.card(ONCE), back()));
     bank().answerBank(asked.redirectUrl(), true);
-    return account.paymentMethods().switchPreferred(authentication(asked));
+    account.paymentMethods().switchPreferred(authentication(asked));
+    return account;
   }
 
   @ParameterizedTest(name = "account {0}")
@@ -100,8 +102,7 @@ class AuthenticationRetriesIT extends SandboxFixture {
 
   @Test
   void aPaymentRepeatedWithItsKeyWhileTheCustomerIsAtTheBankIsTheSamePayment() {
-    AccountClient account = settle.account(CustomerId.of("200001"));
-    preferAuthenticated(account, ONCE);
+    AccountClient account = payingWithACardTheBankAsksAbout();
     InvoiceId invoice = InvoiceId.of("in_demo200001c");
     RequestOptions options = key("order-c-pay");
 
@@ -156,10 +157,8 @@ class AuthenticationRetriesIT extends SandboxFixture {
 
   @Test
   void anUnknownOutcomeIsRepeatedWithTheCallsReturnUrl() {
-    AccountClient account = settle.account(CustomerId.of("200001"));
-    preferAuthenticated(account, ONCE);
+    AccountClient account = payingWithACardTheBankAsksAbout();
     InvoiceId invoice = InvoiceId.of("in_demo200001c");
-
     RequestOptions options = key("order-c-pay");
     sandbox.faults().route("POST /v1/accounts/*/invoices/*/pay").dropAfterCommit(1.0);
     OutcomeUnknownException unknown = catchThrowableOfType(OutcomeUnknownException.class,
