@@ -67,6 +67,7 @@ class AuthenticationTest {
     assertThat(thrown.requestId()).contains("req_hdr");
     assertThat(thrown.getMessage()).contains("py_1", "in_7").doesNotContain("bank.example", "client_secret");
     assertThat(thrown.toString()).doesNotContain("client_secret");
+    assertThat(thrown.payment().orElseThrow().toString()).contains("py_1").doesNotContain("bank.example", "client_secret");
 
     RecordedRequest sent = server.takeRequest();
     assertThat(sent.getRequestLine()).isEqualTo("POST /v1/accounts/200001/invoices/in_7/pay HTTP/1.1");
@@ -158,6 +159,22 @@ class AuthenticationTest {
 
     assertThatThrownBy(() -> account().invoices().pay(InvoiceId.of("in_7")))
         .isInstanceOf(MalformedResponseException.class).hasMessageContaining("next_action");
+  }
+
+  @Test
+  void aPageThatIsNotHttpsIsAMalformedAnswerNeverARedirect() {
+    String plainHttp = waiting().replace(BANK_PAGE, "http://bank.example/3ds/py_1?client_secret=cs_live_abc");
+    server.enqueue(json(200, plainHttp));
+    server.enqueue(json(200, waiting().replace(BANK_PAGE, "javascript:alert(1)")));
+
+    assertThatThrownBy(() -> account().invoices().pay(InvoiceId.of("in_7"), withReturnUrl()))
+        .as("an unreadable answer to a write leaves its outcome unknown")
+        .isInstanceOf(OutcomeUnknownException.class).cause()
+        .isInstanceOf(MalformedResponseException.class).hasMessageContaining("https")
+        .hasMessageNotContaining("bank.example").hasMessageNotContaining("client_secret");
+    assertThatThrownBy(() -> account().invoices().confirmPayment(InvoiceId.of("in_7"), PaymentId.of("py_1")))
+        .isInstanceOf(MalformedResponseException.class).hasMessageContaining("next_action.url")
+        .hasMessageNotContaining("javascript");
   }
 
   @Test

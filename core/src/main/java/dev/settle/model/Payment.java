@@ -47,10 +47,12 @@ public abstract class Payment {
   public abstract Optional<String> failureMessage();
 
   /**
-   * For {@link PaymentStatus#REQUIRES_ACTION}, where the customer authenticates.
+   * For {@link PaymentStatus#REQUIRES_ACTION}, where the customer authenticates. It may carry the
+   * bank's session, so {@code toString()} leaves it out.
    *
    * @return the authentication URL, or empty
    */
+  @Value.Redacted
   public abstract Optional<URI> nextActionUrl();
 
   /** {@return when the payment was attempted} */

@@ -19,6 +19,7 @@ import dev.settle.model.Payment;
 import dev.settle.model.PaymentMethod;
 import dev.settle.model.PaymentStatus;
 import dev.settle.model.WebhookEndpoint;
+import dev.settle.sandbox.InvoiceDraft;
 import dev.settle.webhooks.Dunning;
 import dev.settle.webhooks.InvoicePaymentActionRequired;
 import dev.settle.webhooks.InvoicePaymentFailed;
@@ -38,8 +39,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * Renewals charged without the customer, with each test card, and the dunning of a failed one
- * followed a day at a time through the client and through the typed webhook events it verifies.
+ * Renewals and other automatic invoices charged without the customer, with each test card, and
+ * the dunning of a failed one followed a day at a time, on both portals, through the client and
+ * through the typed webhook events it verifies.
  */
 class DunningIT extends SandboxFixture {
   private static final LicenseId LICENSE = LicenseId.of("lic_demo200001");
@@ -57,14 +59,31 @@ class DunningIT extends SandboxFixture {
 
   /** Makes {@code number} preferred as a customer would: through their bank when it asks. */
   private PaymentMethod prefer(String number) {
+    return prefer(account, number);
+  }
+
+  private PaymentMethod prefer(AccountClient on, String number) {
     try {
-      return account.paymentMethods().switchPreferred(SandboxErrorsIT.card(number),
+      return on.paymentMethods().switchPreferred(SandboxErrorsIT.card(number),
           RequestOptions.builder().returnUrl(BACK).build());
     } catch (AuthenticationRequiredException asked) {
       controls().answerBank(asked.redirectUrl(), true);
-      return account.paymentMethods().switchPreferred(
+      return on.paymentMethods().switchPreferred(
           CardAuthentication.of(CardSetupId.of(asked.setupId().orElseThrow())));
     }
+  }
+
+  /** An invoice of {@code customer} charged without the customer on {@code due}. */
+  private InvoiceId automaticInvoice(String customer, Instant due) {
+    return InvoiceId.of(sandbox.createInvoice(customer,
+        invoice -> invoice.line("Workshop", 25000).dueAt(due).collection(InvoiceDraft.Collection.AUTOMATIC)));
+  }
+
+  /** Status, attempts and the day of the next try counted from {@code first}, or -1 for none. */
+  private static String collection(AccountClient on, InvoiceId invoice, Instant first) {
+    Invoice read = on.invoices().get(invoice);
+    return read.status() + " " + read.attemptCount() + " "
+        + read.nextPaymentAttempt().map(next -> Duration.between(first, next).toDays()).orElse(-1L);
   }
 
   private Instant renewal() {
@@ -176,5 +195,78 @@ class DunningIT extends SandboxFixture {
       assertThat(payment.id().value()).isEqualTo(action.paymentId());
       assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
     }
+  }
+
+  @ParameterizedTest(name = "account {0}")
+  @CsvSource({"100002", "200001"})
+  void anyInvoiceDueIsCollectedOnItsDueDateOnEitherPortal(String customer) {
+    AccountClient on = settle.account(CustomerId.of(customer));
+    Instant due = sandbox.clock().instant().plus(Duration.ofDays(10));
+    InvoiceId invoice = automaticInvoice(customer, due);
+    assertThat(on.invoices().get(invoice).collection()).isEqualTo(InvoiceCollection.AUTOMATIC);
+    assertThat(collection(on, invoice, sandbox.clock().instant())).isEqualTo("OPEN 0 10");
+
+    advanceTo(due.minusSeconds(1));
+    assertThat(collection(on, invoice, due)).isEqualTo("OPEN 0 0");
+    advanceTo(due);
+
+    assertThat(collection(on, invoice, due)).isEqualTo("PAID 1 -1");
+    assertThat(on.invoices().payments(invoice).stream().toList()).singleElement().satisfies(payment -> {
+      assertThat(payment.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+      assertThat(payment.paymentMethodId()).isEqualTo(on.get().preferredPaymentMethod().map(PaymentMethod::id));
+    });
+  }
+
+  @ParameterizedTest(name = "account {0}")
+  @CsvSource({"100002", "200001"})
+  void aFailedRenewalIsRetriedThenPastDueThenSuspendedAndANewCardBringsItBackOnEitherPortal(String customer) {
+    AccountClient on = settle.account(CustomerId.of(customer));
+    License license = on.licenses().list().stream().filter(License::autoRenewal).findFirst().orElseThrow();
+    assertThat(license.customerId()).isEqualTo(CustomerId.of(customer));
+    prefer(on, "4000000000000341");
+    Instant renewal = license.renewsAt().orElseThrow();
+
+    List<String> days = new ArrayList<>();
+    for (int day = 0; day <= 14; day++) {
+      advanceTo(renewal.plus(Duration.ofDays(day)));
+      License read = on.licenses().get(license.id());
+      days.add(day + " " + read.status() + " " + collection(on, read.lastRenewalInvoiceId().orElseThrow(), renewal));
+    }
+    assertThat(days).containsExactly(
+        "0 RENEWAL_FAILED OPEN 1 1", "1 RENEWAL_FAILED OPEN 2 3", "2 RENEWAL_FAILED OPEN 2 3",
+        "3 RENEWAL_FAILED OPEN 3 5", "4 RENEWAL_FAILED OPEN 3 5", "5 RENEWAL_FAILED OPEN 4 7",
+        "6 RENEWAL_FAILED OPEN 4 7", "7 PAST_DUE OPEN 5 -1", "8 PAST_DUE OPEN 5 -1", "9 PAST_DUE OPEN 5 -1",
+        "10 PAST_DUE OPEN 5 -1", "11 PAST_DUE OPEN 5 -1", "12 PAST_DUE OPEN 5 -1", "13 PAST_DUE OPEN 5 -1",
+        "14 SUSPENDED OPEN 5 -1");
+
+    prefer(on, "4242424242424242");
+
+    License back = on.licenses().get(license.id());
+    assertThat(back.status()).isEqualTo(LicenseStatus.ACTIVE);
+    assertThat(collection(on, back.lastRenewalInvoiceId().orElseThrow(), renewal)).isEqualTo("PAID 6 -1");
+  }
+
+  @ParameterizedTest(name = "account {0}")
+  @CsvSource({"100002", "200001"})
+  void aNewPreferredCardDuringDunningIsTriedAtOnceAndASoftDeclineResumesTheSchedule(String customer) {
+    AccountClient on = settle.account(CustomerId.of(customer));
+    prefer(on, "4000000000000341");
+    Instant due = sandbox.clock().instant().plus(Duration.ofDays(2));
+    InvoiceId invoice = automaticInvoice(customer, due);
+    advanceTo(due.plus(Duration.ofDays(2)));
+    assertThat(collection(on, invoice, due)).isEqualTo("OPEN 2 3");
+
+    prefer(on, "4000000000009995");
+    assertThat(collection(on, invoice, due)).as("tried at once, the schedule kept").isEqualTo("OPEN 3 3");
+    advanceTo(due.plus(Duration.ofDays(3)));
+    assertThat(collection(on, invoice, due)).isEqualTo("OPEN 4 5");
+    advanceTo(due.plus(Duration.ofDays(8)));
+    assertThat(collection(on, invoice, due)).isEqualTo("OPEN 6 -1");
+    prefer(on, "4242424242424242");
+
+    assertThat(collection(on, invoice, due)).isEqualTo("PAID 7 -1");
+    assertThat(on.invoices().payments(invoice).stream().map(payment -> payment.declineCode().orElse("paid")).toList())
+        .containsExactly("generic_decline", "generic_decline", "insufficient_funds", "insufficient_funds",
+            "insufficient_funds", "insufficient_funds", "paid");
   }
 }

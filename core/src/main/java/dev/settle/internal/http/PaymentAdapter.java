@@ -8,7 +8,6 @@ import static dev.settle.internal.http.ModelAdapters.required;
 import static dev.settle.internal.http.ModelAdapters.skipField;
 import static dev.settle.internal.http.ModelAdapters.status;
 import static dev.settle.internal.http.ModelAdapters.string;
-import static dev.settle.internal.http.ModelAdapters.uri;
 
 import com.squareup.moshi.JsonReader;
 import dev.settle.model.InvoiceId;
@@ -16,7 +15,9 @@ import dev.settle.model.Payment;
 import dev.settle.model.PaymentId;
 import dev.settle.model.PaymentMethodId;
 import dev.settle.model.PaymentStatus;
+import dev.settle.spi.StrictJson;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Instant;
 
 /** Reads a payment; of its next action only the URL the customer must visit is kept. */
@@ -36,7 +37,7 @@ final class PaymentAdapter extends ModelAdapters.ReadOnly<Payment> {
     String paymentMethodId = null;
     String declineCode = null;
     String failureMessage = null;
-    String nextActionUrl = null;
+    URI nextActionUrl = null;
     Instant createdAt = null;
     reader.beginObject();
     while (reader.hasNext()) {
@@ -63,21 +64,24 @@ final class PaymentAdapter extends ModelAdapters.ReadOnly<Payment> {
         .paymentMethodId(paymentMethodId == null ? null : PaymentMethodId.of(paymentMethodId))
         .declineCode(declineCode)
         .failureMessage(failureMessage)
-        .nextActionUrl(nextActionUrl == null ? null : uri(nextActionUrl))
+        .nextActionUrl(nextActionUrl)
         .createdAt(required(createdAt, "payment.created_at"))
         .build();
   }
 
-  /** The URL of a next action; null when there is none. */
-  private static String nextActionUrl(JsonReader reader) throws IOException {
+  /**
+   * The URL of a next action, null when there is none: the customer's browser is sent there, so
+   * it is held to what a card setup's page is.
+   */
+  private static URI nextActionUrl(JsonReader reader) throws IOException {
     if (reader.peek() == JsonReader.Token.NULL) {
       return reader.nextNull();
     }
-    String url = null;
+    URI url = null;
     reader.beginObject();
     while (reader.hasNext()) {
       if (reader.selectName(NEXT_ACTION_FIELDS) == 0) {
-        url = string(reader);
+        url = StrictJson.browserUrl(reader);
       } else {
         skipField(reader);
       }
