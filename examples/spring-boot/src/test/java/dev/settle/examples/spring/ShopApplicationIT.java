@@ -23,6 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ShopApplicationIT {
   private static final String VISA = "4242424242424242";
   private static final String DECLINED = "4000000000000002";
+  /** Asks for 3-D Secure when saved and when the customer pays. */
+  private static final String ASKS = "4000002500003155";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @LocalServerPort int port;
@@ -53,6 +55,43 @@ class ShopApplicationIT {
         .contains("License lic_demo200001 of customer 200001 renewed")
         .contains("License lic_demo100002a of customer 100002 renewed")
         .doesNotContain(VISA).doesNotContain(DECLINED).doesNotContain(sandbox.apiKey());
+  }
+
+  @Test
+  void aCardAndAPaymentTheBankAsksAboutFinishOnTheShopsReturnPages() throws Exception {
+    String customer = sandbox.createAccount(SettleSandbox.Portal.II, "Ada Lovelace Ltd", "EUR");
+    String invoice = sandbox.createInvoice(customer, 12000, "Ten seats");
+
+    HttpResponse<String> asked =
+        post("/accounts/" + customer + "/preferred-card", "number=" + ASKS + "&expMonth=12&expYear=2030&cvc=123");
+    assertThat(asked.statusCode()).isEqualTo(303);
+    URI back = answerTheBank(asked);
+    assertThat(back.getPath()).isEqualTo("/accounts/" + customer + "/preferred-card/done");
+    assertThat(send(back).body()).startsWith("Preferred now: Visa ending in 3155");
+
+    HttpResponse<String> paying = post("/accounts/" + customer + "/invoices/" + invoice + "/pay", "");
+    assertThat(paying.statusCode()).isEqualTo(303);
+    URI paid = answerTheBank(paying);
+    assertThat(paid.getPath()).isEqualTo("/accounts/" + customer + "/invoices/" + invoice + "/paid");
+    assertThat(send(paid).body()).contains("EUR 120.00").endsWith(": succeeded; the invoice is paid.\n");
+    assertThat(send(paid).body()).as("a reload pays nothing more").endsWith(": succeeded; the invoice is paid.\n");
+  }
+
+  /** Authenticates on the bank's page the answer sent the browser to; returns where the bank sends it back. */
+  private URI answerTheBank(HttpResponse<String> redirect) throws Exception {
+    URI page = URI.create(redirect.headers().firstValue("Location").orElseThrow());
+    assertThat(page.toString()).startsWith(sandbox.baseUrl().toString());
+    HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(page + "/authenticate"))
+        .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(answer.statusCode()).isEqualTo(303);
+    URI back = URI.create(answer.headers().firstValue("Location").orElseThrow());
+    assertThat(back.getHost()).isEqualTo("127.0.0.1");
+    assertThat(back.getPort()).isEqualTo(port);
+    return back;
+  }
+
+  private HttpResponse<String> send(URI url) throws Exception {
+    return HTTP.send(HttpRequest.newBuilder(url).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
