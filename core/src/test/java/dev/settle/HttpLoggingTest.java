@@ -51,6 +51,24 @@ class HttpLoggingTest {
   }
 
   @Test
+  void theBanksPageAndTheShopsReturnUrlAreMaskedForTheSessionsTheyMayCarry() {
+    String bankPage = "https://bank.example/3ds/py_1?client_secret=cs_live_abc";
+    server.enqueue(json(200, Json.payment("py_1", "in_7", "requires_action")
+        .replace("\"next_action\":null", "\"next_action\":{\"type\":\"redirect_to_url\",\"url\":\"" + bankPage + "\"}")));
+    RequestOptions options = RequestOptions.builder().returnUrl(java.net.URI.create("https://shop.example/paid?session=s3ss10n"))
+        .build();
+
+    assertThatThrownBy(() -> client(HttpLogger.Level.BODY).account(CustomerId.of("200001")).invoices()
+        .pay(InvoiceId.of("in_7"), options)).isInstanceOf(AuthenticationRequiredException.class);
+
+    assertThat(String.join("\n", lines))
+        .contains("{\"return_url\":\"****\"}")
+        .contains("\"next_action\":{\"type\":\"redirect_to_url\",\"url\":\"****\"}")
+        .contains("\"id\":\"py_1\"")
+        .doesNotContain("s3ss10n").doesNotContain("client_secret").doesNotContain("bank.example");
+  }
+
+  @Test
   void invoiceNumbersAndIdsStayReadable() {
     server.enqueue(json(200, Json.invoice("in_7", "open")));
 

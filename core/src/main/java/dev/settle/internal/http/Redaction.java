@@ -8,14 +8,18 @@ import java.util.Set;
 import okio.Buffer;
 
 /**
- * Masks what must never be written down: card numbers, CVCs, tokens, secrets and API keys. The one
- * place that decides which headers and JSON values are secret.
+ * Masks what must never be written down: card numbers, CVCs, tokens, secrets and API keys, and
+ * the pages a customer's browser is sent to, whose query may carry a bank's or a shop's session.
+ * The one place that decides which headers and JSON values are secret.
  */
 public final class Redaction {
   /** JSON fields whose values are secret wherever they appear. */
   private static final Set<String> SECRET_FIELDS =
       Set.of("cvc", "cvv", "cvc2", "securitycode", "token", "restoretoken", "secret", "apikey",
-          "approvaltokenid", "password");
+          "approvaltokenid", "password", "returnurl", "hostedurl");
+
+  /** Objects whose {@code url} is such a page: a payment's {@code next_action}. */
+  private static final Set<String> PAGE_HOLDERS = Set.of("nextaction");
 
   /** Prefixes of values that are secret in any field: tokens and webhook secrets. */
   private static final String[] SECRET_PREFIXES = {"tok_", "whsec_", "sk_"};
@@ -61,7 +65,7 @@ public final class Redaction {
   public static String json(Buffer body) {
     Buffer out = new Buffer();
     try (JsonReader reader = JsonReader.of(body.clone()); JsonWriter writer = JsonWriter.of(out)) {
-      copy(reader, writer, false);
+      copy(reader, writer, false, "");
       if (reader.peek() != JsonReader.Token.END_DOCUMENT) {
         return "(" + body.size() + "-byte body, not JSON)";
       }
@@ -71,7 +75,8 @@ public final class Redaction {
     return out.readUtf8();
   }
 
-  private static void copy(JsonReader reader, JsonWriter writer, boolean secret) throws IOException {
+  /** Copies the value {@code field} (normalised; empty at the top) holds, masked if {@code secret}. */
+  private static void copy(JsonReader reader, JsonWriter writer, boolean secret, String field) throws IOException {
     switch (reader.peek()) {
       case BEGIN_OBJECT:
         reader.beginObject();
@@ -79,7 +84,9 @@ public final class Redaction {
         while (reader.hasNext()) {
           String name = reader.nextName();
           writer.name(name);
-          copy(reader, writer, SECRET_FIELDS.contains(normalised(name)));
+          String normalised = normalised(name);
+          boolean page = PAGE_HOLDERS.contains(field) && normalised.equals("url");
+          copy(reader, writer, page || SECRET_FIELDS.contains(normalised), normalised);
         }
         reader.endObject();
         writer.endObject();
@@ -88,7 +95,7 @@ public final class Redaction {
         reader.beginArray();
         writer.beginArray();
         while (reader.hasNext()) {
-          copy(reader, writer, secret);
+          copy(reader, writer, secret, field);
         }
         reader.endArray();
         writer.endArray();
