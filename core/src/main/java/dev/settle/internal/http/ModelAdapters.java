@@ -23,6 +23,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the public model straight from JSON, one streaming pass per value, as Moshi's generated
@@ -41,19 +42,19 @@ final class ModelAdapters implements JsonAdapter.Factory {
       return INSTANT.nullSafe();
     }
     if (type == Account.class) {
-      return new AccountAdapter(moshi.adapter(PaymentMethod.class)).nullSafe();
+      return new AccountAdapter(moshi.adapter(PaymentMethod.class));
     }
     if (type == Invoice.class) {
-      return new InvoiceAdapter().nullSafe();
+      return new InvoiceAdapter();
     }
     if (type == Payment.class) {
-      return new PaymentAdapter().nullSafe();
+      return new PaymentAdapter();
     }
     if (type == License.class) {
-      return new LicenseAdapter().nullSafe();
+      return new LicenseAdapter();
     }
     if (type == WebhookEndpoint.class) {
-      return new WebhookEndpointAdapter().nullSafe();
+      return new WebhookEndpointAdapter();
     }
     if (type instanceof ParameterizedType && ((ParameterizedType) type).getRawType() == Wire.Page.class) {
       Type item = ((ParameterizedType) type).getActualTypeArguments()[0];
@@ -81,6 +82,25 @@ final class ModelAdapters implements JsonAdapter.Factory {
     public final void toJson(JsonWriter writer, T value) {
       throw new UnsupportedOperationException("Settle only reads " + this);
     }
+  }
+
+  /**
+   * The adapter of a model type that can be a call's whole answer: it puts the answer's request
+   * id on the value as it builds it, where adding it afterwards would build the value twice.
+   * Reads JSON null as null.
+   */
+  abstract static class Answer<T> extends ReadOnly<T> {
+    @Override
+    public final @Nullable T fromJson(JsonReader reader) throws IOException {
+      return fromJson(reader, null);
+    }
+
+    /** Reads a value; {@code requestId} is the answer's when the value is the whole answer. */
+    final @Nullable T fromJson(JsonReader reader, @Nullable String requestId) throws IOException {
+      return reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : read(reader, requestId);
+    }
+
+    abstract T read(JsonReader reader, @Nullable String requestId) throws IOException;
   }
 
   /** A string, or null for JSON null. */
@@ -120,7 +140,12 @@ final class ModelAdapters implements JsonAdapter.Factory {
     List<String> values = new ArrayList<>();
     reader.beginArray();
     while (reader.hasNext()) {
-      values.add(required(string(reader), reader.getPath()));
+      String value = string(reader);
+      if (value == null) {
+        // The path is built only for the refusal: it costs a string per element.
+        throw new WireFormatException("Required field " + reader.getPath() + " is missing");
+      }
+      values.add(value);
     }
     reader.endArray();
     return values;
