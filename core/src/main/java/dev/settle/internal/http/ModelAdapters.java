@@ -20,8 +20,10 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -172,8 +174,28 @@ final class ModelAdapters implements JsonAdapter.Factory {
     return (int) value;
   }
 
+  /**
+   * Each status type's constants by the name the server writes, the constant's in lower case:
+   * looked up as they are, with no upper-cased copy of every status read.
+   */
+  private static final ClassValue<Map<String, Enum<?>>> WIRE_NAMES = new ClassValue<>() {
+    @Override
+    protected Map<String, Enum<?>> computeValue(Class<?> type) {
+      Map<String, Enum<?>> byName = new HashMap<>();
+      for (Object constant : type.getEnumConstants()) {
+        Enum<?> known = (Enum<?>) constant;
+        byName.put(known.name().toLowerCase(Locale.ROOT), known);
+      }
+      return Map.copyOf(byName);
+    }
+  };
+
   /** Statuses a newer server may add are read as {@code UNKNOWN}, never an error. */
   static <E extends Enum<E>> E status(Class<E> type, String value) {
+    Enum<?> known = WIRE_NAMES.get(type).get(value);
+    if (known != null) {
+      return type.cast(known);
+    }
     try {
       return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
