@@ -47,6 +47,8 @@ class AccountOperationsTest {
     PaymentMethod preferred = account.preferredPaymentMethod().orElseThrow();
     assertThat(preferred.id()).isEqualTo(PaymentMethodId.of("pm_9"));
     assertThat(preferred.usableOffSession()).isTrue();
+    assertThat(account.requestId()).as("the answer's request id").hasValue("req_hdr");
+    assertThat(preferred.requestId()).as("a value inside the answer carries none").isEmpty();
     // No card provider in core: the kind is kept, not lost.
     assertThat(preferred.details()).isInstanceOf(UnknownPaymentMethodDetails.class);
     assertThat(((UnknownPaymentMethodDetails) preferred.details()).attributes())

@@ -15,9 +15,10 @@ import dev.settle.model.Portal;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Reads an account; its preferred method goes to the payment method adapter. */
-final class AccountAdapter extends ModelAdapters.ReadOnly<Account> {
+final class AccountAdapter extends ModelAdapters.Answer<Account> {
   private static final JsonReader.Options FIELDS = JsonReader.Options.of(
       "customer_id", "portal", "name", "email", "currency", "preferred_payment_method", "created_at",
       "accepted_payment_methods", "preferable_payment_methods");
@@ -29,7 +30,7 @@ final class AccountAdapter extends ModelAdapters.ReadOnly<Account> {
   }
 
   @Override
-  public Account fromJson(JsonReader reader) throws IOException {
+  Account read(JsonReader reader, @Nullable String requestId) throws IOException {
     String customerId = null;
     String portal = null;
     String name = null;
@@ -65,6 +66,7 @@ final class AccountAdapter extends ModelAdapters.ReadOnly<Account> {
         .acceptedPaymentMethods(required(accepted, "account.accepted_payment_methods"))
         .preferablePaymentMethods(required(preferable, "account.preferable_payment_methods"))
         .createdAt(required(createdAt, "account.created_at"))
+        .requestId(requestId)
         .build();
   }
 

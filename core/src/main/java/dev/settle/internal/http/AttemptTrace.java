@@ -1,5 +1,7 @@
 package dev.settle.internal.http;
 
+import kotlin.jvm.JvmClassMappingKt;
+import kotlin.reflect.KClass;
 import okhttp3.Interceptor;
 
 /**
@@ -13,8 +15,11 @@ import okhttp3.Interceptor;
  * unknown outcome.
  */
 final class AttemptTrace {
+  /** The tag's key, made once: OkHttp's {@code tag(Class)} makes a new one at every look-up. */
+  private static final KClass<AttemptTrace> KEY = JvmClassMappingKt.getKotlinClass(AttemptTrace.class);
+
   static final Interceptor RECORDER = chain -> {
-    AttemptTrace trace = chain.call().tag(AttemptTrace.class);
+    AttemptTrace trace = chain.call().tag(KEY);
     if (trace != null) {
       trace.mayHaveSent = true;
     }
@@ -26,7 +31,7 @@ final class AttemptTrace {
    * began, so that a call's time queued behind the limit of calls in flight is known.
    */
   static final Interceptor STARTED = chain -> {
-    AttemptTrace trace = chain.call().tag(AttemptTrace.class);
+    AttemptTrace trace = chain.call().tag(KEY);
     if (trace != null) {
       trace.startedAt = System.nanoTime();
     }
@@ -38,6 +43,6 @@ final class AttemptTrace {
 
   /** The trace of {@code call}, tagged on it at first use. */
   static AttemptTrace of(okhttp3.Call call) {
-    return call.tag(AttemptTrace.class, AttemptTrace::new);
+    return call.tag(KEY, AttemptTrace::new);
   }
 }

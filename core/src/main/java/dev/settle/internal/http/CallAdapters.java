@@ -4,11 +4,9 @@ import dev.settle.spi.ApiCall;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
-import okhttp3.ResponseBody;
 import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
 import retrofit2.CallAdapter;
-import retrofit2.Converter;
 import retrofit2.Retrofit;
 
 /**
@@ -31,7 +29,7 @@ final class CallAdapters extends CallAdapter.Factory {
       throw new IllegalArgumentException("Declare what the call reads, as ApiCall<Account>");
     }
     Type body = getParameterUpperBound(0, (ParameterizedType) returnType);
-    Converter<ResponseBody, Object> converter = retrofit.responseBodyConverter(body, annotations);
+    RequestIds.Reader<Object> reader = RequestIds.reader(retrofit.responseBodyConverter(body, annotations));
     return new CallAdapter<Object, ApiCall<Object>>() {
       @Override
       public Type responseType() {
@@ -40,7 +38,7 @@ final class CallAdapters extends CallAdapter.Factory {
 
       @Override
       public ApiCall<Object> adapt(Call<Object> call) {
-        return new RetrofitCall<>(call, converter);
+        return new RetrofitCall<>(call, reader);
       }
     };
   }

@@ -89,7 +89,7 @@ public final class HttpStack {
     Map<String, JsonAdapter<? extends PaymentMethodDetails>> byKind = new LinkedHashMap<>();
     detailsAdapters.forEach((kind, factory) -> byKind.put(kind, factory.apply(shared)));
     PaymentMethodAdapter paymentMethods = new PaymentMethodAdapter(byKind, shared.adapter(Object.class));
-    return shared.newBuilder().add(PaymentMethod.class, paymentMethods.nullSafe()).build();
+    return shared.newBuilder().add(PaymentMethod.class, paymentMethods).build();
   }
 
   private static Retrofit retrofit(HttpUrl baseUrl, Moshi moshi) {

@@ -24,12 +24,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads an invoice with its payee and lines. The lines' amounts are in the invoice's currency,
  * which the server may write after them, so lines are held as read until the end.
  */
-final class InvoiceAdapter extends ModelAdapters.ReadOnly<Invoice> {
+final class InvoiceAdapter extends ModelAdapters.Answer<Invoice> {
   private static final JsonReader.Options FIELDS = JsonReader.Options.of(
       "id", "number", "status", "currency", "total", "amount_due", "amount_paid", "issued_at",
       "due_at", "paid_at", "payee", "payment_reference", "lines", "customer_id", "collection",
@@ -39,7 +40,7 @@ final class InvoiceAdapter extends ModelAdapters.ReadOnly<Invoice> {
       JsonReader.Options.of("description", "amount", "license_id");
 
   @Override
-  public Invoice fromJson(JsonReader reader) throws IOException {
+  Invoice read(JsonReader reader, @Nullable String requestId) throws IOException {
     String id = null;
     String number = null;
     String status = null;
@@ -107,7 +108,7 @@ final class InvoiceAdapter extends ModelAdapters.ReadOnly<Invoice> {
               .licenseId(line.licenseId == null ? null : LicenseId.of(line.licenseId))
               .build());
     }
-    return invoice.build();
+    return invoice.requestId(requestId).build();
   }
 
   private static BankDetails payee(JsonReader reader) throws IOException {

@@ -47,7 +47,10 @@ final class JsonConverters extends Converter.Factory {
       };
     }
     JsonAdapter<?> adapter = moshi.adapter(type);
-    return body -> decode(body, adapter);
+    if (adapter instanceof ModelAdapters.Answer) {
+      return new AnswerConverter<>((ModelAdapters.Answer<?>) adapter);
+    }
+    return body -> decode(body, adapter, null);
   }
 
   @Override
@@ -63,10 +66,33 @@ final class JsonConverters extends Converter.Factory {
     };
   }
 
-  private static <T> T decode(ResponseBody body, JsonAdapter<T> adapter) throws IOException {
+  /** Reads a model value that a call answers with, the answer's request id on it. */
+  private static final class AnswerConverter<T> implements Converter<ResponseBody, T>, RequestIds.Reader<T> {
+    private final ModelAdapters.Answer<T> adapter;
+
+    AnswerConverter(ModelAdapters.Answer<T> adapter) {
+      this.adapter = adapter;
+    }
+
+    @Override
+    public T convert(ResponseBody body) throws IOException {
+      return decode(body, adapter, null);
+    }
+
+    @Override
+    public T read(ResponseBody body, @Nullable String requestId) throws IOException {
+      return decode(body, adapter, requestId);
+    }
+  }
+
+  /** Reads one JSON value; a model value that is the whole answer gets {@code requestId}. */
+  private static <T> T decode(ResponseBody body, JsonAdapter<T> adapter, @Nullable String requestId)
+      throws IOException {
     try (ResponseBody limited = BodyLimit.apply(body);
         JsonReader reader = JsonReader.of(limited.source())) {
-      T value = adapter.fromJson(reader);
+      T value = adapter instanceof ModelAdapters.Answer
+          ? ((ModelAdapters.Answer<T>) adapter).fromJson(reader, requestId)
+          : adapter.fromJson(reader);
       if (value == null) {
         throw new WireFormatException("The body was JSON null");
       }

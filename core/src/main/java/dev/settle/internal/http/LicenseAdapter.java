@@ -20,15 +20,16 @@ import dev.settle.model.LicenseStatus;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Reads a license; absent warnings are none. */
-final class LicenseAdapter extends ModelAdapters.ReadOnly<License> {
+final class LicenseAdapter extends ModelAdapters.Answer<License> {
   private static final JsonReader.Options FIELDS = JsonReader.Options.of(
       "id", "product", "status", "auto_renewal", "warnings", "price", "currency", "activated_at",
       "renews_at", "last_renewal_invoice_id", "created_at", "customer_id");
 
   @Override
-  public License fromJson(JsonReader reader) throws IOException {
+  License read(JsonReader reader, @Nullable String requestId) throws IOException {
     String id = null;
     String product = null;
     String status = null;
@@ -72,6 +73,7 @@ final class LicenseAdapter extends ModelAdapters.ReadOnly<License> {
         .renewsAt(renewsAt)
         .lastRenewalInvoiceId(lastRenewalInvoiceId == null ? null : InvoiceId.of(lastRenewalInvoiceId))
         .createdAt(required(createdAt, "license.created_at"))
+        .requestId(requestId)
         .build();
   }
 

@@ -20,9 +20,12 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the public model straight from JSON, one streaming pass per value, as Moshi's generated
@@ -41,19 +44,19 @@ final class ModelAdapters implements JsonAdapter.Factory {
       return INSTANT.nullSafe();
     }
     if (type == Account.class) {
-      return new AccountAdapter(moshi.adapter(PaymentMethod.class)).nullSafe();
+      return new AccountAdapter(moshi.adapter(PaymentMethod.class));
     }
     if (type == Invoice.class) {
-      return new InvoiceAdapter().nullSafe();
+      return new InvoiceAdapter();
     }
     if (type == Payment.class) {
-      return new PaymentAdapter().nullSafe();
+      return new PaymentAdapter();
     }
     if (type == License.class) {
-      return new LicenseAdapter().nullSafe();
+      return new LicenseAdapter();
     }
     if (type == WebhookEndpoint.class) {
-      return new WebhookEndpointAdapter().nullSafe();
+      return new WebhookEndpointAdapter();
     }
     if (type instanceof ParameterizedType && ((ParameterizedType) type).getRawType() == Wire.Page.class) {
       Type item = ((ParameterizedType) type).getActualTypeArguments()[0];
@@ -81,6 +84,25 @@ final class ModelAdapters implements JsonAdapter.Factory {
     public final void toJson(JsonWriter writer, T value) {
       throw new UnsupportedOperationException("Settle only reads " + this);
     }
+  }
+
+  /**
+   * The adapter of a model type that can be a call's whole answer: it puts the answer's request
+   * id on the value as it builds it, where adding it afterwards would build the value twice.
+   * Reads JSON null as null.
+   */
+  abstract static class Answer<T> extends ReadOnly<T> {
+    @Override
+    public final @Nullable T fromJson(JsonReader reader) throws IOException {
+      return fromJson(reader, null);
+    }
+
+    /** Reads a value; {@code requestId} is the answer's when the value is the whole answer. */
+    final @Nullable T fromJson(JsonReader reader, @Nullable String requestId) throws IOException {
+      return reader.peek() == JsonReader.Token.NULL ? reader.nextNull() : read(reader, requestId);
+    }
+
+    abstract T read(JsonReader reader, @Nullable String requestId) throws IOException;
   }
 
   /** A string, or null for JSON null. */
@@ -120,7 +142,12 @@ final class ModelAdapters implements JsonAdapter.Factory {
     List<String> values = new ArrayList<>();
     reader.beginArray();
     while (reader.hasNext()) {
-      values.add(required(string(reader), reader.getPath()));
+      String value = string(reader);
+      if (value == null) {
+        // The path is built only for the refusal: it costs a string per element.
+        throw new WireFormatException("Required field " + reader.getPath() + " is missing");
+      }
+      values.add(value);
     }
     reader.endArray();
     return values;
@@ -147,8 +174,28 @@ final class ModelAdapters implements JsonAdapter.Factory {
     return (int) value;
   }
 
+  /**
+   * Each status type's constants by the name the server writes, the constant's in lower case:
+   * looked up as they are, with no upper-cased copy of every status read.
+   */
+  private static final ClassValue<Map<String, Enum<?>>> WIRE_NAMES = new ClassValue<>() {
+    @Override
+    protected Map<String, Enum<?>> computeValue(Class<?> type) {
+      Map<String, Enum<?>> byName = new HashMap<>();
+      for (Object constant : type.getEnumConstants()) {
+        Enum<?> known = (Enum<?>) constant;
+        byName.put(known.name().toLowerCase(Locale.ROOT), known);
+      }
+      return Map.copyOf(byName);
+    }
+  };
+
   /** Statuses a newer server may add are read as {@code UNKNOWN}, never an error. */
   static <E extends Enum<E>> E status(Class<E> type, String value) {
+    Enum<?> known = WIRE_NAMES.get(type).get(value);
+    if (known != null) {
+      return type.cast(known);
+    }
     try {
       return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {

@@ -19,16 +19,17 @@ import dev.settle.spi.StrictJson;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** Reads a payment; of its next action only the URL the customer must visit is kept. */
-final class PaymentAdapter extends ModelAdapters.ReadOnly<Payment> {
+final class PaymentAdapter extends ModelAdapters.Answer<Payment> {
   private static final JsonReader.Options FIELDS = JsonReader.Options.of(
       "id", "invoice_id", "status", "amount", "currency", "payment_method_id", "decline_code",
       "failure_message", "next_action", "created_at");
   private static final JsonReader.Options NEXT_ACTION_FIELDS = JsonReader.Options.of("url");
 
   @Override
-  public Payment fromJson(JsonReader reader) throws IOException {
+  Payment read(JsonReader reader, @Nullable String requestId) throws IOException {
     String id = null;
     String invoiceId = null;
     String status = null;
@@ -66,6 +67,7 @@ final class PaymentAdapter extends ModelAdapters.ReadOnly<Payment> {
         .failureMessage(failureMessage)
         .nextActionUrl(nextActionUrl)
         .createdAt(required(createdAt, "payment.created_at"))
+        .requestId(requestId)
         .build();
   }
 

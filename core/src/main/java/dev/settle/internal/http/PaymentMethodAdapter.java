@@ -2,7 +2,6 @@ package dev.settle.internal.http;
 
 import com.squareup.moshi.JsonAdapter;
 import com.squareup.moshi.JsonReader;
-import com.squareup.moshi.JsonWriter;
 import dev.settle.model.PaymentMethod;
 import dev.settle.model.PaymentMethodDetails;
 import dev.settle.model.PaymentMethodId;
@@ -11,6 +10,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a payment method, handing the object named after its {@code type} to that kind's
@@ -19,7 +19,7 @@ import java.util.Map;
  * <p>One streaming pass: the details are handed to the provider as they are read. Only when the
  * server writes a details object before {@code type} is it held as a map until the type is known.
  */
-final class PaymentMethodAdapter extends JsonAdapter<PaymentMethod> {
+final class PaymentMethodAdapter extends ModelAdapters.Answer<PaymentMethod> {
   private static final JsonReader.Options FIELDS =
       JsonReader.Options.of("id", "type", "preferred", "created_at", "usable_off_session");
 
@@ -34,10 +34,7 @@ final class PaymentMethodAdapter extends JsonAdapter<PaymentMethod> {
   }
 
   @Override
-  public PaymentMethod fromJson(JsonReader reader) throws IOException {
-    if (reader.peek() == JsonReader.Token.NULL) {
-      return reader.nextNull();
-    }
+  PaymentMethod read(JsonReader reader, @Nullable String requestId) throws IOException {
     String kind = null;
     String id = null;
     Boolean preferred = null;
@@ -90,6 +87,7 @@ final class PaymentMethodAdapter extends JsonAdapter<PaymentMethod> {
         .usableOffSession(ModelAdapters.required(usableOffSession, "payment_method.usable_off_session"))
         .createdAt(ModelAdapters.required(createdAt, "payment_method.created_at"))
         .details(details != null ? details : missingDetails(kind))
+        .requestId(requestId)
         .build();
   }
 
@@ -127,7 +125,7 @@ final class PaymentMethodAdapter extends JsonAdapter<PaymentMethod> {
   }
 
   @Override
-  public void toJson(JsonWriter writer, PaymentMethod value) {
-    throw new UnsupportedOperationException("Settle only reads payment methods");
+  public String toString() {
+    return "PaymentMethod";
   }
 }

@@ -1,10 +1,11 @@
 package dev.settle.internal.http;
 
 import dev.settle.spi.ApiCall;
+import java.io.IOException;
 import okhttp3.Request;
 import okhttp3.ResponseBody;
+import org.jspecify.annotations.Nullable;
 import retrofit2.Call;
-import retrofit2.Converter;
 import retrofit2.Invocation;
 
 /**
@@ -14,11 +15,11 @@ import retrofit2.Invocation;
  */
 final class RetrofitCall<T> implements ApiCall<T> {
   private final Call<T> call;
-  private final Converter<ResponseBody, T> converter;
+  private final RequestIds.Reader<T> reader;
 
-  RetrofitCall(Call<T> call, Converter<ResponseBody, T> converter) {
+  RetrofitCall(Call<T> call, RequestIds.Reader<T> reader) {
     this.call = call;
-    this.converter = converter;
+    this.reader = reader;
   }
 
   /** Builds the request if it was not yet built; Retrofit refuses a bad argument here. */
@@ -26,8 +27,9 @@ final class RetrofitCall<T> implements ApiCall<T> {
     return call.request();
   }
 
-  Converter<ResponseBody, T> converter() {
-    return converter;
+  /** Reads a 2xx answer, with the server's request id on the value when its type carries one. */
+  T read(ResponseBody body, @Nullable String requestId) throws IOException {
+    return reader.read(body, requestId);
   }
 
   @Override

@@ -196,7 +196,7 @@ public final class Transport {
     private final long deadline;
     private final RetrofitCall<T> api;
     private final Request request;
-    private final String operation;
+    private @Nullable String operation;
     private final boolean async;
     private final @Nullable String idempotencyKey;
     private final @Nullable String resolvingKey;
@@ -213,15 +213,22 @@ public final class Transport {
       this.api = api;
       this.request = api.request();
       this.deadline = started + (timeout != null ? timeout : callTimeout).toNanos();
-      this.operation = api.operation();
       this.async = async;
       this.idempotencyKey = request.header(BillingService.IDEMPOTENCY_KEY);
       this.resolvingKey = callKey != null ? callKey : idempotencyKey;
       this.call = okHttp.newCall(request);
       if (observer != CallObserver.NONE) {
-        tell(() -> observer.callStarted(new CallObserver.Start(callId, operation, request.method(),
+        tell(() -> observer.callStarted(new CallObserver.Start(callId, operation(), request.method(),
             request.url().encodedPath(), idempotencyKey)));
       }
+    }
+
+    /** The operation's name, worked out only for an event or a failure that reports it. */
+    private String operation() {
+      if (operation == null) {
+        operation = api.operation();
+      }
+      return operation;
     }
 
     Duration remaining() {
@@ -259,7 +266,7 @@ public final class Transport {
       int status = response.code();
       if (!response.isSuccessful()) {
         Wire.Error error = status >= 400 ? http.error(response.body()) : null;
-        SettleException failure = failures.answer(operation, request, status, response.headers(), error, requestId);
+        SettleException failure = failures.answer(operation(), request, status, response.headers(), error, requestId);
         return Attempts.Attempt.failed(failure, Attempts.retryable(failure), Attempts.settlement(failure), status);
       }
       if (status == 204 || status == 205) {
@@ -267,14 +274,14 @@ public final class Transport {
       }
       T body;
       try {
-        body = api.converter().convert(response.body());
+        body = api.read(response.body(), requestId);
       } catch (WireFormatException why) {
         return unreadable(status, why);
       }
       if (body == null) {
         return unreadable(status, new WireFormatException("The body was JSON null"));
       }
-      return new Attempts.Attempt<>(RequestIds.attach(body, requestId), null, false, Attempts.Settlement.SETTLES, status);
+      return new Attempts.Attempt<>(body, null, false, Attempts.Settlement.SETTLES, status);
     }
 
     /**
@@ -286,7 +293,7 @@ public final class Transport {
       noteStart();
       boolean sent = AttemptTrace.of(call).mayHaveSent;
       boolean untrusted = cause instanceof SSLPeerUnverifiedException || cause instanceof SSLHandshakeException;
-      return Attempts.Attempt.failed(failures.network(operation, request, cause, sent), !untrusted,
+      return Attempts.Attempt.failed(failures.network(operation(), request, cause, sent), !untrusted,
           sent ? Attempts.Settlement.OPENS : Attempts.Settlement.NEUTRAL, 0);
     }
 
@@ -296,13 +303,13 @@ public final class Transport {
      */
     Attempts.Attempt<T> thrown(Throwable cause) {
       noteStart();
-      return Attempts.Attempt.failed(failures.unexpected(operation, request, cause), false,
+      return Attempts.Attempt.failed(failures.unexpected(operation(), request, cause), false,
           AttemptTrace.of(call).mayHaveSent ? Attempts.Settlement.OPENS : Attempts.Settlement.NEUTRAL, 0);
     }
 
     /** A 2xx answer that cannot be read: a write answered 2xx was most probably done. */
     private Attempts.Attempt<T> unreadable(int status, WireFormatException why) {
-      return Attempts.Attempt.failed(failures.unreadable(operation, request, status, requestId, why), false,
+      return Attempts.Attempt.failed(failures.unreadable(operation(), request, status, requestId, why), false,
           Attempts.Settlement.OPENS, status);
     }
 
@@ -316,7 +323,7 @@ public final class Transport {
       lastStatus = outcome.status;
       Duration wait = outcome.failure == null || !outcome.retryable ? null : retryWait(outcome.failure);
       if (observer != CallObserver.NONE) {
-        tell(() -> observer.attemptEnded(new CallObserver.Attempt(callId, operation, request.method(),
+        tell(() -> observer.attemptEnded(new CallObserver.Attempt(callId, operation(), request.method(),
             request.url().encodedPath(), attempt, outcome.status, requestId, idempotencyKey,
             Duration.ofNanos(System.nanoTime() - attemptStarted), outcome.failure, wait != null)));
       }
@@ -363,7 +370,7 @@ public final class Transport {
 
     private void reportEnd(@Nullable SettleException failure) {
       if (observer != CallObserver.NONE) {
-        tell(() -> observer.callEnded(new CallObserver.Ending(callId, operation, attempt,
+        tell(() -> observer.callEnded(new CallObserver.Ending(callId, operation(), attempt,
             Duration.ofNanos(System.nanoTime() - started), Duration.ofNanos(queued), lastStatus, requestId,
             idempotencyKey, failure)));
       }

@@ -14,14 +14,15 @@ import dev.settle.model.WebhookEventType;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Reads a webhook endpoint; its secret is present only in the answer that created it. */
-final class WebhookEndpointAdapter extends ModelAdapters.ReadOnly<WebhookEndpoint> {
+final class WebhookEndpointAdapter extends ModelAdapters.Answer<WebhookEndpoint> {
   private static final JsonReader.Options FIELDS =
       JsonReader.Options.of("id", "url", "events", "secret", "created_at");
 
   @Override
-  public WebhookEndpoint fromJson(JsonReader reader) throws IOException {
+  WebhookEndpoint read(JsonReader reader, @Nullable String requestId) throws IOException {
     String id = null;
     String url = null;
     List<String> events = null;
@@ -45,6 +46,7 @@ final class WebhookEndpointAdapter extends ModelAdapters.ReadOnly<WebhookEndpoin
         .events(events == null ? List.of() : events.stream().map(WebhookEventType::of).toList())
         .secret(secret)
         .createdAt(required(createdAt, "webhook_endpoint.created_at"))
+        .requestId(requestId)
         .build();
   }
 
