@@ -45,7 +45,8 @@ class HttpLoggingTest {
         .contains("\"last4\":\"4242\"")
         .contains("\"exp_month\":12")
         .doesNotContain("4242424242424242")
-        .doesNotContain("737")
+        .contains("\"cvc\":\"****\"")
+        .doesNotContain("\"737\"")
         .doesNotContain("tok_4eC39HqLyjWDarjtT1zdp7dc")
         .doesNotContain(MockServer.API_KEY);
   }
