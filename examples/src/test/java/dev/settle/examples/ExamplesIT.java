@@ -80,7 +80,7 @@ class ExamplesIT extends SandboxFixture {
     String printed = output(out ->
         Dunning.run(settle, new SandboxControls(sandbox.baseUrl(), sandbox.apiKey()), out));
 
-    assertThat(printed).contains("The customer makes Visa ending in 0341").contains("declines every charge");
+    assertThat(printed).contains("The customer switches to Visa ending in 0341").contains("declines every charge");
     List<String> rows = printed.lines().filter(line -> line.matches("  \\d{4}-\\d\\d-\\d\\d  .*")).toList();
     assertThat(rows).extracting(row -> row.replaceAll("\\s+", " ").trim().replaceAll("INV-\\S+ ", "")).containsExactly(
         "2026-11-26 OPEN 1 2026-11-27 RENEWAL_FAILED",
