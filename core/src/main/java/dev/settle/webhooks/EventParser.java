@@ -72,28 +72,28 @@ final class EventParser {
       if (!(required(envelope.data(), "data") instanceof Map)) {
         throw invalid("The event's data is not an object");
       }
-      Map<String, Object> data = rawData((Map<?, ?>) envelope.data());
+      Header header = new Header(id, createdAt, rawData((Map<?, ?>) envelope.data()));
       switch (WebhookEventType.of(typeName)) {
         case INVOICE_PAID:
-          return invoicePaid(id, createdAt, data, read(INVOICE_PAID, body));
+          return invoicePaid(header, read(INVOICE_PAID, body));
         case INVOICE_PAYMENT_FAILED:
-          return invoicePaymentFailed(id, createdAt, data, read(INVOICE_PAYMENT_FAILED, body));
+          return invoicePaymentFailed(header, read(INVOICE_PAYMENT_FAILED, body));
         case INVOICE_PAYMENT_ACTION_REQUIRED:
-          return invoicePaymentActionRequired(id, createdAt, data, read(INVOICE_PAYMENT_ACTION_REQUIRED, body));
+          return invoicePaymentActionRequired(header, read(INVOICE_PAYMENT_ACTION_REQUIRED, body));
         case PAYMENT_METHOD_EXPIRING:
-          return paymentMethodExpiring(id, createdAt, data, read(PAYMENT_METHOD_EXPIRING, body));
+          return paymentMethodExpiring(header, read(PAYMENT_METHOD_EXPIRING, body));
         case PAYMENT_METHOD_UPDATED:
-          return paymentMethodUpdated(id, createdAt, data, read(PAYMENT_METHOD_UPDATED, body));
+          return paymentMethodUpdated(header, read(PAYMENT_METHOD_UPDATED, body));
         case LICENSE_RENEWED:
-          return licenseRenewed(id, createdAt, data, read(LICENSE_RENEWED, body));
+          return licenseRenewed(header, read(LICENSE_RENEWED, body));
         case LICENSE_RENEWAL_FAILED:
-          return licenseRenewalFailed(id, createdAt, data, read(LICENSE_RENEWAL_FAILED, body));
+          return licenseRenewalFailed(header, read(LICENSE_RENEWAL_FAILED, body));
         case LICENSE_SUSPENDED:
-          return licenseSuspended(id, createdAt, data, read(LICENSE_SUSPENDED, body));
+          return licenseSuspended(header, read(LICENSE_SUSPENDED, body));
         case LICENSE_REACTIVATED:
-          return licenseReactivated(id, createdAt, data, read(LICENSE_RENEWED, body));
+          return licenseReactivated(header, read(LICENSE_RENEWED, body));
         default:
-          return UnknownEvent.builder().id(id).typeName(typeName).createdAt(createdAt).data(data).build();
+          return UnknownEvent.builder().id(id).typeName(typeName).createdAt(createdAt).data(header.data()).build();
       }
     } catch (IOException | JsonDataException e) {
       // Moshi's messages name the JSON path and the token found; the body holds no secret.
@@ -102,13 +102,8 @@ final class EventParser {
     }
   }
 
-  private static InvoicePaid invoicePaid(
-      String id, Instant createdAt, Map<String, Object> data, EventWire.InvoicePaid w) {
-    return InvoicePaid.builder()
-        .id(id)
-        .createdAt(createdAt)
-        .data(data)
-        .customerId(requiredId(CustomerId::of, w.customerId(), "data.customer_id"))
+  private static InvoicePaid invoicePaid(Header header, EventWire.InvoicePaid w) {
+    return header.on(InvoicePaid.builder(), w.customerId())
         .invoiceId(requiredId(InvoiceId::of, w.invoiceId(), "data.invoice_id"))
         .paymentId(w.paymentId())
         .amount(money(w.amount(), w.currency()))
@@ -121,12 +116,8 @@ final class EventParser {
   }
 
   private static InvoicePaymentFailed invoicePaymentFailed(
-      String id, Instant createdAt, Map<String, Object> data, EventWire.InvoicePaymentFailed w) {
-    return InvoicePaymentFailed.builder()
-        .id(id)
-        .createdAt(createdAt)
-        .data(data)
-        .customerId(requiredId(CustomerId::of, w.customerId(), "data.customer_id"))
+      Header header, EventWire.InvoicePaymentFailed w) {
+    return header.on(InvoicePaymentFailed.builder(), w.customerId())
         .invoiceId(requiredId(InvoiceId::of, w.invoiceId(), "data.invoice_id"))
         .paymentId(required(w.paymentId(), "data.payment_id"))
         .amount(money(w.amount(), w.currency()))
@@ -153,12 +144,8 @@ final class EventParser {
   }
 
   private static InvoicePaymentActionRequired invoicePaymentActionRequired(
-      String id, Instant createdAt, Map<String, Object> data, EventWire.InvoicePaymentActionRequired w) {
-    return InvoicePaymentActionRequired.builder()
-        .id(id)
-        .createdAt(createdAt)
-        .data(data)
-        .customerId(requiredId(CustomerId::of, w.customerId(), "data.customer_id"))
+      Header header, EventWire.InvoicePaymentActionRequired w) {
+    return header.on(InvoicePaymentActionRequired.builder(), w.customerId())
         .invoiceId(requiredId(InvoiceId::of, w.invoiceId(), "data.invoice_id"))
         .paymentId(required(w.paymentId(), "data.payment_id"))
         .amount(money(w.amount(), w.currency()))
@@ -168,12 +155,8 @@ final class EventParser {
   }
 
   private static PaymentMethodExpiring paymentMethodExpiring(
-      String id, Instant createdAt, Map<String, Object> data, EventWire.PaymentMethodExpiring w) {
-    return PaymentMethodExpiring.builder()
-        .id(id)
-        .createdAt(createdAt)
-        .data(data)
-        .customerId(requiredId(CustomerId::of, w.customerId(), "data.customer_id"))
+      Header header, EventWire.PaymentMethodExpiring w) {
+    return header.on(PaymentMethodExpiring.builder(), w.customerId())
         .paymentMethodId(
             requiredId(PaymentMethodId::of, w.paymentMethodId(), "data.payment_method_id"))
         .expiry(yearMonth(required(w.expMonth(), "data.exp_month"), required(w.expYear(), "data.exp_year")))
@@ -182,15 +165,11 @@ final class EventParser {
   }
 
   private static PaymentMethodUpdated paymentMethodUpdated(
-      String id, Instant createdAt, Map<String, Object> data, EventWire.PaymentMethodUpdated w) {
+      Header header, EventWire.PaymentMethodUpdated w) {
     if ((w.expMonth() == null) != (w.expYear() == null)) {
       throw invalid("data.exp_month and data.exp_year come together; the event has only one");
     }
-    return PaymentMethodUpdated.builder()
-        .id(id)
-        .createdAt(createdAt)
-        .data(data)
-        .customerId(requiredId(CustomerId::of, w.customerId(), "data.customer_id"))
+    return header.on(PaymentMethodUpdated.builder(), w.customerId())
         .paymentMethodId(
             requiredId(PaymentMethodId::of, w.paymentMethodId(), "data.payment_method_id"))
         .preferred(required(w.preferred(), "data.preferred"))
@@ -198,13 +177,8 @@ final class EventParser {
         .build();
   }
 
-  private static LicenseRenewed licenseRenewed(
-      String id, Instant createdAt, Map<String, Object> data, EventWire.LicenseRenewed w) {
-    return LicenseRenewed.builder()
-        .id(id)
-        .createdAt(createdAt)
-        .data(data)
-        .customerId(requiredId(CustomerId::of, w.customerId(), "data.customer_id"))
+  private static LicenseRenewed licenseRenewed(Header header, EventWire.LicenseRenewed w) {
+    return header.on(LicenseRenewed.builder(), w.customerId())
         .licenseId(requiredId(LicenseId::of, w.licenseId(), "data.license_id"))
         .invoiceId(requiredId(InvoiceId::of, w.invoiceId(), "data.invoice_id"))
         .paymentId(w.paymentId())
@@ -213,12 +187,8 @@ final class EventParser {
   }
 
   private static LicenseRenewalFailed licenseRenewalFailed(
-      String id, Instant createdAt, Map<String, Object> data, EventWire.LicenseRenewalFailed w) {
-    return LicenseRenewalFailed.builder()
-        .id(id)
-        .createdAt(createdAt)
-        .data(data)
-        .customerId(requiredId(CustomerId::of, w.customerId(), "data.customer_id"))
+      Header header, EventWire.LicenseRenewalFailed w) {
+    return header.on(LicenseRenewalFailed.builder(), w.customerId())
         .licenseId(requiredId(LicenseId::of, w.licenseId(), "data.license_id"))
         .invoiceId(requiredId(InvoiceId::of, w.invoiceId(), "data.invoice_id"))
         .failureCode(required(w.failureCode(), "data.failure_code"))
@@ -227,25 +197,15 @@ final class EventParser {
         .build();
   }
 
-  private static LicenseSuspended licenseSuspended(
-      String id, Instant createdAt, Map<String, Object> data, EventWire.LicenseSuspended w) {
-    return LicenseSuspended.builder()
-        .id(id)
-        .createdAt(createdAt)
-        .data(data)
-        .customerId(requiredId(CustomerId::of, w.customerId(), "data.customer_id"))
+  private static LicenseSuspended licenseSuspended(Header header, EventWire.LicenseSuspended w) {
+    return header.on(LicenseSuspended.builder(), w.customerId())
         .licenseId(requiredId(LicenseId::of, w.licenseId(), "data.license_id"))
         .invoiceId(requiredId(InvoiceId::of, w.invoiceId(), "data.invoice_id"))
         .build();
   }
 
-  private static LicenseReactivated licenseReactivated(
-      String id, Instant createdAt, Map<String, Object> data, EventWire.LicenseRenewed w) {
-    return LicenseReactivated.builder()
-        .id(id)
-        .createdAt(createdAt)
-        .data(data)
-        .customerId(requiredId(CustomerId::of, w.customerId(), "data.customer_id"))
+  private static LicenseReactivated licenseReactivated(Header header, EventWire.LicenseRenewed w) {
+    return header.on(LicenseReactivated.builder(), w.customerId())
         .licenseId(requiredId(LicenseId::of, w.licenseId(), "data.license_id"))
         .invoiceId(requiredId(InvoiceId::of, w.invoiceId(), "data.invoice_id"))
         .paymentId(w.paymentId())
@@ -269,6 +229,15 @@ final class EventParser {
   /** A required id: present, and of the form its type accepts. */
   private static <T> T requiredId(Function<String, T> parse, String value, String field) {
     return parsed(parse, required(value, field), field);
+  }
+
+  /** What every event has besides its own data: its id, its time, and its data as sent. */
+  private record Header(String id, Instant createdAt, Map<String, Object> data) {
+    /** {@code builder} with the header and the data's {@code customer_id} set. */
+    <B extends AccountEventBuilder<B>> B on(B builder, String customerId) {
+      return builder.id(id).createdAt(createdAt).data(data)
+          .customerId(requiredId(CustomerId::of, customerId, "data.customer_id"));
+    }
   }
 
   private static <T> JsonAdapter<EventWire.Typed<T>> typed(Class<T> data) {

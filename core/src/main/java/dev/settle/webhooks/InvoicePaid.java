@@ -49,7 +49,8 @@ public abstract non-sealed class InvoicePaid extends WebhookEvent {
   }
 
   /** Builds an {@link InvoicePaid}, for tests of code that handles events. */
-  public static final class Builder extends ImmutableInvoicePaid.Builder {
+  public static final class Builder extends ImmutableInvoicePaid.Builder
+      implements AccountEventBuilder<Builder> {
     Builder() {}
   }
 }

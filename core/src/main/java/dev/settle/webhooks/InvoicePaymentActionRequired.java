@@ -63,7 +63,8 @@ public abstract non-sealed class InvoicePaymentActionRequired extends WebhookEve
   }
 
   /** Builds an {@link InvoicePaymentActionRequired}, for tests of code that handles events. */
-  public static final class Builder extends ImmutableInvoicePaymentActionRequired.Builder {
+  public static final class Builder extends ImmutableInvoicePaymentActionRequired.Builder
+      implements AccountEventBuilder<Builder> {
     Builder() {}
   }
 }

@@ -63,7 +63,8 @@ public abstract non-sealed class InvoicePaymentFailed extends WebhookEvent {
   }
 
   /** Builds an {@link InvoicePaymentFailed}, for tests of code that handles events. */
-  public static final class Builder extends ImmutableInvoicePaymentFailed.Builder {
+  public static final class Builder extends ImmutableInvoicePaymentFailed.Builder
+      implements AccountEventBuilder<Builder> {
     Builder() {}
   }
 }

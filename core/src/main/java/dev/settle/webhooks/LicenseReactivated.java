@@ -43,7 +43,8 @@ public abstract non-sealed class LicenseReactivated extends WebhookEvent {
   }
 
   /** Builds a {@link LicenseReactivated}, for tests of code that handles events. */
-  public static final class Builder extends ImmutableLicenseReactivated.Builder {
+  public static final class Builder extends ImmutableLicenseReactivated.Builder
+      implements AccountEventBuilder<Builder> {
     Builder() {}
   }
 }

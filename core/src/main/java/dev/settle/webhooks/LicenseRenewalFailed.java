@@ -49,7 +49,8 @@ public abstract non-sealed class LicenseRenewalFailed extends WebhookEvent {
   }
 
   /** Builds a {@link LicenseRenewalFailed}, for tests of code that handles events. */
-  public static final class Builder extends ImmutableLicenseRenewalFailed.Builder {
+  public static final class Builder extends ImmutableLicenseRenewalFailed.Builder
+      implements AccountEventBuilder<Builder> {
     Builder() {}
   }
 }

@@ -40,7 +40,8 @@ public abstract non-sealed class LicenseRenewed extends WebhookEvent {
   }
 
   /** Builds a {@link LicenseRenewed}, for tests of code that handles events. */
-  public static final class Builder extends ImmutableLicenseRenewed.Builder {
+  public static final class Builder extends ImmutableLicenseRenewed.Builder
+      implements AccountEventBuilder<Builder> {
     Builder() {}
   }
 }

@@ -36,7 +36,8 @@ public abstract non-sealed class LicenseSuspended extends WebhookEvent {
   }
 
   /** Builds a {@link LicenseSuspended}, for tests of code that handles events. */
-  public static final class Builder extends ImmutableLicenseSuspended.Builder {
+  public static final class Builder extends ImmutableLicenseSuspended.Builder
+      implements AccountEventBuilder<Builder> {
     Builder() {}
   }
 }

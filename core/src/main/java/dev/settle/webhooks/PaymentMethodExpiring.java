@@ -38,7 +38,8 @@ public abstract non-sealed class PaymentMethodExpiring extends WebhookEvent {
   }
 
   /** Builds a {@link PaymentMethodExpiring}, for tests of code that handles events. */
-  public static final class Builder extends ImmutablePaymentMethodExpiring.Builder {
+  public static final class Builder extends ImmutablePaymentMethodExpiring.Builder
+      implements AccountEventBuilder<Builder> {
     Builder() {}
   }
 }

@@ -39,7 +39,8 @@ public abstract non-sealed class PaymentMethodUpdated extends WebhookEvent {
   }
 
   /** Builds a {@link PaymentMethodUpdated}, for tests of code that handles events. */
-  public static final class Builder extends ImmutablePaymentMethodUpdated.Builder {
+  public static final class Builder extends ImmutablePaymentMethodUpdated.Builder
+      implements AccountEventBuilder<Builder> {
     Builder() {}
   }
 }
