@@ -3,8 +3,6 @@ package dev.settle.examples;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -17,17 +15,13 @@ import dev.settle.paypal.PayPal;
 import dev.settle.paypal.PayPalAccount;
 import dev.settle.paypal.PayPalSetup;
 import dev.settle.paypal.PayPalSetupStatus;
+import dev.settle.sandbox.HeadlessChromium;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,16 +29,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -58,8 +48,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * it is never silently left out.
  */
 class PayPalApprovalBrowserIT extends SandboxFixture {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   /** How long the browser may take to get back to the merchant after a click. */
   private static final Duration LANDING = Duration.ofSeconds(10);
   private static final String RETURN_PATH = "/paypal/return";
@@ -71,15 +59,15 @@ class PayPalApprovalBrowserIT extends SandboxFixture {
   private HttpServer merchant;
   private URI returnUrl;
   private URI cancelUrl;
-  private Path profile;
-  private ChromeDriverService driverService;
+  private HeadlessChromium chromium;
   private WebDriver browser;
   private AccountClient account;
   private PayPal paypal;
 
   @BeforeEach
   void merchantSiteAndBrowser() throws IOException {
-    requireChromium();
+    chromium = HeadlessChromium.start(LANDING);
+    browser = chromium.browser();
 
     merchant = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     merchant.createContext("/", this::merchantPage);
@@ -91,39 +79,17 @@ class PayPalApprovalBrowserIT extends SandboxFixture {
 
     account = settle.account(CustomerId.of("200001"));
     paypal = PayPal.of(account);
-
-    // Both the driver and the browser are named, so Selenium Manager never runs (nor downloads).
-    System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-    profile = Files.createTempDirectory("settle-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--user-data-dir=" + profile);
-    driverService = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
-    browser = new ChromeDriver(driverService, options);
-    browser.manage().timeouts().pageLoadTimeout(LANDING);
   }
 
   @AfterEach
   void closeBrowserAndMerchant() {
     try {
-      if (browser != null) {
-        browser.quit();
+      if (chromium != null) {
+        chromium.close();
       }
     } finally {
-      if (driverService != null) {
-        driverService.stop();
-      }
       if (merchant != null) {
         merchant.stop(0);
-      }
-      if (profile != null) {
-        deleteTree(profile);
       }
     }
   }
@@ -249,33 +215,5 @@ class PayPalApprovalBrowserIT extends SandboxFixture {
       assertThat(fields.put(name, value)).as("%s once in the query", name).isNull();
     }
     return fields;
-  }
-
-  /** Skips without Chromium and chromedriver, but fails on CI, where they must be installed. */
-  private static void requireChromium() {
-    List<String> missing = new ArrayList<>();
-    for (Path program : List.of(CHROMIUM, CHROMEDRIVER)) {
-      if (!Files.isExecutable(program)) {
-        missing.add(program.toString());
-      }
-    }
-    if (missing.isEmpty()) {
-      return;
-    }
-    String why = "The browser test needs " + String.join(" and ", missing)
-        + " (Debian packages chromium and chromium-driver, which .ci/run installs)";
-    if ("true".equals(System.getenv("CI"))) {
-      fail(why + "; on CI (CI=true) it must run, so it fails instead of being skipped");
-    }
-    assumeTrue(false, why + "; skipped");
-  }
-
-  /** Best effort: Chromium may still be writing to its profile while it shuts down. */
-  private static void deleteTree(Path root) {
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      // Left in the temp folder.
-    }
   }
 }

@@ -1,11 +1,8 @@
 package dev.settle.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,10 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,9 +22,6 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -43,54 +35,32 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * it is never silently left out.
  */
 class DashboardBrowserTest {
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots");
   /** How long the page may take to show a change: it fetches the state every second. */
   private static final Duration SHOWN = Duration.ofSeconds(15);
 
   private SettleSandbox sandbox;
-  private Path profile;
-  private ChromeDriverService driverService;
+  private HeadlessChromium chromium;
   private WebDriver browser;
 
   @BeforeEach
   void sandboxAndBrowser() throws IOException {
-    requireChromium();
+    chromium = HeadlessChromium.start(SHOWN, "--window-size=1280,2400");
+    browser = chromium.browser();
     sandbox = SettleSandbox.builder()
         .clock(Clock.fixed(Instant.parse("2026-11-26T09:30:00Z"), ZoneOffset.UTC))
         .build().start();
-    System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER.toString());
-    profile = Files.createTempDirectory("settle-dashboard-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--no-first-run", "--window-size=1280,2400", "--user-data-dir=" + profile);
-    driverService = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        .build();
-    browser = new ChromeDriver(driverService, options);
-    browser.manage().timeouts().pageLoadTimeout(SHOWN);
   }
 
   @AfterEach
   void closeBrowserAndSandbox() {
     try {
-      if (browser != null) {
-        browser.quit();
+      if (chromium != null) {
+        chromium.close();
       }
     } finally {
-      if (driverService != null) {
-        driverService.stop();
-      }
       if (sandbox != null) {
         sandbox.close();
-      }
-      if (profile != null) {
-        deleteTree(profile);
       }
     }
   }
@@ -172,33 +142,5 @@ class DashboardBrowserTest {
     Path file = SCREENSHOTS.resolve(name);
     Files.write(file, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     System.out.println("Dashboard screenshot: " + file.toAbsolutePath());
-  }
-
-  /** Skips without Chromium and chromedriver, but fails on CI, where they must be installed. */
-  private static void requireChromium() {
-    List<String> missing = new ArrayList<>();
-    for (Path program : List.of(CHROMIUM, CHROMEDRIVER)) {
-      if (!Files.isExecutable(program)) {
-        missing.add(program.toString());
-      }
-    }
-    if (missing.isEmpty()) {
-      return;
-    }
-    String why = "The dashboard test needs " + String.join(" and ", missing)
-        + " (Debian packages chromium and chromium-driver, which .ci/run installs)";
-    if ("true".equals(System.getenv("CI"))) {
-      fail(why + "; on CI (CI=true) it must run, so it fails instead of being skipped");
-    }
-    assumeTrue(false, why + "; skipped");
-  }
-
-  /** Best effort: Chromium may still be writing to its profile while it shuts down. */
-  private static void deleteTree(Path root) {
-    try (Stream<Path> paths = Files.walk(root)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      // Left in the temp folder.
-    }
   }
 }
