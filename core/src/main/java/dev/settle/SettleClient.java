@@ -4,9 +4,7 @@ import static dev.settle.exception.ValidationException.required;
 
 import dev.settle.exception.ClientClosedException;
 import dev.settle.exception.SettleConfigurationException;
-import dev.settle.internal.http.Backoff;
 import dev.settle.internal.http.HttpStack;
-import dev.settle.internal.http.LoggingInterceptor;
 import dev.settle.internal.http.Redaction;
 import dev.settle.internal.http.Scheduler;
 import dev.settle.internal.http.Sleeper;
@@ -56,14 +54,10 @@ public final class SettleClient implements AutoCloseable {
   private final Backend backend;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private SettleClient(Builder settings, ClientResources resources, Providers providers, HttpStack http) {
+  SettleClient(Builder settings, ClientResources resources, Providers providers, HttpStack http,
+      Transport transport) {
     this.settings = settings;
     this.resources = resources;
-    Transport transport = new Transport(http, new ExceptionMapping(settings.clock, settings.baseUrl),
-        new Backoff(settings.retryPolicy.maxAttempts(), settings.retryPolicy.initialBackoff(),
-            settings.retryPolicy.maxBackoff()),
-        settings.callTimeout, settings.sleeper, resources.scheduler, resources.timer,
-        ListenerEvents.of(settings.listener));
     this.backend = new Backend(http, transport, providers, settings.clock, closed::get);
   }
 
@@ -125,30 +119,32 @@ public final class SettleClient implements AutoCloseable {
    * including its retries.
    */
   public static final class Builder {
-    private HttpUrl baseUrl;
-    private String apiKey;
-    private OkHttpClient okHttpClient;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(30);
-    private Duration writeTimeout = Duration.ofSeconds(30);
-    private Duration callTimeout = Duration.ofSeconds(60);
-    private Clock clock = Clock.systemUTC();
-    private boolean discoverProviders = true;
-    private RetryPolicy retryPolicy = RetryPolicy.defaults();
-    private int maxConcurrentCalls = 64;
-    private Sleeper sleeper = Sleeper.SYSTEM;
-    private @Nullable Scheduler scheduler;
-    private @Nullable ClientResources shared;
-    private CallListener listener = CallListener.NONE;
-    private final CertificatePinner.Builder pins = new CertificatePinner.Builder();
-    private boolean pinned;
-    private HttpLogger httpLogger;
-    private HttpLogger.Level httpLogLevel = HttpLogger.Level.NONE;
-    private final List<PaymentMethodProvider> providers = new ArrayList<>();
+    // The settings, read by ClientAssembly when the client is built.
+    HttpUrl baseUrl;
+    String apiKey;
+    OkHttpClient okHttpClient;
+    Duration connectTimeout = Duration.ofSeconds(10);
+    Duration readTimeout = Duration.ofSeconds(30);
+    Duration writeTimeout = Duration.ofSeconds(30);
+    Duration callTimeout = Duration.ofSeconds(60);
+    Clock clock = Clock.systemUTC();
+    boolean discoverProviders = true;
+    RetryPolicy retryPolicy = RetryPolicy.defaults();
+    int maxConcurrentCalls = 64;
+    Sleeper sleeper = Sleeper.SYSTEM;
+    @Nullable Scheduler scheduler;
+    @Nullable ClientResources shared;
+    CallListener listener = CallListener.NONE;
+    final CertificatePinner.Builder pins = new CertificatePinner.Builder();
+    boolean pinned;
+    HttpLogger httpLogger;
+    HttpLogger.Level httpLogLevel = HttpLogger.Level.NONE;
+    final List<PaymentMethodProvider> providers = new ArrayList<>();
 
     private Builder() {}
 
-    private Builder(Builder other) {
+    /** A copy of {@code other}'s settings, without the resources it shares. */
+    Builder(Builder other) {
       baseUrl = other.baseUrl;
       apiKey = other.apiKey;
       okHttpClient = other.okHttpClient;
@@ -405,44 +401,12 @@ public final class SettleClient implements AutoCloseable {
      *     providers claim one kind
      */
     public SettleClient build() {
-      if (baseUrl == null) {
-        throw new SettleConfigurationException("The base URL is missing");
-      }
-      if (apiKey == null) {
-        throw new SettleConfigurationException("The API key is missing");
-      }
-      Providers resolved = Providers.resolve(providers, discoverProviders);
-      ClientResources resources = resources();
-      HttpStack http =
-          HttpStack.create(
-              baseUrl,
-              apiKey,
-              withPins(resources.okHttp),
-              new HttpStack.Timeouts(connectTimeout, readTimeout, writeTimeout, callTimeout),
-              resolved.detailsAdapters(),
-              httpLogLevel == HttpLogger.Level.NONE
-                  ? null
-                  : new LoggingInterceptor(httpLogger::log, httpLogLevel.ordinal()));
-      return new SettleClient(new Builder(this), resources, resolved, http);
-    }
-
-    /** The resources of the client this builder was derived from when they fit, or new ones. */
-    private ClientResources resources() {
-      if (shared != null && shared.fits(okHttpClient, maxConcurrentCalls) && shared.retain()) {
-        return shared;
-      }
-      ClientResources created = ClientResources.create(okHttpClient, maxConcurrentCalls, scheduler);
-      created.retain();
-      return created;
+      return ClientAssembly.build(this);
     }
 
     @Override
     public String toString() {
       return "SettleClient.Builder{baseUrl=" + baseUrl + ", apiKey=" + Redaction.mask(apiKey) + "}";
-    }
-
-    private OkHttpClient withPins(OkHttpClient client) {
-      return pinned ? client.newBuilder().certificatePinner(pins.build()).build() : client;
     }
 
     private static Duration positive(Duration timeout, String name) {
