@@ -4,10 +4,8 @@ import static dev.settle.exception.ValidationException.required;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * Switches that make the sandbox misbehave on purpose, so that a client's timeouts, retries and
@@ -66,9 +64,8 @@ public final class SandboxFaults {
   private final Rules global = new Rules("all API requests", null);
   /** Route rules, oldest first. */
   private final List<Rules> routes = new ArrayList<>();
-  private final Map<Kind, Long> injected = new EnumMap<>(Kind.class);
+  private final FaultPlanner planner = new FaultPlanner();
   private long seed;
-  private Random random = new Random(0);
 
   SandboxFaults() {}
 
@@ -81,7 +78,7 @@ public final class SandboxFaults {
    */
   public synchronized SandboxFaults seed(long seed) {
     this.seed = seed;
-    this.random = new Random(seed);
+    planner.restart(seed);
     return this;
   }
 
@@ -178,8 +175,7 @@ public final class SandboxFaults {
   public synchronized SandboxFaults clear() {
     global.clear();
     routes.clear();
-    injected.clear();
-    random = new Random(seed);
+    planner.clear(seed);
     return this;
   }
 
@@ -188,11 +184,7 @@ public final class SandboxFaults {
    * is present}
    */
   public synchronized Map<Kind, Long> injected() {
-    Map<Kind, Long> counts = new EnumMap<>(Kind.class);
-    for (Kind kind : Kind.values()) {
-      counts.put(kind, injected.getOrDefault(kind, 0L));
-    }
-    return counts;
+    return planner.injected();
   }
 
   synchronized long seedValue() {
@@ -215,65 +207,7 @@ public final class SandboxFaults {
 
   /** Decides the faults of one request; answers {@link FaultPlan#NONE} for requests outside the API. */
   synchronized FaultPlan plan(String method, String path, String requestId) {
-    if (!path.startsWith("/v1/")) {
-      return FaultPlan.NONE;
-    }
-    List<Rules> matching = new ArrayList<>();
-    for (Rules rules : routes) {
-      if (rules.route.matches(method, path)) {
-        matching.add(0, rules);   // the newest first
-      }
-    }
-    matching.add(global);
-
-    Rules latencyRules = first(matching, rules -> rules.latency != null);
-    Rules burstRules = first(matching, rules -> rules.burstLeft > 0);
-    Rules errorRules = first(matching, rules -> rules.errorRate > 0);
-    Rules dropBeforeRules = first(matching, rules -> rules.dropBeforeCommit > 0);
-    Rules dropAfterRules = first(matching, rules -> rules.dropAfterCommit > 0);
-    // One draw per rate that applies, whatever the outcome, so that the sequence stays aligned.
-    boolean error = errorRules != null && random.nextDouble() < errorRules.errorRate;
-    boolean dropBefore = dropBeforeRules != null && random.nextDouble() < dropBeforeRules.dropBeforeCommit;
-    boolean dropAfter = dropAfterRules != null && random.nextDouble() < dropAfterRules.dropAfterCommit;
-
-    Duration latency = latencyRules == null ? Duration.ZERO : latencyRules.latency;
-    if (latencyRules != null) {
-      count(Kind.LATENCY);
-    }
-    if (burstRules != null) {
-      burstRules.burstLeft--;
-      count(Kind.RATE_LIMIT);
-      long seconds = (burstRules.retryAfter.toMillis() + 999) / 1000;
-      Response answer = Response.error(ApiError.rateLimited(seconds), requestId)
-          .withHeader("Retry-After", Long.toString(seconds));
-      return new FaultPlan(latency, answer, false, false);
-    }
-    if (error) {
-      count(Kind.ERROR);
-      int status = errorRules.errorStatus;
-      return new FaultPlan(latency, Response.error(ApiError.injected(status), requestId), false, false);
-    }
-    if (dropBefore) {
-      count(Kind.DROP_BEFORE_COMMIT);
-      return new FaultPlan(latency, null, true, false);
-    }
-    if (dropAfter) {
-      count(Kind.DROP_AFTER_COMMIT);
-    }
-    return new FaultPlan(latency, null, false, dropAfter);
-  }
-
-  private static Rules first(List<Rules> matching, java.util.function.Predicate<Rules> set) {
-    for (Rules rules : matching) {
-      if (set.test(rules)) {
-        return rules;
-      }
-    }
-    return null;
-  }
-
-  private void count(Kind kind) {
-    injected.merge(kind, 1L, Long::sum);
+    return planner.plan(global, routes, method, path, requestId);
   }
 
   /**
@@ -281,7 +215,7 @@ public final class SandboxFaults {
    * setting of its kind; thread-safe, guarded by the {@link SandboxFaults} they belong to.
    */
   public final class Rules {
-    // Read by FaultApi for the settings in force, under the lock of the SandboxFaults they belong to.
+    // Read by FaultApi and FaultPlanner, under the lock of the SandboxFaults they belong to.
     final String name;
     final FaultRoute route;
     Duration latency;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -76,8 +77,17 @@ final class SandboxServer {
     }
   }
 
-  int port() {
-    return server.getAddress().getPort();
+  /** {@return where this machine reaches the server, ending in a slash} */
+  URI url() {
+    InetAddress address = server.getAddress().getAddress();
+    // A wildcard address is not one to connect to; this machine reaches it on loopback.
+    String reachable = address.isAnyLocalAddress() ? "127.0.0.1" : literal(address);
+    return URI.create("http://" + reachable + ":" + server.getAddress().getPort() + "/");
+  }
+
+  private static String literal(InetAddress address) {
+    String text = address.getHostAddress();
+    return text.contains(":") ? "[" + text + "]" : text;
   }
 
   /** Closes every connection and ends the server's threads. */

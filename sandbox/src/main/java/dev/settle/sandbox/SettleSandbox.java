@@ -2,7 +2,6 @@ package dev.settle.sandbox;
 
 import static dev.settle.exception.ValidationException.required;
 
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
@@ -14,7 +13,6 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -126,20 +124,13 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
       throw new IllegalStateException(closed ? "This sandbox is closed" : "This sandbox is already started");
     }
     server = SandboxServer.start(host, requestedPort, handler);
-    // A wildcard address is not one to connect to; this machine reaches it on loopback.
-    String reachable = host.isAnyLocalAddress() ? "127.0.0.1" : literal(host);
-    baseUrl = URI.create("http://" + reachable + ":" + server.port() + "/");
+    baseUrl = server.url();
     return this;
   }
 
   /** Whether only this machine can connect: the sandbox is bound to a loopback address. */
   boolean loopbackOnly() {
     return host.isLoopbackAddress();
-  }
-
-  private static String literal(InetAddress address) {
-    String text = address.getHostAddress();
-    return text.contains(":") ? "[" + text + "]" : text;
   }
 
   /**
@@ -256,14 +247,6 @@ public final class SettleSandbox extends SandboxFixtures implements AutoCloseabl
    */
   public static void main(String[] args) throws InterruptedException {
     Standalone.main(args);
-  }
-
-  static SettleSandbox startStandalone(String[] args, PrintStream out) {
-    return Standalone.start(args, out);
-  }
-
-  List<String> accountSummaries() {
-    return billing.accounts().summaries();
   }
 
   /**

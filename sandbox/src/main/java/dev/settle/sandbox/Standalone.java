@@ -60,7 +60,7 @@ final class Standalone {
         : "Reachable from other machines: anyone who can reach it and has the API key controls it.");
     out.println("Dashboard: " + sandbox.baseUrl() + " (it asks for the API key)");
     out.println("API key: " + sandbox.apiKey());
-    List<String> accounts = sandbox.accountSummaries();
+    List<String> accounts = sandbox.billing().accounts().summaries();
     out.println(accounts.isEmpty() ? "No accounts: create them with POST /sandbox/accounts." : "Accounts:");
     accounts.forEach(line -> out.println("  " + line));
     out.println("Test cards: 4242424242424242 succeeds; see the sandbox README for declines and 3-D Secure.");

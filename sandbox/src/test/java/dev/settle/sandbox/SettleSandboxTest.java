@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.settle.exception.ValidationException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Method;
 import java.net.ConnectException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -205,32 +202,6 @@ class SettleSandboxTest {
       assertThat(http.send("GET", "/v1/accounts/100001", null,
           Map.of("Authorization", "Bearer sk_test_settle_sandbox")).status()).isEqualTo(401);
     }
-  }
-
-  @Test
-  void standaloneModePrintsWhatAUserNeeds() throws IOException {
-    ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        SettleSandbox sandbox = SettleSandbox.startStandalone(new String[] {"--port", "0", "--api-key", "sk_test_cli"}, out)) {
-      String text = printed.toString(StandardCharsets.UTF_8);
-
-      assertThat(text).contains(sandbox.baseUrl().toString()).contains("sk_test_cli")
-          .contains("100001").contains("100002").contains("200001").contains("300001")
-          .contains("4242424242424242");
-      assertThat(new SandboxHttp(sandbox).get("/v1/accounts/300001").status()).isEqualTo(200);
-    }
-  }
-
-  @Test
-  void standaloneModeRefusesUnknownArguments() {
-    PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-
-    assertThatThrownBy(() -> SettleSandbox.startStandalone(new String[] {"--verbose"}, out))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--port");
-    assertThatThrownBy(() -> SettleSandbox.startStandalone(new String[] {"--port", "many"}, out))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> SettleSandbox.startStandalone(new String[] {"--port"}, out))
-        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

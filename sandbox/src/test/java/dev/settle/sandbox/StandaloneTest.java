@@ -4,12 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The standalone sandbox's options, and what it says at start about who can reach it. */
 class StandaloneTest {
+  @Test
+  void printsWhatAUserNeeds() throws IOException {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    try (PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        SettleSandbox sandbox = Standalone.start(new String[] {"--port", "0", "--api-key", "sk_test_cli"}, out)) {
+      String text = printed.toString(StandardCharsets.UTF_8);
+
+      assertThat(text).contains(sandbox.baseUrl().toString()).contains("sk_test_cli")
+          .contains("100001").contains("100002").contains("200001").contains("300001")
+          .contains("4242424242424242");
+      assertThat(new SandboxHttp(sandbox).get("/v1/accounts/300001").status()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void refusesUnknownArguments() {
+    PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> Standalone.start(new String[] {"--verbose"}, out))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--port");
+    assertThatThrownBy(() -> Standalone.start(new String[] {"--port", "many"}, out))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Standalone.start(new String[] {"--port"}, out))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
   @Test
   void onLoopbackItSaysOnlyThisMachineCanReachIt() {
     ByteArrayOutputStream printed = new ByteArrayOutputStream();

@@ -1,24 +1,11 @@
 package dev.settle.banktransfer;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import dev.settle.exception.ValidationException.Reason;
 import dev.settle.exception.ValidationException.Violation;
 import dev.settle.exception.ValidationException;
 import dev.settle.model.Money;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import javax.imageio.ImageIO;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -89,7 +76,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EpcQrCode {
   static final int DEFAULT_PIXELS_PER_MODULE = 8;
-  private static final int QUIET_ZONE_MODULES = 4;
 
   private final String payload;
 
@@ -149,45 +135,7 @@ public final class EpcQrCode {
     if (pixelsPerModule < 1 || pixelsPerModule > 100) {
       throw new IllegalArgumentException("pixelsPerModule must be 1 to 100: " + pixelsPerModule);
     }
-    BitMatrix modules = encode();
-    int size = modules.getWidth() * pixelsPerModule;
-    BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
-    int black = 0xFF000000;
-    int white = 0xFFFFFFFF;
-    for (int y = 0; y < size; y++) {
-      for (int x = 0; x < size; x++) {
-        boolean dark = modules.get(x / pixelsPerModule, y / pixelsPerModule);
-        image.setRGB(x, y, dark ? black : white);
-      }
-    }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      if (!ImageIO.write(image, "png", out)) {
-        throw new IllegalStateException("This JDK has no PNG writer");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toByteArray();
-  }
-
-  /**
-   * The symbol's modules, one bit each, quiet zone included. ZXing is handed the payload's UTF-8
-   * bytes as ISO 8859-1 characters, so that it writes exactly those bytes in byte mode and adds
-   * no ECI header.
-   */
-  BitMatrix encode() {
-    String bytes = new String(payload.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-    Map<EncodeHintType, Object> hints =
-        Map.of(
-            EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-            EncodeHintType.MARGIN, QUIET_ZONE_MODULES);
-    try {
-      return new QRCodeWriter().encode(bytes, BarcodeFormat.QR_CODE, 0, 0, hints);
-    } catch (WriterException e) {
-      // 331 bytes fit version 13 at level M; of() refuses anything longer.
-      throw new IllegalStateException("The EPC payload does not fit a QR code", e);
-    }
+    return QrImage.png(payload, pixelsPerModule);
   }
 
   /** Whether a QR code can be made of {@code instructions}. */
