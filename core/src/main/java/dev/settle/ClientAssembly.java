@@ -31,8 +31,7 @@ final class ClientAssembly {
             settings.baseUrl,
             settings.apiKey,
             withPins(settings, resources.okHttp),
-            new HttpStack.Timeouts(settings.connectTimeout, settings.readTimeout, settings.writeTimeout,
-                settings.callTimeout),
+            new HttpStack.Timeouts(settings.connectTimeout, settings.readTimeout, settings.writeTimeout),
             providers.detailsAdapters(),
             settings.httpLogLevel == HttpLogger.Level.NONE
                 ? null

@@ -223,8 +223,7 @@ public final class Invoices {
   public CompletableFuture<Path> downloadPdfAsync(InvoiceId id, Path file, RequestOptions options) {
     ApiCall<byte[]> call = pdfCall(id);
     required(file, "file");
-    return Steps.async(backend, required(options, "options"),
-        steps -> steps.call(call).thenApply(document -> write(file, document)));
+    return Steps.async(backend, required(options, "options"), call, document -> write(file, document));
   }
 
   /**
@@ -281,7 +280,7 @@ public final class Invoices {
    */
   public Payment pay(InvoiceId id, RequestOptions options) {
     ApiCall<Payment> call = payCall(id, null, required(options, "options"));
-    return Steps.blocking(backend, options, steps -> charge(steps, call));
+    return Steps.blocking(backend, options, call, Invoices::settled);
   }
 
   /**
@@ -303,7 +302,7 @@ public final class Invoices {
    */
   public CompletableFuture<Payment> payAsync(InvoiceId id, RequestOptions options) {
     ApiCall<Payment> call = payCall(id, null, required(options, "options"));
-    return Steps.async(backend, options, steps -> charge(steps, call));
+    return Steps.async(backend, options, call, Invoices::settled);
   }
 
   /**
@@ -328,7 +327,7 @@ public final class Invoices {
    */
   public Payment payWith(InvoiceId id, PaymentMethodId method, RequestOptions options) {
     ApiCall<Payment> call = payCall(id, required(method, "method"), required(options, "options"));
-    return Steps.blocking(backend, options, steps -> charge(steps, call));
+    return Steps.blocking(backend, options, call, Invoices::settled);
   }
 
   /**
@@ -352,7 +351,7 @@ public final class Invoices {
    */
   public CompletableFuture<Payment> payWithAsync(InvoiceId id, PaymentMethodId method, RequestOptions options) {
     ApiCall<Payment> call = payCall(id, required(method, "method"), required(options, "options"));
-    return Steps.async(backend, options, steps -> charge(steps, call));
+    return Steps.async(backend, options, call, Invoices::settled);
   }
 
   /**
@@ -383,7 +382,7 @@ public final class Invoices {
    */
   public Payment confirmPayment(InvoiceId id, PaymentId payment, RequestOptions options) {
     ApiCall<Payment> call = confirmCall(id, payment);
-    return Steps.blocking(backend, required(options, "options"), steps -> charge(steps, call));
+    return Steps.blocking(backend, required(options, "options"), call, Invoices::settled);
   }
 
   /**
@@ -407,7 +406,7 @@ public final class Invoices {
    */
   public CompletableFuture<Payment> confirmPaymentAsync(InvoiceId id, PaymentId payment, RequestOptions options) {
     ApiCall<Payment> call = confirmCall(id, payment);
-    return Steps.async(backend, required(options, "options"), steps -> charge(steps, call));
+    return Steps.async(backend, required(options, "options"), call, Invoices::settled);
   }
 
   @Override
@@ -434,17 +433,15 @@ public final class Invoices {
   }
 
   /** The payment a charge answered, unless it waits for the customer: that is never a result. */
-  private static CompletableFuture<Payment> charge(Steps steps, ApiCall<Payment> call) {
-    return steps.call(call).thenApply(payment -> {
-      if (payment.status() == PaymentStatus.REQUIRES_ACTION) {
-        if (payment.nextActionUrl().isEmpty()) {
-          throw new MalformedResponseException("A payment waiting for the customer came without next_action.url",
-              200, payment.requestId().orElse(null), null);
-        }
-        throw new AuthenticationRequiredException(payment);
+  private static Payment settled(Payment payment) {
+    if (payment.status() == PaymentStatus.REQUIRES_ACTION) {
+      if (payment.nextActionUrl().isEmpty()) {
+        throw new MalformedResponseException("A payment waiting for the customer came without next_action.url",
+            200, payment.requestId().orElse(null), null);
       }
-      return payment;
-    });
+      throw new AuthenticationRequiredException(payment);
+    }
+    return payment;
   }
 
   private static Path write(Path file, byte[] document) {

@@ -41,6 +41,24 @@ final class Steps {
     }
   }
 
+  /**
+   * Makes one request on the caller's thread and turns its answer into the result with {@code
+   * then}: the same as a chain of that one step, with no future to build.
+   */
+  static <T, R> R blocking(Backend backend, RequestOptions options, ApiCall<T> call, Function<T, R> then) {
+    try {
+      return then.apply(backend.call(call, options));
+    } catch (OutcomeUnknownException unknown) {
+      throw unknown.ofCall(options);
+    }
+  }
+
+  /** Like {@link #blocking(Backend, RequestOptions, ApiCall, Function)}, without blocking. */
+  static <T, R> CompletableFuture<R> async(Backend backend, RequestOptions options, ApiCall<T> call,
+      Function<T, R> then) {
+    return async(backend, options, steps -> steps.call(call).thenApply(then));
+  }
+
   /** Starts {@code steps} and returns a future that cancels the one in flight. */
   static <T> CompletableFuture<T> async(
       Backend backend, RequestOptions options, Function<Steps, CompletableFuture<T>> steps) {

@@ -146,7 +146,7 @@ public final class WebhookEndpoints {
    */
   public CompletableFuture<Void> removeAsync(WebhookEndpointId id, RequestOptions options) {
     ApiCall<Wire.Deleted> call = removeCall(id);
-    return Steps.async(backend, required(options, "options"), steps -> steps.call(call).thenApply(removed -> null));
+    return Steps.async(backend, required(options, "options"), call, removed -> null);
   }
 
   @Override

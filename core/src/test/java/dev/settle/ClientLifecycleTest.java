@@ -18,10 +18,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
 import mockwebserver3.junit5.StartStop;
+import okhttp3.Call;
+import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -192,6 +195,37 @@ class ClientLifecycleTest {
       own.dispatcher().executorService().shutdown();
       own.connectionPool().evictAll();
     }
+  }
+
+  @Test
+  void theEventListenerOfAClientHandedInHearsSettlesCalls() throws Exception {
+    server.enqueue(json(200, ACCOUNT));
+    List<String> heard = new CopyOnWriteArrayList<>();
+    OkHttpClient own = new OkHttpClient.Builder().eventListener(new EventListener() {
+      @Override
+      public void callStart(Call call) {
+        heard.add("callStart " + call.request().url().encodedPath());
+      }
+
+      @Override
+      public void requestHeadersStart(Call call) {
+        heard.add("requestHeadersStart");
+      }
+
+      @Override
+      public void callEnd(Call call) {
+        heard.add("callEnd");
+      }
+    }).build();
+    try (SettleClient settle = MockServer.builder(server).okHttpClient(own).build()) {
+      assertThat(settle.account(CUSTOMER).get().portal()).isEqualTo(Portal.II);
+    } finally {
+      own.dispatcher().executorService().shutdown();
+      own.connectionPool().evictAll();
+    }
+
+    assertThat(heard).containsExactly("callStart /v1/accounts/200001", "requestHeadersStart", "callEnd");
+    assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + MockServer.API_KEY);
   }
 
   private static List<Thread> settleThreads() {

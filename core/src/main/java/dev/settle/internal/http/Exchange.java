@@ -3,8 +3,8 @@ package dev.settle.internal.http;
 import dev.settle.exception.RateLimitedException;
 import dev.settle.exception.SettleException;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -32,6 +32,10 @@ final class Exchange<T> {
   private final @Nullable String idempotencyKey;
   private final @Nullable String resolvingKey;
   private volatile Call call;
+  private AttemptTrace trace;
+  /** Set once the deadline passed: the attempt in flight is cancelled, and any later one. */
+  private volatile boolean expired;
+  private Runnable stopDeadline = () -> { };
   private int attempt = 1;
   private long attemptStarted;
   private long queued;
@@ -50,6 +54,7 @@ final class Exchange<T> {
     this.idempotencyKey = request.header(BillingService.IDEMPOTENCY_KEY);
     this.resolvingKey = callKey != null ? callKey : idempotencyKey;
     this.call = transport.okHttp.newCall(request);
+    this.trace = AttemptTrace.of(call);
     if (transport.observer != CallObserver.NONE) {
       tell(() -> transport.observer.callStarted(new CallObserver.Start(callId, operation(),
           request.method(), request.url().encodedPath(), idempotencyKey)));
@@ -64,29 +69,43 @@ final class Exchange<T> {
     return operation;
   }
 
-  Duration remaining() {
-    return Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+  /**
+   * Has the client's timer run {@code atDeadline} when the deadline passes, unless the call ended
+   * first. The task ends the call by {@link #expire()}.
+   */
+  void keepDeadline(Runnable atDeadline) {
+    stopDeadline = transport.deadlines.schedule(atDeadline, Duration.ofNanos(deadline - System.nanoTime()));
   }
 
   Call prepare() {
-    AttemptTrace.of(call);
-    call.timeout().timeout(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     attemptStarted = System.nanoTime();
+    if (expired) {
+      // The deadline passed while this attempt was made ready: it fails before it starts.
+      call.cancel();
+    }
     return call;
   }
 
   void next() {
     call = transport.okHttp.newCall(request);
+    trace = AttemptTrace.of(call);
     attempt++;
   }
 
-  void cancel() {
+  /** The deadline passed: cancels the attempt in flight; its failure then reads as the deadline's. */
+  void expire() {
+    expired = true;
     call.cancel();
   }
 
-  /** Whether the first attempt has not left the dispatcher's queue. */
+  void cancel() {
+    stopDeadline.run();
+    call.cancel();
+  }
+
+  /** Whether the first attempt waits in the dispatcher's queue. */
   boolean stillQueued() {
-    return attempt == 1 && AttemptTrace.of(call).startedAt == 0;
+    return attempt == 1 && trace.inQueue();
   }
 
   /**
@@ -125,10 +144,21 @@ final class Exchange<T> {
    */
   Attempts.Attempt<T> networkFailure(IOException cause) {
     noteStart();
-    boolean sent = AttemptTrace.of(call).mayHaveSent;
+    boolean sent = trace.mayHaveSent;
     boolean untrusted = cause instanceof SSLPeerUnverifiedException || cause instanceof SSLHandshakeException;
-    return Attempts.Attempt.failed(transport.failures.network(operation(), request, cause, sent), !untrusted,
+    IOException failure = expired ? deadlinePassed(cause) : cause;
+    return Attempts.Attempt.failed(transport.failures.network(operation(), request, failure, sent), !untrusted,
         sent ? Attempts.Settlement.OPENS : Attempts.Settlement.NEUTRAL, 0);
+  }
+
+  /** What a call cancelled at its deadline failed with: a timeout, as the socket's own would read. */
+  private static IOException deadlinePassed(IOException cancelled) {
+    if (cancelled instanceof InterruptedIOException) {
+      return cancelled;
+    }
+    InterruptedIOException timeout = new InterruptedIOException("timeout");
+    timeout.initCause(cancelled);
+    return timeout;
   }
 
   /**
@@ -138,7 +168,7 @@ final class Exchange<T> {
   Attempts.Attempt<T> thrown(Throwable cause) {
     noteStart();
     return Attempts.Attempt.failed(transport.failures.unexpected(operation(), request, cause), false,
-        AttemptTrace.of(call).mayHaveSent ? Attempts.Settlement.OPENS : Attempts.Settlement.NEUTRAL, 0);
+        trace.mayHaveSent ? Attempts.Settlement.OPENS : Attempts.Settlement.NEUTRAL, 0);
   }
 
   /** A 2xx answer that cannot be read: a write answered 2xx was most probably done. */
@@ -197,12 +227,13 @@ final class Exchange<T> {
   /** How long an asynchronous call's first attempt waited in the dispatcher's queue. */
   private void noteStart() {
     if (async && attempt == 1 && queued == 0) {
-      long startedAt = AttemptTrace.of(call).startedAt;
-      queued = startedAt == 0 ? 0 : Math.max(1, startedAt - started);
+      long leftQueueAt = trace.leftQueueAt;
+      queued = leftQueueAt == 0 ? 0 : Math.max(1, leftQueueAt - started);
     }
   }
 
   private void reportEnd(@Nullable SettleException failure) {
+    stopDeadline.run();
     if (transport.observer != CallObserver.NONE) {
       tell(() -> transport.observer.callEnded(new CallObserver.Ending(callId, operation(), attempt,
           Duration.ofNanos(System.nanoTime() - started), Duration.ofNanos(queued), lastStatus, requestId,

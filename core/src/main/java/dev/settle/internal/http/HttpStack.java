@@ -70,13 +70,12 @@ public final class HttpStack {
             .connectTimeout(timeouts.connect())
             .readTimeout(timeouts.read())
             .writeTimeout(timeouts.write())
-            .callTimeout(timeouts.call());
-    // First of the application interceptors: when an attempt leaves the dispatcher's queue.
-    okHttpBuilder.interceptors().add(0, AttemptTrace.STARTED);
+            // Each call's deadline is kept by the client's timer, across its attempts and waits.
+            .callTimeout(Duration.ZERO);
+    // When an attempt leaves the dispatcher's queue, and whether its request may have left.
+    okHttpBuilder.eventListenerFactory(AttemptTrace.listening(base.eventListenerFactory()));
     // Last of them: those of a client the user shares never see the API key and cannot replace it.
     okHttpBuilder.addInterceptor(new ClientHeaders(apiKey, API_VERSION));
-    // First of the network interceptors, which OkHttp appends after those of a shared client.
-    okHttpBuilder.networkInterceptors().add(0, AttemptTrace.RECORDER);
     if (logging != null) {
       okHttpBuilder.addNetworkInterceptor(logging);
     }
@@ -139,6 +138,6 @@ public final class HttpStack {
     }
   }
 
-  /** The per-socket and whole-call timeouts. */
-  public record Timeouts(Duration connect, Duration read, Duration write, Duration call) {}
+  /** The per-socket timeouts. */
+  public record Timeouts(Duration connect, Duration read, Duration write) {}
 }

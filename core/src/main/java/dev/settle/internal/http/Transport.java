@@ -8,14 +8,13 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import okhttp3.Call;
 import okhttp3.Callback;
-import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
 import okhttp3.Response;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Runs calls: a blocking call on its caller's thread, an asynchronous one through OkHttp's
- * dispatcher with a timer for a deadline that may pass while it waits in the queue. What happens
+ * dispatcher; the client's timer keeps both deadlines, time queued included. What happens
  * across one call's attempts (retries, the deadline, listener events, the rule that decides when a
  * write's outcome is unknown) is its {@link Exchange}; what each failure means is the client's
  * {@link Failures}. The request of each attempt is the one Retrofit built, made on OkHttp, and a
@@ -32,13 +31,13 @@ public final class Transport {
   final Backoff backoff;
   final Duration callTimeout;
   final CallObserver observer;
+  final Scheduler deadlines;
   private final Sleeper sleeper;
   private final Scheduler retries;
-  private final Scheduler deadlines;
 
   /**
    * @param retries runs an asynchronous call's next attempt after its wait
-   * @param deadlines cancels an asynchronous call at its deadline, queued or running
+   * @param deadlines ends a call at its deadline, queued, running or waiting to retry
    */
   public Transport(HttpStack http, Failures failures, Backoff backoff, Duration callTimeout,
       Sleeper sleeper, Scheduler retries, Scheduler deadlines, CallObserver observer) {
@@ -68,6 +67,7 @@ public final class Transport {
    */
   public <T> T execute(ApiCall<T> call, @Nullable Duration timeout, @Nullable String callKey) {
     Exchange<T> exchange = new Exchange<>(this, retrofit(call), timeout, callKey, false);
+    exchange.keepDeadline(exchange::expire);
     while (true) {
       Attempts.Attempt<T> attempt;
       try (Response response = exchange.prepare().execute()) {
@@ -107,21 +107,9 @@ public final class Transport {
       @Nullable String callKey) {
     Exchange<T> exchange = new Exchange<>(this, retrofit(call), timeout, callKey, true);
     CancellableFuture<T> future = new CancellableFuture<>(exchange);
-    if (mayQueue()) {
-      // OkHttp's own call timeout starts when the call leaves the queue: a timer keeps the
-      // deadline of a call that may wait there.
-      Runnable stopTimer = deadlines.schedule(future::expire, exchange.remaining());
-      future.whenComplete((result, failure) -> stopTimer.run());
-    }
+    exchange.keepDeadline(future::expire);
     enqueue(exchange, future);
     return future;
-  }
-
-  /** Whether an asynchronous call made now may wait for a slot under the dispatcher's limits. */
-  private boolean mayQueue() {
-    Dispatcher dispatcher = okHttp.dispatcher();
-    return dispatcher.queuedCallsCount() > 0
-        || dispatcher.runningCallsCount() >= Math.min(dispatcher.getMaxRequests(), dispatcher.getMaxRequestsPerHost());
   }
 
   private static <T> RetrofitCall<T> retrofit(ApiCall<T> call) {
@@ -204,7 +192,7 @@ public final class Transport {
       if (isDone()) {
         return;
       }
-      exchange.cancel();
+      exchange.expire();
       if (exchange.stillQueued()) {
         SettleException failure = exchange.networkFailure(
             new InterruptedIOException("The call's deadline passed while it waited for a slot")).failure;

@@ -1,0 +1,168 @@
+package dev.settle.internal.http;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The client's timer: every call's deadline, and an asynchronous call's next attempt after its
+ * wait. One daemon thread, started with the first task and stopped by {@link #close()}.
+ *
+ * <p>Every call sets a deadline and nearly every call ends long before it, so the timer is built
+ * for tasks that are cancelled: its thread sleeps until the earliest time it was told of and is
+ * woken only by a task due before that. Calls made with the client's one timeout bring ever later
+ * deadlines, so a steady stream of them never wakes it; a finished call takes its task off the
+ * list at once, and the thread finds the list short when it wakes. (A priority queue's timer, or
+ * Okio's watchdog behind OkHttp's own call timeout, is signalled whenever a task lands at the
+ * head of an empty queue: once per call made one at a time.)
+ */
+final class DaemonTimer implements Scheduler {
+  private static final AtomicInteger THREADS = new AtomicInteger();
+
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition earlier = lock.newCondition();
+  /** The sentinel of the circular list of pending tasks, in no order. */
+  private final Task pending = new Task(0, () -> { });
+  /** When the thread looks at the list next, on {@link System#nanoTime()}; valid if {@link #awake}. */
+  private long wakeAt;
+  /** Whether the thread will wake at {@link #wakeAt}; otherwise it sleeps until a task comes. */
+  private boolean awake;
+  private @Nullable Thread thread;
+  private boolean closed;
+
+  @Override
+  public Runnable schedule(Runnable task, Duration delay) {
+    if (delay.isZero() || delay.isNegative()) {
+      task.run();
+      return () -> { };
+    }
+    long due = System.nanoTime() + delay.toNanos();
+    Task scheduled = new Task(due, task);
+    lock.lock();
+    try {
+      if (closed) {
+        return () -> { };
+      }
+      scheduled.linkAfter(pending);
+      if (thread == null) {
+        thread = new Thread(this::run, "settle-timer-" + THREADS.incrementAndGet());
+        thread.setDaemon(true);
+        thread.start();
+      }
+      if (!awake || due - wakeAt < 0) {
+        wakeAt = due;
+        awake = true;
+        earlier.signal();
+      }
+    } finally {
+      lock.unlock();
+    }
+    return () -> cancel(scheduled);
+  }
+
+  private void cancel(Task task) {
+    lock.lock();
+    try {
+      task.unlink();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private void run() {
+    List<Task> due = new ArrayList<>();
+    lock.lock();
+    try {
+      while (!closed) {
+        long now = System.nanoTime();
+        if (!awake) {
+          earlier.awaitUninterruptibly();
+        } else if (wakeAt - now > 0) {
+          earlier.awaitNanos(wakeAt - now);
+        } else {
+          takeDue(now, due);
+          lock.unlock();
+          try {
+            runAll(due);
+          } finally {
+            lock.lock();
+          }
+        }
+      }
+    } catch (InterruptedException stopped) {
+      Thread.currentThread().interrupt();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Moves the tasks due by {@code now} to {@code due}, and sets the next wake to the earliest left. */
+  private void takeDue(long now, List<Task> due) {
+    awake = false;
+    Task next;
+    for (Task task = pending.next; task != pending; task = next) {
+      next = task.next;
+      if (task.due - now <= 0) {
+        task.unlink();
+        due.add(task);
+      } else if (!awake || task.due - wakeAt < 0) {
+        wakeAt = task.due;
+        awake = true;
+      }
+    }
+  }
+
+  private static void runAll(List<Task> due) {
+    for (Task task : due) {
+      try {
+        task.action.run();
+      } catch (RuntimeException ignored) {
+        // One task's failure must not stop the timer of every call.
+      }
+    }
+    due.clear();
+  }
+
+  /** Stops the thread; tasks not yet run are dropped. */
+  @Override
+  public void close() {
+    lock.lock();
+    try {
+      closed = true;
+      earlier.signal();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** A task on the list; unlinking one already off it does nothing. */
+  private static final class Task {
+    final long due;
+    final Runnable action;
+    Task previous = this;
+    Task next = this;
+
+    Task(long due, Runnable action) {
+      this.due = due;
+      this.action = action;
+    }
+
+    void linkAfter(Task sentinel) {
+      previous = sentinel;
+      next = sentinel.next;
+      sentinel.next.previous = this;
+      sentinel.next = this;
+    }
+
+    void unlink() {
+      previous.next = next;
+      next.previous = previous;
+      previous = this;
+      next = this;
+    }
+  }
+}
