@@ -1,52 +1,67 @@
 package dev.settle.internal.http;
 
-import kotlin.jvm.JvmClassMappingKt;
-import kotlin.reflect.KClass;
 import okhttp3.Call;
 import okhttp3.Dispatcher;
 import okhttp3.EventListener;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
 
 /**
- * What the network saw of one attempt, tagged on its OkHttp call: whether it waited in the
- * dispatcher's queue and when it left, and whether its request may have left.
+ * What the network saw of one attempt: whether it waited in the dispatcher's queue and when it
+ * left, and whether its request may have left. OkHttp tells it as events to the attempt's own
+ * listener, heard after the listener of a client handed in.
  *
- * <p>OkHttp tells it through {@link #LISTENER}, an event listener rather than interceptors, which
- * would add two links to every call's chain. OkHttp announces the request's headers once the
- * connection is open (DNS, TCP and TLS done, pins checked) and just before it writes them, so a
- * failure before that means the server cannot have seen a byte: a write whose connection was
- * refused is then safely repeated, and if it never gets through it is a plain connection failure
- * rather than an unknown outcome.
+ * <p>OkHttp announces the request's headers once the connection is open (DNS, TCP and TLS done,
+ * pins checked) and just before it writes them, so a failure before that means the server cannot
+ * have seen a byte: a write whose connection was refused is then safely repeated, and if it never
+ * gets through it is a plain connection failure rather than an unknown outcome.
  */
-final class AttemptTrace {
-  /** The tag's key, made once: OkHttp's {@code tag(Class)} makes a new one at every look-up. */
-  private static final KClass<AttemptTrace> KEY = JvmClassMappingKt.getKotlinClass(AttemptTrace.class);
+final class AttemptTrace extends EventListener {
+  /**
+   * The trace of the call being created on this thread. OkHttp asks the client's listener factory
+   * for a call's listener inside {@code newCall}, on the thread that creates it, so the trace is
+   * handed over there: cheaper than a tag on the call, which costs a new tag list per attempt and a
+   * search per event.
+   */
+  private static final ThreadLocal<AttemptTrace> CREATING = new ThreadLocal<>();
 
-  private static final EventListener LISTENER = new EventListener() {
-    @Override
-    public void dispatcherQueueStart(Call call, Dispatcher dispatcher) {
-      of(call).waited = true;
-    }
-
-    @Override
-    public void dispatcherQueueEnd(Call call, Dispatcher dispatcher) {
-      of(call).leftQueueAt = System.nanoTime();
-    }
-
-    @Override
-    public void requestHeadersStart(Call call) {
-      of(call).mayHaveSent = true;
-    }
-  };
-
+  /** Whether OkHttp tells this trace its events; until then, a request may have left. */
+  private volatile boolean listening;
   /** Set when the call had to wait for a slot; OkHttp announces no queue for one that did not. */
-  volatile boolean waited;
+  private volatile boolean waited;
   /** When a call that waited left the queue, on {@link System#nanoTime()}; 0 until then. */
-  volatile long leftQueueAt;
-  volatile boolean mayHaveSent;
+  private volatile long leftQueueAt;
+  private volatile boolean headersStarted;
 
-  /** The trace of {@code call}, tagged on it at first use. */
-  static AttemptTrace of(Call call) {
-    return call.tag(KEY, AttemptTrace::new);
+  /** Creates the attempt's call on {@code client}, this trace its listener. */
+  Call newCall(OkHttpClient client, Request request) {
+    CREATING.set(this);
+    try {
+      return client.newCall(request);
+    } finally {
+      CREATING.set(null);
+    }
+  }
+
+  /**
+   * The listener factory of Settle's derived client: each call's listener from the shared client's
+   * factory, heard as before, and the call's trace after it.
+   */
+  static EventListener.Factory listening(EventListener.Factory shared) {
+    return call -> {
+      EventListener theirs = shared.create(call);
+      AttemptTrace trace = CREATING.get();
+      if (trace == null) {
+        return theirs;
+      }
+      trace.listening = true;
+      return theirs == EventListener.NONE ? trace : theirs.plus(trace);
+    };
+  }
+
+  /** Whether the request may have reached the server. */
+  boolean mayHaveSent() {
+    return headersStarted || !listening;
   }
 
   /** Whether the call waits in the dispatcher's queue now. */
@@ -54,14 +69,23 @@ final class AttemptTrace {
     return waited && leftQueueAt == 0;
   }
 
-  /**
-   * Events for Settle's derived client: each call's listener from the shared client's factory,
-   * heard as before, with the trace's after it.
-   */
-  static EventListener.Factory listening(EventListener.Factory shared) {
-    return call -> {
-      EventListener theirs = shared.create(call);
-      return theirs == EventListener.NONE ? LISTENER : theirs.plus(LISTENER);
-    };
+  /** When the call left the dispatcher's queue, on {@link System#nanoTime()}; 0 if it did not wait. */
+  long leftQueueAt() {
+    return leftQueueAt;
+  }
+
+  @Override
+  public void dispatcherQueueStart(Call call, Dispatcher dispatcher) {
+    waited = true;
+  }
+
+  @Override
+  public void dispatcherQueueEnd(Call call, Dispatcher dispatcher) {
+    leftQueueAt = System.nanoTime();
+  }
+
+  @Override
+  public void requestHeadersStart(Call call) {
+    headersStarted = true;
   }
 }

@@ -61,16 +61,7 @@ final class DaemonTimer implements Scheduler {
     } finally {
       lock.unlock();
     }
-    return () -> cancel(scheduled);
-  }
-
-  private void cancel(Task task) {
-    lock.lock();
-    try {
-      task.unlink();
-    } finally {
-      lock.unlock();
-    }
+    return scheduled;
   }
 
   private void run() {
@@ -139,8 +130,8 @@ final class DaemonTimer implements Scheduler {
     }
   }
 
-  /** A task on the list; unlinking one already off it does nothing. */
-  private static final class Task {
+  /** A task on the list, and what takes it off; unlinking one already off it does nothing. */
+  private final class Task implements Runnable {
     final long due;
     final Runnable action;
     Task previous = this;
@@ -149,6 +140,17 @@ final class DaemonTimer implements Scheduler {
     Task(long due, Runnable action) {
       this.due = due;
       this.action = action;
+    }
+
+    /** Cancels the task if it has not run. */
+    @Override
+    public void run() {
+      lock.lock();
+      try {
+        unlink();
+      } finally {
+        lock.unlock();
+      }
     }
 
     void linkAfter(Task sentinel) {

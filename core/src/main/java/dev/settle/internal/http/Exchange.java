@@ -53,8 +53,8 @@ final class Exchange<T> {
     this.async = async;
     this.idempotencyKey = request.header(BillingService.IDEMPOTENCY_KEY);
     this.resolvingKey = callKey != null ? callKey : idempotencyKey;
-    this.call = transport.okHttp.newCall(request);
-    this.trace = AttemptTrace.of(call);
+    this.trace = new AttemptTrace();
+    this.call = trace.newCall(transport.okHttp, request);
     if (transport.observer != CallObserver.NONE) {
       tell(() -> transport.observer.callStarted(new CallObserver.Start(callId, operation(),
           request.method(), request.url().encodedPath(), idempotencyKey)));
@@ -87,8 +87,8 @@ final class Exchange<T> {
   }
 
   void next() {
-    call = transport.okHttp.newCall(request);
-    trace = AttemptTrace.of(call);
+    trace = new AttemptTrace();
+    call = trace.newCall(transport.okHttp, request);
     attempt++;
   }
 
@@ -144,7 +144,7 @@ final class Exchange<T> {
    */
   Attempts.Attempt<T> networkFailure(IOException cause) {
     noteStart();
-    boolean sent = trace.mayHaveSent;
+    boolean sent = trace.mayHaveSent();
     boolean untrusted = cause instanceof SSLPeerUnverifiedException || cause instanceof SSLHandshakeException;
     IOException failure = expired ? deadlinePassed(cause) : cause;
     return Attempts.Attempt.failed(transport.failures.network(operation(), request, failure, sent), !untrusted,
@@ -168,7 +168,7 @@ final class Exchange<T> {
   Attempts.Attempt<T> thrown(Throwable cause) {
     noteStart();
     return Attempts.Attempt.failed(transport.failures.unexpected(operation(), request, cause), false,
-        trace.mayHaveSent ? Attempts.Settlement.OPENS : Attempts.Settlement.NEUTRAL, 0);
+        trace.mayHaveSent() ? Attempts.Settlement.OPENS : Attempts.Settlement.NEUTRAL, 0);
   }
 
   /** A 2xx answer that cannot be read: a write answered 2xx was most probably done. */
@@ -227,7 +227,7 @@ final class Exchange<T> {
   /** How long an asynchronous call's first attempt waited in the dispatcher's queue. */
   private void noteStart() {
     if (async && attempt == 1 && queued == 0) {
-      long leftQueueAt = trace.leftQueueAt;
+      long leftQueueAt = trace.leftQueueAt();
       queued = leftQueueAt == 0 ? 0 : Math.max(1, leftQueueAt - started);
     }
   }
