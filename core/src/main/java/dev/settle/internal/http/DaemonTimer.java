@@ -91,7 +91,10 @@ final class DaemonTimer implements Scheduler {
     }
   }
 
-  /** Moves the tasks due by {@code now} to {@code due}, and sets the next wake to the earliest left. */
+  /**
+   * Moves the tasks due by {@code now} to {@code due}, earliest first, and sets the next wake to
+   * the earliest task left.
+   */
   private void takeDue(long now, List<Task> due) {
     awake = false;
     Task next;
@@ -105,6 +108,7 @@ final class DaemonTimer implements Scheduler {
         awake = true;
       }
     }
+    due.sort((one, other) -> Long.signum(one.due - other.due));
   }
 
   private static void runAll(List<Task> due) {
