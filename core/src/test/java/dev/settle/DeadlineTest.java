@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.settle.exception.ConnectionException;
+import dev.settle.model.Account;
 import dev.settle.model.CustomerId;
 import dev.settle.model.InvoiceId;
 import dev.settle.testing.Json;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -82,6 +84,21 @@ class DeadlineTest {
         .havingCause().isInstanceOf(ConnectionException.class)
         .withCauseInstanceOf(InterruptedIOException.class);
     assertThat(server.getRequestCount()).isOne();
+  }
+
+  @Test
+  void aCallInFlightWhenItsClientClosesStillEndsAtItsDeadline() throws Exception {
+    server.enqueue(stalled());
+    SettleClient client = patientSockets().build();
+    CompletableFuture<Account> call = client.account(CustomerId.of("200001")).getAsync(SHORT);
+    server.takeRequest();
+
+    client.close();
+
+    assertThat(call).failsWithin(Duration.ofSeconds(30))
+        .withThrowableOfType(ExecutionException.class)
+        .havingCause().isInstanceOf(ConnectionException.class)
+        .withCauseInstanceOf(InterruptedIOException.class);
   }
 
   @Test

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The client's timer: every call's deadline, and an asynchronous call's next attempt after its
- * wait. One daemon thread, started with the first task and stopped by {@link #close()}.
+ * wait. One daemon thread, started with the first task. Once closed, it still runs what is
+ * pending, so calls in flight when their client closes keep their deadline and their retries; its
+ * thread ends when nothing is left, and a task scheduled after that is dropped.
  *
  * <p>Every call sets a deadline and nearly every call ends long before it, so the timer is built
  * for tasks that are cancelled: its thread sleeps until the earliest time it was told of and is
@@ -44,7 +46,7 @@ final class DaemonTimer implements Scheduler {
     Task scheduled = new Task(due, task);
     lock.lock();
     try {
-      if (closed) {
+      if (finished()) {
         return () -> { };
       }
       scheduled.linkAfter(pending);
@@ -68,7 +70,7 @@ final class DaemonTimer implements Scheduler {
     List<Task> due = new ArrayList<>();
     lock.lock();
     try {
-      while (!closed) {
+      while (!finished()) {
         long now = System.nanoTime();
         if (!awake) {
           earlier.awaitUninterruptibly();
@@ -122,7 +124,12 @@ final class DaemonTimer implements Scheduler {
     due.clear();
   }
 
-  /** Stops the thread; tasks not yet run are dropped. */
+  /** Whether the timer is closed and has nothing left to run; with the lock held. */
+  private boolean finished() {
+    return closed && pending.next == pending;
+  }
+
+  /** Lets what is pending run, then ends the thread. */
   @Override
   public void close() {
     lock.lock();
@@ -152,6 +159,9 @@ final class DaemonTimer implements Scheduler {
       lock.lock();
       try {
         unlink();
+        if (finished()) {
+          earlier.signal();
+        }
       } finally {
         lock.unlock();
       }

@@ -10,7 +10,7 @@ public interface Scheduler extends AutoCloseable {
   /** Runs {@code task} after {@code delay}; returns what cancels it if it has not run. */
   Runnable schedule(Runnable task, Duration delay);
 
-  /** Stops the scheduler's thread; tasks not yet run are dropped. */
+  /** Stops the scheduler's thread once the tasks already scheduled have run or been cancelled. */
   @Override
   default void close() {}
 

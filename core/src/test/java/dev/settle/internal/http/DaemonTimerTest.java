@@ -12,7 +12,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** The client's timer: tasks run once due, in order, unless cancelled; its thread ends on close. */
+/**
+ * The client's timer: tasks run once due, in order, unless cancelled; once closed, its thread ends
+ * when nothing is pending.
+ */
 @Timeout(30)
 class DaemonTimerTest {
   private final DaemonTimer timer = new DaemonTimer();
@@ -74,19 +77,43 @@ class DaemonTimerTest {
   }
 
   @Test
-  void closingEndsItsThreadAndDropsWhatWasPending() throws Exception {
+  void closingLetsWhatIsPendingRunThenEndsTheThreadAndDropsLaterTasks() throws Exception {
+    Thread timerThread = timerThread();
+    CountDownLatch pending = new CountDownLatch(1);
+    timer.schedule(() -> {
+      ran.add("pending");
+      pending.countDown();
+    }, Duration.ofMillis(200));
+
+    timer.close();
+
+    assertThat(pending.await(10, TimeUnit.SECONDS)).as("a call's deadline still kept after close").isTrue();
+    timerThread.join(TimeUnit.SECONDS.toMillis(10));
+    assertThat(timerThread.isAlive()).isFalse();
+    timer.schedule(() -> ran.add("after the end"), Duration.ofMillis(1));
+    assertThat(ran).containsExactly("pending");
+  }
+
+  @Test
+  void cancellingTheLastPendingTaskOfAClosedTimerEndsItsThreadAtOnce() throws Exception {
+    Thread timerThread = timerThread();
+    Runnable cancel = timer.schedule(() -> ran.add("far"), Duration.ofMinutes(10));
+    timer.close();
+    assertThat(timerThread.isAlive()).as("a task is pending").isTrue();
+
+    cancel.run();
+
+    timerThread.join(TimeUnit.SECONDS.toMillis(10));
+    assertThat(timerThread.isAlive()).isFalse();
+    assertThat(ran).isEmpty();
+  }
+
+  /** The timer's thread, started by a task that tells it. */
+  private Thread timerThread() throws Exception {
     CompletableFuture<Thread> thread = new CompletableFuture<>();
     timer.schedule(() -> thread.complete(Thread.currentThread()), Duration.ofMillis(1));
     Thread timerThread = thread.get(10, TimeUnit.SECONDS);
     assertThat(timerThread.getName()).startsWith("settle-timer-");
-    timer.schedule(() -> ran.add("dropped"), Duration.ofMillis(200));
-
-    timer.close();
-    timerThread.join(TimeUnit.SECONDS.toMillis(10));
-
-    assertThat(timerThread.isAlive()).isFalse();
-    assertThat(ran).isEmpty();
-    timer.schedule(() -> ran.add("after close"), Duration.ofMillis(1));
-    assertThat(ran).isEmpty();
+    return timerThread;
   }
 }
