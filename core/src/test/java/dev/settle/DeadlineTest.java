@@ -11,8 +11,11 @@ import dev.settle.model.InvoiceId;
 import dev.settle.testing.Json;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -102,18 +105,55 @@ class DeadlineTest {
   }
 
   @Test
-  void aCallThatEndsInTimeLeavesNothingToFireLater() throws Exception {
-    server.enqueue(json(200, Json.account("200001", "II", "null")));
+  void aContinuationThatBlocksDoesNotHoldUpAnotherCallsDeadline() throws Exception {
     server.enqueue(stalled());
-    AccountClient account = patientSockets().build().account(CustomerId.of("200001"));
+    server.enqueue(stalled());
+    AccountClient account = patientSockets().maxConcurrentCalls(1).build().account(CustomerId.of("200001"));
+    CompletableFuture<Account> holdingTheSlot = account.getAsync();
+    server.takeRequest();
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Account> waitingForASlot =
+        account.getAsync(RequestOptions.builder().timeout(Duration.ofMillis(500)).build());
+    waitingForASlot.whenComplete((result, failure) -> awaitQuietly(release));
 
-    assertThat(account.get(SHORT).customerId().value()).isEqualTo("200001");
-    // The first call's deadline passes during the second one, whose own is later: only that
-    // second deadline ends it, so it fails as a timeout of its own and not sooner than asked.
-    long started = System.nanoTime();
-    RequestOptions longer = RequestOptions.builder().timeout(Duration.ofMillis(900)).build();
-    assertThatThrownBy(() -> account.get(longer)).isInstanceOf(ConnectionException.class)
-        .hasCauseInstanceOf(InterruptedIOException.class);
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    try {
+      // The queued call's deadline passes first, and its continuation blocks; the blocking call's
+      // deadline must still end it.
+      RequestOptions later = RequestOptions.builder().timeout(Duration.ofMillis(1500)).build();
+      assertThatThrownBy(() -> account.get(later)).isInstanceOf(ConnectionException.class)
+          .hasCauseInstanceOf(InterruptedIOException.class);
+    } finally {
+      release.countDown();
+    }
+    assertThat(waitingForASlot).isCompletedExceptionally();
+    assertThat(holdingTheSlot).isNotDone();
+    assertThat(server.getRequestCount()).as("the queued call sent nothing").isEqualTo(2);
   }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  void aCallThatEndsInTimeTakesItsDeadlineOffTheTimer() throws Exception {
+    Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
+    server.enqueue(json(200, Json.account("200001", "II", "null")));
+    SettleClient client = patientSockets().callTimeout(Duration.ofMinutes(10)).build();
+
+    assertThat(client.account(CustomerId.of("200001")).get().customerId().value()).isEqualTo("200001");
+    Thread timer = Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> !before.contains(thread) && thread.getName().startsWith("settle-timer-"))
+        .findFirst().orElseThrow();
+    client.close();
+
+    // A closed client's timer still runs what is pending: a deadline left behind would keep its
+    // thread alive for ten minutes.
+    timer.join(TimeUnit.SECONDS.toMillis(10));
+    assertThat(timer.isAlive()).isFalse();
+  }
+
 }

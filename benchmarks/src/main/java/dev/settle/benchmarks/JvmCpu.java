@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * This JVM's CPU time, every thread of it, and who spent it: the calling thread, the dispatcher
  * that runs asynchronous calls, Settle's timer, OkHttp's task runner (the connection pool's
- * cleanup), Okio's watchdog (socket and call timeouts), the garbage collector, the JIT compilers,
+ * cleanup), Okio's watchdog (socket timeouts, and call timeouts where a client sets them), the
+ * garbage collector, the JIT compilers,
  * and the rest (the VM's own threads, reference handling, …).
  *
  * <p>Read from Linux's {@code /proc/self/task/<tid>/schedstat} (time on a CPU, nanoseconds) and

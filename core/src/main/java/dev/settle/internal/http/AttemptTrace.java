@@ -39,7 +39,7 @@ final class AttemptTrace extends EventListener {
     try {
       return client.newCall(request);
     } finally {
-      CREATING.set(null);
+      CREATING.remove();
     }
   }
 

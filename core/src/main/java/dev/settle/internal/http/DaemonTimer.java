@@ -11,14 +11,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * The client's timer: every call's deadline, and an asynchronous call's next attempt after its
  * wait. One daemon thread, started with the first task. Once closed, it still runs what is
- * pending, so calls in flight when their client closes keep their deadline and their retries; its
- * thread ends when nothing is left, and a task scheduled after that is dropped.
+ * pending, so calls in flight when their client closes keep their deadline; its thread ends when
+ * nothing is left, and a task scheduled after that is dropped. Its tasks are short and never run
+ * the caller's code: a slow task would delay every call's deadline.
  *
  * <p>Every call sets a deadline and nearly every call ends long before it, so the timer is built
  * for tasks that are cancelled: its thread sleeps until the earliest time it was told of and is
- * woken only by a task due before that. Calls made with the client's one timeout bring ever later
- * deadlines, so a steady stream of them never wakes it; a finished call takes its task off the
- * list at once, and the thread finds the list short when it wakes. (A priority queue's timer, or
+ * signalled only for a task due before that. Calls made with the client's one timeout bring ever
+ * later deadlines, so a steady stream of them never signals it, and it wakes about once per
+ * timeout rather than once per call; a finished call takes its task off the list at once, and the
+ * thread finds the list short when it wakes. (A priority queue's timer, or
  * Okio's watchdog behind OkHttp's own call timeout, is signalled whenever a task lands at the
  * head of an empty queue: once per call made one at a time.)
  */
@@ -75,7 +77,7 @@ final class DaemonTimer implements Scheduler {
         if (!awake) {
           earlier.awaitUninterruptibly();
         } else if (wakeAt - now > 0) {
-          earlier.awaitNanos(wakeAt - now);
+          awaitQuietly(wakeAt - now);
         } else {
           takeDue(now, due);
           lock.unlock();
@@ -86,10 +88,19 @@ final class DaemonTimer implements Scheduler {
           }
         }
       }
-    } catch (InterruptedException stopped) {
-      Thread.currentThread().interrupt();
     } finally {
+      // Should anything still escape, the next task starts a thread again.
+      thread = null;
       lock.unlock();
+    }
+  }
+
+  /** Waits for the wake time or an earlier task; an interrupt a task left behind is cleared. */
+  private void awaitQuietly(long nanos) {
+    try {
+      earlier.awaitNanos(nanos);
+    } catch (InterruptedException ignored) {
+      // Nobody stops the timer by interrupting it: close() does.
     }
   }
 
@@ -117,7 +128,7 @@ final class DaemonTimer implements Scheduler {
     for (Task task : due) {
       try {
         task.action.run();
-      } catch (RuntimeException ignored) {
+      } catch (Throwable ignored) {
         // One task's failure must not stop the timer of every call.
       }
     }
@@ -153,7 +164,7 @@ final class DaemonTimer implements Scheduler {
       this.action = action;
     }
 
-    /** Cancels the task if it has not run. */
+    /** Takes the task off the list; one already taken to run still runs. */
     @Override
     public void run() {
       lock.lock();

@@ -5,6 +5,7 @@ import dev.settle.exception.SettleException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -16,7 +17,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One call across its attempts: its deadline, its current HTTP call, the events it reports, and
  * whether an earlier attempt may have done a write that no later answer has settled. Used by
- * one thread at a time (the caller's, or the OkHttp thread of the current attempt).
+ * one thread at a time (the caller's, or the OkHttp thread of the current attempt), but for its
+ * deadline, which the client's timer may pass at any time: that only sets a flag and cancels the
+ * HTTP call. Its end is reported once, whichever thread gets there first.
  */
 final class Exchange<T> {
   private static final AtomicLong CALLS = new AtomicLong();
@@ -36,6 +39,7 @@ final class Exchange<T> {
   /** Set once the deadline passed: the attempt in flight is cancelled, and any later one. */
   private volatile boolean expired;
   private Runnable stopDeadline = () -> { };
+  private final AtomicBoolean ended = new AtomicBoolean();
   private int attempt = 1;
   private long attemptStarted;
   private long queued;
@@ -96,6 +100,10 @@ final class Exchange<T> {
   void expire() {
     expired = true;
     call.cancel();
+  }
+
+  boolean expired() {
+    return expired;
   }
 
   void cancel() {
@@ -233,6 +241,9 @@ final class Exchange<T> {
   }
 
   private void reportEnd(@Nullable SettleException failure) {
+    if (!ended.compareAndSet(false, true)) {
+      return;
+    }
     stopDeadline.run();
     if (transport.observer != CallObserver.NONE) {
       tell(() -> transport.observer.callEnded(new CallObserver.Ending(callId, operation(), attempt,

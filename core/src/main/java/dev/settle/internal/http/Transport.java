@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.OkHttpClient;
@@ -121,6 +122,11 @@ public final class Transport {
   }
 
   private <T> void enqueue(Exchange<T> exchange, CancellableFuture<T> future) {
+    if (exchange.expired()) {
+      // The deadline passed before this attempt began: it ends now, not once a slot frees up.
+      continueAsync(exchange, future, exchange.networkFailure(new InterruptedIOException("timeout")));
+      return;
+    }
     Call attempt;
     try {
       attempt = exchange.prepare();
@@ -159,17 +165,31 @@ public final class Transport {
     } else if (wait == null) {
       future.completeExceptionally(exchange.fail(attempt.failure));
     } else {
-      retries.schedule(() -> {
+      retries.schedule(() -> offTimer(() -> {
         if (!future.isDone()) {
           exchange.next();
           enqueue(exchange, future);
         }
-      }, wait);
+      }), wait);
+    }
+  }
+
+  /**
+   * Runs {@code work} on the dispatcher's threads, where an asynchronous call's answers are
+   * handled: work that may complete a future runs the caller's stages, which must not hold up the
+   * timer that keeps every call's deadline. Once the dispatcher is shut down with its client, the
+   * work runs here.
+   */
+  private void offTimer(Runnable work) {
+    try {
+      okHttp.dispatcher().executorService().execute(work);
+    } catch (RejectedExecutionException shutDown) {
+      work.run();
     }
   }
 
   /** A future whose cancellation, or its deadline, cancels the HTTP call in progress. */
-  private static final class CancellableFuture<T> extends CompletableFuture<T> {
+  private final class CancellableFuture<T> extends CompletableFuture<T> {
     private final Exchange<T> exchange;
 
     CancellableFuture(Exchange<T> exchange) {
@@ -194,9 +214,11 @@ public final class Transport {
       }
       exchange.expire();
       if (exchange.stillQueued()) {
-        SettleException failure = exchange.networkFailure(
-            new InterruptedIOException("The call's deadline passed while it waited for a slot")).failure;
-        completeExceptionally(exchange.fail(failure));
+        offTimer(() -> {
+          SettleException failure = exchange.networkFailure(
+              new InterruptedIOException("The call's deadline passed while it waited for a slot")).failure;
+          completeExceptionally(exchange.fail(failure));
+        });
       }
     }
   }
