@@ -28,13 +28,9 @@ class DaemonTimerTest {
 
   @Test
   void aTaskDueBeforeTheOneTheTimerSleepsForRunsOnTime() throws Exception {
-    CountDownLatch soon = new CountDownLatch(1);
     timer.schedule(() -> ran.add("late"), Duration.ofMinutes(10));
     long started = System.nanoTime();
-    timer.schedule(() -> {
-      ran.add("soon");
-      soon.countDown();
-    }, Duration.ofMillis(50));
+    CountDownLatch soon = noteWhenRun("soon", Duration.ofMillis(50));
 
     assertThat(soon.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(50));
@@ -56,11 +52,7 @@ class DaemonTimerTest {
     timer.schedule(() -> ran.add("first"), Duration.ofMillis(10));
     Runnable cancel = timer.schedule(() -> ran.add("cancelled"), Duration.ofMillis(20));
     timer.schedule(() -> ran.add("second"), Duration.ofMillis(30));
-    CountDownLatch last = new CountDownLatch(1);
-    timer.schedule(() -> {
-      ran.add("third");
-      last.countDown();
-    }, Duration.ofMillis(40));
+    CountDownLatch last = noteWhenRun("third", Duration.ofMillis(40));
     cancel.run();
     cancel.run();
     while (System.nanoTime() - started < Duration.ofMillis(100).toNanos()) {
@@ -97,11 +89,7 @@ class DaemonTimerTest {
   @Test
   void closingLetsWhatIsPendingRunThenEndsTheThreadAndDropsLaterTasks() throws Exception {
     Thread timerThread = timerThread();
-    CountDownLatch pending = new CountDownLatch(1);
-    timer.schedule(() -> {
-      ran.add("pending");
-      pending.countDown();
-    }, Duration.ofMillis(200));
+    CountDownLatch pending = noteWhenRun("pending", Duration.ofMillis(200));
 
     timer.close();
 
@@ -124,6 +112,16 @@ class DaemonTimerTest {
     timerThread.join(TimeUnit.SECONDS.toMillis(10));
     assertThat(timerThread.isAlive()).isFalse();
     assertThat(ran).isEmpty();
+  }
+
+  /** Schedules a task that notes {@code name} in {@link #ran}; the latch opens when it has run. */
+  private CountDownLatch noteWhenRun(String name, Duration delay) {
+    CountDownLatch done = new CountDownLatch(1);
+    timer.schedule(() -> {
+      ran.add(name);
+      done.countDown();
+    }, delay);
+    return done;
   }
 
   /** The timer's thread, started by a task that tells it. */
