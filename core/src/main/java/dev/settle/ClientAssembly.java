@@ -17,7 +17,7 @@ import okhttp3.OkHttpClient;
 final class ClientAssembly {
   private ClientAssembly() {}
 
-  static SettleClient build(SettleClient.Builder settings) {
+  static SettleClient build(ClientSettings settings) {
     if (settings.baseUrl == null) {
       throw new SettleConfigurationException("The base URL is missing");
     }
@@ -41,11 +41,11 @@ final class ClientAssembly {
             settings.retryPolicy.maxBackoff()),
         settings.callTimeout, settings.sleeper, resources.scheduler, resources.timer,
         ListenerEvents.of(settings.listener));
-    return new SettleClient(new SettleClient.Builder(settings), resources, providers, http, transport);
+    return new SettleClient(settings, resources, providers, http, transport);
   }
 
   /** The resources of the client the builder was derived from when they fit, or new ones. */
-  private static ClientResources resources(SettleClient.Builder settings) {
+  private static ClientResources resources(ClientSettings settings) {
     ClientResources shared = settings.shared;
     if (shared != null && shared.fits(settings.okHttpClient, settings.maxConcurrentCalls) && shared.retain()) {
       return shared;
@@ -56,7 +56,7 @@ final class ClientAssembly {
     return created;
   }
 
-  private static OkHttpClient withPins(SettleClient.Builder settings, OkHttpClient client) {
+  private static OkHttpClient withPins(ClientSettings settings, OkHttpClient client) {
     return settings.pinned ? client.newBuilder().certificatePinner(settings.pins.build()).build() : client;
   }
 }

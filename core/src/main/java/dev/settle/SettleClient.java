@@ -14,13 +14,8 @@ import dev.settle.spi.PaymentMethodProvider;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import okhttp3.CertificatePinner;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point: a client of one billing system, with one API key.
@@ -49,12 +44,12 @@ public final class SettleClient implements AutoCloseable {
   /** The version of the billing API this client speaks, sent with every request as {@code Settle-Version}. */
   public static final String API_VERSION = HttpStack.API_VERSION;
 
-  private final Builder settings;
+  private final ClientSettings settings;
   private final ClientResources resources;
   private final Backend backend;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  SettleClient(Builder settings, ClientResources resources, Providers providers, HttpStack http,
+  SettleClient(ClientSettings settings, ClientResources resources, Providers providers, HttpStack http,
       Transport transport) {
     this.settings = settings;
     this.resources = resources;
@@ -119,51 +114,14 @@ public final class SettleClient implements AutoCloseable {
    * including its retries.
    */
   public static final class Builder {
-    // The settings, read by ClientAssembly when the client is built.
-    HttpUrl baseUrl;
-    String apiKey;
-    OkHttpClient okHttpClient;
-    Duration connectTimeout = Duration.ofSeconds(10);
-    Duration readTimeout = Duration.ofSeconds(30);
-    Duration writeTimeout = Duration.ofSeconds(30);
-    Duration callTimeout = Duration.ofSeconds(60);
-    Clock clock = Clock.systemUTC();
-    boolean discoverProviders = true;
-    RetryPolicy retryPolicy = RetryPolicy.defaults();
-    int maxConcurrentCalls = 64;
-    Sleeper sleeper = Sleeper.SYSTEM;
-    @Nullable Scheduler scheduler;
-    @Nullable ClientResources shared;
-    CallListener listener = CallListener.NONE;
-    final CertificatePinner.Builder pins = new CertificatePinner.Builder();
-    boolean pinned;
-    HttpLogger httpLogger;
-    HttpLogger.Level httpLogLevel = HttpLogger.Level.NONE;
-    final List<PaymentMethodProvider> providers = new ArrayList<>();
+    final ClientSettings settings;
 
-    private Builder() {}
+    private Builder() {
+      settings = new ClientSettings();
+    }
 
-    /** A copy of {@code other}'s settings, without the resources it shares. */
-    Builder(Builder other) {
-      baseUrl = other.baseUrl;
-      apiKey = other.apiKey;
-      okHttpClient = other.okHttpClient;
-      connectTimeout = other.connectTimeout;
-      readTimeout = other.readTimeout;
-      writeTimeout = other.writeTimeout;
-      callTimeout = other.callTimeout;
-      clock = other.clock;
-      discoverProviders = other.discoverProviders;
-      retryPolicy = other.retryPolicy;
-      maxConcurrentCalls = other.maxConcurrentCalls;
-      sleeper = other.sleeper;
-      scheduler = other.scheduler;
-      listener = other.listener;
-      other.pins.build().getPins().forEach(pin -> pins.add(pin.getPattern(), pin.toString()));
-      pinned = other.pinned;
-      httpLogger = other.httpLogger;
-      httpLogLevel = other.httpLogLevel;
-      providers.addAll(other.providers);
+    private Builder(ClientSettings from) {
+      settings = from.copy();
     }
 
     /**
@@ -176,7 +134,7 @@ public final class SettleClient implements AutoCloseable {
      *     HTTP to a host other than loopback
      */
     public Builder baseUrl(URI baseUrl) {
-      this.baseUrl = BaseUrl.parse(required(baseUrl, "baseUrl"));
+      settings.baseUrl = BaseUrl.parse(required(baseUrl, "baseUrl"));
       return this;
     }
 
@@ -197,7 +155,7 @@ public final class SettleClient implements AutoCloseable {
         throw new SettleConfigurationException(
             "The API key holds a space or a control or non-ASCII character");
       }
-      this.apiKey = apiKey;
+      settings.apiKey = apiKey;
       return this;
     }
 
@@ -211,7 +169,7 @@ public final class SettleClient implements AutoCloseable {
      * @return this builder
      */
     public Builder okHttpClient(OkHttpClient client) {
-      this.okHttpClient = required(client, "client");
+      settings.okHttpClient = required(client, "client");
       return this;
     }
 
@@ -222,7 +180,7 @@ public final class SettleClient implements AutoCloseable {
      * @return this builder
      */
     public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = positive(timeout, "connectTimeout");
+      settings.connectTimeout = positive(timeout, "connectTimeout");
       return this;
     }
 
@@ -233,7 +191,7 @@ public final class SettleClient implements AutoCloseable {
      * @return this builder
      */
     public Builder readTimeout(Duration timeout) {
-      this.readTimeout = positive(timeout, "readTimeout");
+      settings.readTimeout = positive(timeout, "readTimeout");
       return this;
     }
 
@@ -244,7 +202,7 @@ public final class SettleClient implements AutoCloseable {
      * @return this builder
      */
     public Builder writeTimeout(Duration timeout) {
-      this.writeTimeout = positive(timeout, "writeTimeout");
+      settings.writeTimeout = positive(timeout, "writeTimeout");
       return this;
     }
 
@@ -256,7 +214,7 @@ public final class SettleClient implements AutoCloseable {
      * @return this builder
      */
     public Builder retryPolicy(RetryPolicy policy) {
-      this.retryPolicy = required(policy, "policy");
+      settings.retryPolicy = required(policy, "policy");
       return this;
     }
 
@@ -278,22 +236,22 @@ public final class SettleClient implements AutoCloseable {
       if (maxConcurrentCalls < 1) {
         throw new SettleConfigurationException("maxConcurrentCalls must be at least 1");
       }
-      this.maxConcurrentCalls = maxConcurrentCalls;
+      settings.maxConcurrentCalls = maxConcurrentCalls;
       return this;
     }
 
     private Builder shareResources(ClientResources resources) {
-      this.shared = resources;
+      settings.shared = resources;
       return this;
     }
 
     Builder sleeper(Sleeper sleeper) {
-      this.sleeper = sleeper;
+      settings.sleeper = sleeper;
       return this;
     }
 
     Builder scheduler(Scheduler scheduler) {
-      this.scheduler = scheduler;
+      settings.scheduler = scheduler;
       return this;
     }
 
@@ -313,8 +271,8 @@ public final class SettleClient implements AutoCloseable {
         required(pin, "pins");
       }
       try {
-        this.pins.add(host, pins);
-        this.pinned = true;
+        settings.pins.add(host, pins);
+        settings.pinned = true;
       } catch (IllegalArgumentException e) {
         throw new SettleConfigurationException("Bad certificate pin for " + host + ": " + e.getMessage());
       }
@@ -330,8 +288,8 @@ public final class SettleClient implements AutoCloseable {
      * @return this builder
      */
     public Builder httpLogger(HttpLogger logger, HttpLogger.Level level) {
-      this.httpLogger = required(logger, "logger");
-      this.httpLogLevel = required(level, "level");
+      settings.httpLogger = required(logger, "logger");
+      settings.httpLogLevel = required(level, "level");
       return this;
     }
 
@@ -342,7 +300,7 @@ public final class SettleClient implements AutoCloseable {
      * @return this builder
      */
     public Builder callListener(CallListener listener) {
-      this.listener = required(listener, "listener");
+      settings.listener = required(listener, "listener");
       return this;
     }
 
@@ -354,7 +312,7 @@ public final class SettleClient implements AutoCloseable {
      * @return this builder
      */
     public Builder callTimeout(Duration timeout) {
-      this.callTimeout = positive(timeout, "callTimeout");
+      settings.callTimeout = positive(timeout, "callTimeout");
       return this;
     }
 
@@ -365,7 +323,7 @@ public final class SettleClient implements AutoCloseable {
      * @return this builder
      */
     public Builder clock(Clock clock) {
-      this.clock = required(clock, "clock");
+      settings.clock = required(clock, "clock");
       return this;
     }
 
@@ -377,7 +335,7 @@ public final class SettleClient implements AutoCloseable {
      * @return this builder
      */
     public Builder addProvider(PaymentMethodProvider provider) {
-      providers.add(required(provider, "provider"));
+      settings.providers.add(required(provider, "provider"));
       return this;
     }
 
@@ -389,7 +347,7 @@ public final class SettleClient implements AutoCloseable {
      * @return this builder
      */
     public Builder discoverProviders(boolean discover) {
-      this.discoverProviders = discover;
+      settings.discoverProviders = discover;
       return this;
     }
 
@@ -401,12 +359,12 @@ public final class SettleClient implements AutoCloseable {
      *     providers claim one kind
      */
     public SettleClient build() {
-      return ClientAssembly.build(this);
+      return ClientAssembly.build(settings.copy());
     }
 
     @Override
     public String toString() {
-      return "SettleClient.Builder{baseUrl=" + baseUrl + ", apiKey=" + Redaction.mask(apiKey) + "}";
+      return "SettleClient.Builder{baseUrl=" + settings.baseUrl + ", apiKey=" + Redaction.mask(settings.apiKey) + "}";
     }
 
     private static Duration positive(Duration timeout, String name) {

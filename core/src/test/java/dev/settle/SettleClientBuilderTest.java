@@ -41,6 +41,18 @@ class SettleClientBuilderTest {
   }
 
   @Test
+  void aBuilderUsedAgainChangesNoClientBuiltBefore() throws Exception {
+    server.enqueue(json(200, Json.account("200001", "II", "null")));
+    SettleClient.Builder builder = MockServer.builder(server);
+    SettleClient first = builder.build();
+
+    builder.apiKey("sk_test_another_key");
+    first.newBuilder().build().account(CustomerId.of("200001")).get();
+
+    assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer " + MockServer.API_KEY);
+  }
+
+  @Test
   void refusesAKeyThatCannotBeSentInAHeaderWithoutQuotingIt() {
     assertThatThrownBy(() -> SettleClient.builder().apiKey("sk_test_secret\n"))
         .isInstanceOf(SettleConfigurationException.class)
