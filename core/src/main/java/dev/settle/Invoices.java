@@ -2,25 +2,20 @@ package dev.settle;
 
 import static dev.settle.exception.ValidationException.required;
 
-import dev.settle.exception.MalformedResponseException;
-import dev.settle.internal.http.Wire;
 import dev.settle.model.CustomerId;
 import dev.settle.model.Invoice;
 import dev.settle.model.InvoiceId;
 import dev.settle.model.Payment;
 import dev.settle.model.PaymentId;
 import dev.settle.model.PaymentMethodId;
-import dev.settle.model.PaymentStatus;
 import dev.settle.spi.ApiCall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The invoices of one account: list them, read one, pay one.
@@ -41,10 +36,12 @@ import org.jspecify.annotations.Nullable;
 public final class Invoices {
   private final CustomerId customer;
   private final Backend backend;
+  private final Charges charges;
 
   Invoices(CustomerId customer, Backend backend) {
     this.customer = customer;
     this.backend = backend;
+    this.charges = new Charges(customer, backend);
   }
 
   /** {@return all invoices, newest first, fetched lazily page by page} */
@@ -279,8 +276,7 @@ public final class Invoices {
    * @return the payment, succeeded (or pending)
    */
   public Payment pay(InvoiceId id, RequestOptions options) {
-    ApiCall<Payment> call = payCall(id, null, required(options, "options"));
-    return Steps.blocking(backend, options, call, Invoices::settled);
+    return charges.pay(id, null, required(options, "options"));
   }
 
   /**
@@ -301,8 +297,7 @@ public final class Invoices {
    * @return a future of the payment
    */
   public CompletableFuture<Payment> payAsync(InvoiceId id, RequestOptions options) {
-    ApiCall<Payment> call = payCall(id, null, required(options, "options"));
-    return Steps.async(backend, options, call, Invoices::settled);
+    return charges.payAsync(id, null, required(options, "options"));
   }
 
   /**
@@ -326,8 +321,7 @@ public final class Invoices {
    * @return the payment, succeeded (or pending)
    */
   public Payment payWith(InvoiceId id, PaymentMethodId method, RequestOptions options) {
-    ApiCall<Payment> call = payCall(id, required(method, "method"), required(options, "options"));
-    return Steps.blocking(backend, options, call, Invoices::settled);
+    return charges.pay(id, required(method, "method"), required(options, "options"));
   }
 
   /**
@@ -350,8 +344,7 @@ public final class Invoices {
    * @return a future of the payment
    */
   public CompletableFuture<Payment> payWithAsync(InvoiceId id, PaymentMethodId method, RequestOptions options) {
-    ApiCall<Payment> call = payCall(id, required(method, "method"), required(options, "options"));
-    return Steps.async(backend, options, call, Invoices::settled);
+    return charges.payAsync(id, required(method, "method"), required(options, "options"));
   }
 
   /**
@@ -381,8 +374,7 @@ public final class Invoices {
    * @return the payment, succeeded
    */
   public Payment confirmPayment(InvoiceId id, PaymentId payment, RequestOptions options) {
-    ApiCall<Payment> call = confirmCall(id, payment);
-    return Steps.blocking(backend, required(options, "options"), call, Invoices::settled);
+    return charges.confirm(id, payment, options);
   }
 
   /**
@@ -405,8 +397,7 @@ public final class Invoices {
    * @return a future of the payment
    */
   public CompletableFuture<Payment> confirmPaymentAsync(InvoiceId id, PaymentId payment, RequestOptions options) {
-    ApiCall<Payment> call = confirmCall(id, payment);
-    return Steps.async(backend, required(options, "options"), call, Invoices::settled);
+    return charges.confirmAsync(id, payment, options);
   }
 
   @Override
@@ -420,28 +411,6 @@ public final class Invoices {
 
   private ApiCall<byte[]> pdfCall(InvoiceId id) {
     return backend.api.getInvoicePdf(customer, required(id, "id"));
-  }
-
-  private ApiCall<Payment> payCall(InvoiceId id, @Nullable PaymentMethodId method, RequestOptions options) {
-    Wire.PayRequest body = new Wire.PayRequest(method == null ? null : method.value(),
-        options.returnUrl().map(URI::toString).orElse(null));
-    return backend.api.payInvoice(customer, required(id, "id"), Backend.key(options), body);
-  }
-
-  private ApiCall<Payment> confirmCall(InvoiceId id, PaymentId payment) {
-    return backend.api.confirmPayment(customer, required(id, "id"), required(payment, "payment"));
-  }
-
-  /** The payment a charge answered, unless it waits for the customer: that is never a result. */
-  private static Payment settled(Payment payment) {
-    if (payment.status() == PaymentStatus.REQUIRES_ACTION) {
-      if (payment.nextActionUrl().isEmpty()) {
-        throw new MalformedResponseException("A payment waiting for the customer came without next_action.url",
-            200, payment.requestId().orElse(null), null);
-      }
-      throw new AuthenticationRequiredException(payment);
-    }
-    return payment;
   }
 
   private static Path write(Path file, byte[] document) {
