@@ -276,22 +276,13 @@ class NullArgumentsIT {
     List<DynamicTest> tests = new ArrayList<>();
     Set<String> seen = new TreeSet<>();
     Set<String> methods = new TreeSet<>();
-    for (Class<?> type : publicClasses()) {
-      for (Executable member : members(type)) {
-        for (int i = 0; i < member.getParameterCount(); i++) {
-          String name = name(member) + "#" + i;
-          if (member.getParameterTypes()[i].isPrimitive() || !seen.add(name)) {
-            continue;
-          }
-          int index = i;
-          Expectation expected = expectation(member, i, name);
-          if (expected == Expectation.NOT_HELD) {
-            continue;
-          }
-          methods.add(name(member));
-          tests.add(DynamicTest.dynamicTest(name, () -> check(type, member, index, expected)));
-        }
+    for (Parameter parameter : heldParameters()) {
+      if (parameter.member().getParameterTypes()[parameter.index()].isPrimitive() || !seen.add(parameter.name())) {
+        continue;
       }
+      methods.add(name(parameter.member()));
+      tests.add(DynamicTest.dynamicTest(parameter.name(),
+          () -> check(parameter.type(), parameter.member(), parameter.index(), parameter.expected())));
     }
     System.out.printf("The null rule: %d parameters of %d methods and constructors checked%n", tests.size(),
         methods.size());
@@ -306,24 +297,35 @@ class NullArgumentsIT {
   void theNullableParametersAreExactlyTheListedOnes() throws Exception {
     Set<String> annotated = new TreeSet<>();
     Set<String> nullable = new TreeSet<>();
+    for (Parameter parameter : heldParameters()) {
+      if (parameter.member().getAnnotatedParameterTypes()[parameter.index()].isAnnotationPresent(Nullable.class)) {
+        annotated.add(parameter.name());
+      }
+      if (parameter.expected() == Expectation.NULLABLE) {
+        nullable.add(parameter.name());
+      }
+    }
+    assertThat(annotated).containsExactlyInAnyOrderElementsOf(nullable).containsAll(NULLABLE);
+  }
+
+  /** A parameter of the public API that the null rule holds, and what null must do to it. */
+  private record Parameter(Class<?> type, Executable member, int index, String name, Expectation expected) {}
+
+  /** Every parameter of every public method and constructor, but those the rule does not hold. */
+  private static List<Parameter> heldParameters() throws Exception {
+    List<Parameter> held = new ArrayList<>();
     for (Class<?> type : publicClasses()) {
       for (Executable member : members(type)) {
         for (int i = 0; i < member.getParameterCount(); i++) {
           String name = name(member) + "#" + i;
           Expectation expected = expectation(member, i, name);
-          if (expected == Expectation.NOT_HELD) {
-            continue;
-          }
-          if (member.getAnnotatedParameterTypes()[i].isAnnotationPresent(Nullable.class)) {
-            annotated.add(name);
-          }
-          if (expected == Expectation.NULLABLE) {
-            nullable.add(name);
+          if (expected != Expectation.NOT_HELD) {
+            held.add(new Parameter(type, member, i, name, expected));
           }
         }
       }
     }
-    assertThat(annotated).containsExactlyInAnyOrderElementsOf(nullable).containsAll(NULLABLE);
+    return held;
   }
 
   @Test
