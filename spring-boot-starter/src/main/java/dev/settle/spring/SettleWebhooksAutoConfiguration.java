@@ -36,20 +36,20 @@ import org.springframework.web.servlet.function.ServerResponse;
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnClass(RouterFunction.class)
 @ConditionalOnProperty(prefix = "settle.webhooks", name = "path")
-@EnableConfigurationProperties(SettleProperties.class)
+@EnableConfigurationProperties(SettleWebhooksProperties.class)
 public class SettleWebhooksAutoConfiguration {
   private static final String DEDUPLICATION = "settle.webhooks.deduplication";
 
   @Bean
   @ConditionalOnMissingBean
-  SettleWebhookSecrets settleWebhookSecrets(SettleProperties properties) {
-    if (properties.getWebhooks().getSecrets().isEmpty()) {
+  SettleWebhookSecrets settleWebhookSecrets(SettleWebhooksProperties properties) {
+    if (properties.getSecrets().isEmpty()) {
       throw new InvalidSettlePropertyException("settle.webhooks.secrets",
           "settle.webhooks.path is set, but no secret to verify deliveries with");
     }
-    SettleWebhookSecrets secrets = SettleWebhookSecrets.of(properties.getWebhooks().getSecrets());
+    SettleWebhookSecrets secrets = SettleWebhookSecrets.of(properties.getSecrets());
     try {
-      new WebhookVerification(secrets, properties.getWebhooks().getTolerance(), Clock.systemUTC()).check();
+      new WebhookVerification(secrets, properties.getTolerance(), Clock.systemUTC()).check();
     } catch (RuntimeException e) {
       // Malformed: the verifier's message says how without repeating the secret.
       throw new InvalidSettlePropertyException("settle.webhooks.secrets", e.getMessage());
@@ -82,9 +82,8 @@ public class SettleWebhooksAutoConfiguration {
   }
 
   @Bean
-  RouterFunction<ServerResponse> settleWebhookRoute(SettleProperties properties, SettleWebhookSecrets secrets,
+  RouterFunction<ServerResponse> settleWebhookRoute(SettleWebhooksProperties webhooks, SettleWebhookSecrets secrets,
       ObjectProvider<DeliveryLog> deliveries, ObjectProvider<Clock> clock, ApplicationEventPublisher publisher) {
-    SettleProperties.Webhooks webhooks = properties.getWebhooks();
     DeliveryLog log = deliveries.getIfAvailable();
     if (log == null) {
       throw new InvalidSettlePropertyException(DEDUPLICATION,

@@ -3,6 +3,7 @@ package dev.settle.spring;
 import static dev.settle.spring.SettleAutoConfigurationTest.rootCause;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.function.RouterFunction;
 
 class SettleWebhooksAutoConfigurationTest {
@@ -42,6 +44,22 @@ class SettleWebhooksAutoConfigurationTest {
       assertThat(context).hasSingleBean(RouterFunction.class);
       assertThat(context.getBean(DeliveryLog.class)).isInstanceOf(InMemoryDeliveryLog.class);
     });
+  }
+
+  @Test
+  void theEndpointNeedsNeitherTheClientNorItsProperties() {
+    new WebApplicationContextRunner()
+        .withConfiguration(AutoConfigurations.of(SettleWebhooksAutoConfiguration.class))
+        .withPropertyValues("settle.webhooks.path=/hooks", "settle.webhooks.secrets=" + SECRET,
+            "settle.webhooks.tolerance=90s", "settle.webhooks.max-body-size=64KB")
+        .run(context -> {
+          assertThat(context).hasSingleBean(RouterFunction.class).doesNotHaveBean(SettleProperties.class);
+          SettleWebhooksProperties webhooks = context.getBean(SettleWebhooksProperties.class);
+          assertThat(webhooks.getSecrets()).containsExactly(SECRET);
+          assertThat(webhooks.getTolerance()).isEqualTo(Duration.ofSeconds(90));
+          assertThat(webhooks.getMaxBodySize()).isEqualTo(DataSize.ofKilobytes(64));
+          assertThat(webhooks.getDeduplication()).isEqualTo(SettleWebhooksProperties.Deduplication.MEMORY);
+        });
   }
 
   @Test
