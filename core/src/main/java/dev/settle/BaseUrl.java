@@ -1,8 +1,9 @@
 package dev.settle;
 
 import dev.settle.exception.SettleConfigurationException;
-import dev.settle.internal.http.Hosts;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import okhttp3.HttpUrl;
 import org.jspecify.annotations.Nullable;
 
@@ -22,11 +23,27 @@ final class BaseUrl {
     if (url == null) {
       throw new SettleConfigurationException("The base URL must be an absolute http(s) URL");
     }
-    if (!url.isHttps() && !Hosts.isLoopback(url.host())) {
+    if (!url.isHttps() && !isLoopback(url.host())) {
       throw new SettleConfigurationException(
           "The base URL must use HTTPS; plain HTTP is allowed only to a loopback host, got " + url.host());
     }
     String path = url.encodedPath();
     return url.newBuilder().encodedPath(path.endsWith("/") ? path : path + "/").build();
+  }
+
+  /** Loopback by its literal form only: no name lookup decides whether HTTPS is required. */
+  private static boolean isLoopback(String host) {
+    if (host.equals("localhost")) {
+      return true;
+    }
+    boolean literal = host.contains(":") || host.chars().allMatch(c -> c == '.' || Character.isDigit(c));
+    if (!literal) {
+      return false;
+    }
+    try {
+      return InetAddress.getByName(host).isLoopbackAddress();
+    } catch (UnknownHostException e) {
+      return false;
+    }
   }
 }

@@ -3,8 +3,8 @@ package dev.settle.spi;
 import com.squareup.moshi.JsonDataException;
 import com.squareup.moshi.JsonReader;
 import dev.settle.exception.ValidationException;
-import dev.settle.internal.http.Hosts;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -57,11 +57,31 @@ public final class StrictJson {
       throw new JsonDataException("Expected a URL at " + path);
     }
     String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-    boolean secure = scheme.equals("https") || (scheme.equals("http") && Hosts.isLoopback(url.getHost()));
+    boolean secure = scheme.equals("https") || (scheme.equals("http") && isLoopback(url.getHost()));
     if (!url.isAbsolute() || url.getHost() == null || !secure) {
       throw new JsonDataException("Expected an https URL at " + path);
     }
     return url;
+  }
+
+  /** Loopback by name or literal address; never resolves a name, which could block or lie. */
+  private static boolean isLoopback(String host) {
+    if (host == null) {
+      return false;
+    }
+    if (host.equalsIgnoreCase("localhost")) {
+      return true;
+    }
+    String literal = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    boolean ipLiteral = literal.contains(":") || literal.matches("[0-9.]+");
+    if (!ipLiteral) {
+      return false;
+    }
+    try {
+      return InetAddress.getByName(literal).isLoopbackAddress();
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /**
